@@ -1,0 +1,66 @@
+using System.Net;
+using ChargeConsole.Tests.Support;
+using MiniExcelLibs;
+
+namespace ChargeConsole.Tests.Web;
+
+public class SignInAndExportTests
+{
+    private static List<IDictionary<string, object>> Sheet(byte[] xlsx) =>
+        new MemoryStream(xlsx).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+
+    [Fact]
+    public async Task Every_page_sends_an_anonymous_visitor_to_sign_in()
+    {
+        await using var web = await TestWebApp.StartAsync();
+        var response = await web.Client().GetAsync("/stations");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/login", response.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, (await web.Client().GetAsync("/export/piles")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Demo_operator_signs_in_and_exports_exactly_the_filtered_piles()
+    {
+        await using var web = await TestWebApp.StartAsync();
+        var client = web.Client();
+        var signIn = await TestWebApp.SignInAsync(client, "operator", "operator123");
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/", new Uri(client.BaseAddress!, signIn.Headers.Location!).AbsolutePath);
+
+        var response = await client.GetAsync("/export/piles?Type=AC");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+        var rows = Sheet(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(10, rows.Count); // every fourth demo pile is AC
+        Assert.All(rows, r => Assert.Equal("交流", r["类型"]));
+    }
+
+    [Fact]
+    public async Task An_investor_export_holds_only_their_stations()
+    {
+        await using var web = await TestWebApp.StartAsync();
+        var client = web.Client();
+        await TestWebApp.SignInAsync(client, "investor2", "investor123");
+
+        var stations = Sheet(await client.GetByteArrayAsync("/export/stations"));
+
+        Assert.Equal(["南京河西万达充电站", "南京南站P4充电站"], stations.Select(s => (string)s["电站名称"]));
+        Assert.DoesNotContain(stations, s => ((string)s["投资人"]).Contains("张三")); // another investor's share stays private
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/export/audit")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account()
+    {
+        await using var web = await TestWebApp.StartAsync();
+        var client = web.Client();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await TestWebApp.SignInAsync(client, "operator", "wrong-password1");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+        var locked = await TestWebApp.SignInAsync(client, "operator", "operator123");
+        Assert.Contains("账号已锁定", await locked.Content.ReadAsStringAsync());
+    }
+}

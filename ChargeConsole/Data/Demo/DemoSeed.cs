@@ -1,0 +1,131 @@
+using Bogus;
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Domain.Values;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargeConsole.Data.Demo;
+
+/// <summary>
+/// The demo network (on when <c>Demo:Enabled</c>): console accounts, 4 stations with investors, 40 piles whose
+/// codes start at 32010200000001, and 200 mini-program users with wallets and vehicles. Runs once per database.
+/// </summary>
+public static class DemoSeed
+{
+    public const string FirstPileCode = "32010200000001";
+    public const int PileCount = 40;
+
+    /// <summary>Demo accounts; the passwords are for the demo only and are printed in the README.</summary>
+    public static readonly (string UserName, string DisplayName, string Password, string Role)[] Accounts =
+    [
+        ("admin", "系统管理员", "admin12345", Roles.Admin),
+        ("operator", "运营小王", "operator123", Roles.Operator),
+        ("investor1", "投资人张三", "investor123", Roles.Investor),
+        ("investor2", "投资人李四", "investor123", Roles.Investor),
+    ];
+
+    private static readonly (string Name, string Address, double Lat, double Lng)[] StationSeeds =
+    [
+        ("南京新街口充电站", "江苏省南京市玄武区中山路18号", 32.0418, 118.7841),
+        ("南京河西万达充电站", "江苏省南京市建邺区江东中路98号", 32.0047, 118.7316),
+        ("南京南站P4充电站", "江苏省南京市雨花台区玉兰路98号", 31.9685, 118.7976),
+        ("江宁大学城充电站", "江苏省南京市江宁区弘景大道1号", 31.9115, 118.8885),
+    ];
+
+    public static async Task RunAsync(IServiceProvider sp)
+    {
+        var factory = sp.GetRequiredService<IDbContextFactory<ChargeDbContext>>();
+        var users = sp.GetRequiredService<UserManager<ConsoleUser>>();
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        await using var db = await factory.CreateDbContextAsync();
+        if (await db.Piles.AnyAsync(p => p.Code == FirstPileCode)) return;
+
+        var accounts = new Dictionary<string, ConsoleUser>();
+        foreach (var (name, display, password, role) in Accounts)
+        {
+            var user = await users.FindByNameAsync(name);
+            if (user is null)
+            {
+                user = new ConsoleUser { UserName = name, DisplayName = display, CreatedAt = now };
+                var created = await users.CreateAsync(user, password);
+                if (!created.Succeeded) throw new InvalidOperationException($"Demo account {name}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+                await users.AddToRoleAsync(user, role);
+            }
+            accounts[name] = user;
+        }
+
+        var tags = new[] { "24小时", "免费停车", "快充", "休息室" }.Select((t, i) => new StationTag { Name = t, SortOrder = i }).ToList();
+        db.StationTags.AddRange(tags);
+
+        var stations = StationSeeds.Select((s, i) => new Station
+        {
+            Name = s.Name, Address = s.Address, Latitude = s.Lat, Longitude = s.Lng, IsOpen = true,
+            ContactPhone = "025-8888000" + i, CreatedAt = now.AddDays(-400 + i * 30),
+            Tags = tags.Where((_, t) => (t + i) % 2 == 0).ToList(),
+        }).ToList();
+        db.Stations.AddRange(stations);
+        await db.SaveChangesAsync();
+
+        // investor1 holds shares of stations 1 and 2, investor2 of stations 2 and 3; station 4 is the platform's alone.
+        db.StationInvestors.AddRange(
+            new StationInvestor { StationId = stations[0].Id, InvestorId = accounts["investor1"].Id, SharePercent = 60m },
+            new StationInvestor { StationId = stations[1].Id, InvestorId = accounts["investor1"].Id, SharePercent = 30m },
+            new StationInvestor { StationId = stations[1].Id, InvestorId = accounts["investor2"].Id, SharePercent = 40m },
+            new StationInvestor { StationId = stations[2].Id, InvestorId = accounts["investor2"].Id, SharePercent = 50m });
+
+        var codes = PileCode.Sequence("320102", 1, PileCount);
+        for (var i = 0; i < codes.Count; i++)
+        {
+            var dc = i % 4 != 3; // three DC piles for every AC pile
+            var pile = new Pile
+            {
+                Code = codes[i].Value, Name = $"{i % 10 + 1}号{(dc ? "直流" : "交流")}桩", StationId = stations[i / 10].Id,
+                Model = dc ? "YKC-DC120" : "YKC-AC7", Type = dc ? PileType.DC : PileType.AC, PowerKw = dc ? 120m : 7m,
+                GunCount = dc ? 2 : 1, Protocol = i % 5 == 0 ? PileProtocol.Ykc16 : PileProtocol.Ykc15, CreatedAt = now.AddDays(-300 + i),
+            };
+            for (var n = 1; n <= pile.GunCount; n++)
+                pile.Guns.Add(new Gun { Number = n, Code = codes[i].Gun(n).Value, StationId = pile.StationId, Status = GunStatus.Offline });
+            db.Piles.Add(pile);
+        }
+
+        SeedAppUsers(db, now);
+        await db.SaveChangesAsync();
+    }
+
+    private static void SeedAppUsers(ChargeDbContext db, DateTime now)
+    {
+        Randomizer.Seed = new Random(20261125);
+        var faker = new Faker("zh_CN");
+        var plates = "京沪苏浙皖粤";
+        for (var i = 0; i < 200; i++)
+        {
+            var registered = now.AddDays(-faker.Random.Int(0, 365)).AddMinutes(-faker.Random.Int(0, 1440));
+            var principal = Money.FromFen(faker.Random.Int(0, 500) * 100);
+            var user = new AppUser
+            {
+                Phone = "139" + (10_000_000 + i * 37).ToString("00000000"),
+                Nickname = faker.Name.FullName(),
+                RegisteredAt = registered,
+                LastLoginAt = registered.AddDays(faker.Random.Int(0, 30)),
+                Wallet = new Wallet { Principal = principal, Points = 0, Version = 1 },
+            };
+            user.Vehicles.Add(new Vehicle
+            {
+                Plate = $"{plates[i % plates.Length]}{(char)('A' + i % 8)}D{faker.Random.Int(10000, 99999)}",
+                Vin = "LDEMO" + faker.Random.Replace("############"),
+                Brand = faker.PickRandom("比亚迪", "特斯拉", "蔚来", "小鹏", "理想", "吉利"),
+                CreatedAt = registered,
+            });
+            db.AppUsers.Add(user);
+            if (principal.Fen > 0)
+            {
+                // The opening balance is an adjustment with its ledger entry, so balance == Σ ledger holds from day one.
+                var no = $"DEMO{i:0000}";
+                db.WalletAdjustments.Add(new WalletAdjustment { No = no, AppUser = user, Kind = AdjustmentKind.TopUp, Asset = AdjustmentAsset.Money, Amount = principal.Fen, Reason = "演示数据初始余额", OperatorName = "system", CreatedAt = registered });
+                db.LedgerEntries.Add(new LedgerEntry { AppUser = user, Wallet = user.Wallet, Account = LedgerAccount.Principal, Amount = principal.Fen, BalanceAfter = principal.Fen, Source = LedgerSource.Adjustment, SourceNo = no, Remark = "演示数据初始余额", CreatedAt = registered });
+            }
+        }
+    }
+}

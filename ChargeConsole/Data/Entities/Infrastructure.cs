@@ -1,0 +1,171 @@
+using ChargeConsole.Domain.Values;
+using Microsoft.AspNetCore.Identity;
+
+namespace ChargeConsole.Data.Entities;
+
+/// <summary>A console account (operator, admin or investor).</summary>
+public class ConsoleUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public List<StationInvestor> Stations { get; set; } = [];
+}
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Operator = "Operator";
+    public const string Investor = "Investor";
+    public const string Staff = Admin + "," + Operator;
+    public const string Any = Admin + "," + Operator + "," + Investor;
+    public static readonly string[] All = [Admin, Operator, Investor];
+}
+
+/// <summary>Which part of a settled order is split between investors and the platform.</summary>
+public enum SplitBase { ServiceFee = 0, WholeAmount = 1 }
+
+public enum PileType { DC = 0, AC = 1 }
+
+public enum PileProtocol { Ykc15 = 15, Ykc16 = 16 }
+
+public enum GunStatus { Offline = 0, Idle = 1, Charging = 2, Fault = 3, Occupied = 4, Reserved = 5 }
+
+public class Station
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Address { get; set; } = "";
+    public double Latitude { get; set; }
+    public double Longitude { get; set; }
+    public string? ContactPhone { get; set; }
+    public string? Remark { get; set; }
+    public bool IsOpen { get; set; } = true;
+    public SplitBase SplitBase { get; set; }
+    public int? BillingTemplateId { get; set; }
+    public BillingTemplate? BillingTemplate { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public List<Pile> Piles { get; set; } = [];
+    public List<StationInvestor> Investors { get; set; } = [];
+    public List<StationTag> Tags { get; set; } = [];
+}
+
+/// <summary>An investor's share of one station's revenue, in percent (2 decimals).</summary>
+public class StationInvestor
+{
+    public int StationId { get; set; }
+    public Station Station { get; set; } = null!;
+    public string InvestorId { get; set; } = "";
+    public ConsoleUser Investor { get; set; } = null!;
+    public decimal SharePercent { get; set; }
+}
+
+public class Pile : IStationOwned
+{
+    public int Id { get; set; }
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public int StationId { get; set; }
+    public Station Station { get; set; } = null!;
+    public string Model { get; set; } = "";
+    public PileType Type { get; set; }
+    /// <summary>Rated power in kW.</summary>
+    public decimal PowerKw { get; set; }
+    public int GunCount { get; set; }
+    public PileProtocol Protocol { get; set; } = PileProtocol.Ykc15;
+    public int? BillingTemplateId { get; set; }
+    public BillingTemplate? BillingTemplate { get; set; }
+    public bool Online { get; set; }
+    public DateTime? LastSeenAt { get; set; }
+    public string? FirmwareVersion { get; set; }
+    /// <summary>Set when the pile asked for a billing model and none was in effect.</summary>
+    public bool MissingBillingTemplate { get; set; }
+    /// <summary>The billing-model number the pile last confirmed.</summary>
+    public int? BillingModelNumber { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public List<Gun> Guns { get; set; } = [];
+}
+
+public class Gun : IStationOwned
+{
+    public int Id { get; set; }
+    public string Code { get; set; } = "";
+    public int Number { get; set; }
+    public int PileId { get; set; }
+    public Pile Pile { get; set; } = null!;
+    /// <summary>Denormalised from the pile so that status queries and scoping need no join.</summary>
+    public int StationId { get; set; }
+    public GunStatus Status { get; set; }
+    public bool PluggedIn { get; set; }
+    public bool? Holstered { get; set; }
+    public int FaultBits { get; set; }
+    public string? FaultText { get; set; }
+    public DateTime? StatusChangedAt { get; set; }
+}
+
+/// <summary>Anything that belongs to one station, so investor scoping can filter it in one place.</summary>
+public interface IStationOwned
+{
+    int StationId { get; }
+}
+
+public class AuditLog
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public string UserName { get; set; } = "";
+    public string Action { get; set; } = "";
+    public string Target { get; set; } = "";
+    public bool Succeeded { get; set; }
+    public string Result { get; set; } = "";
+}
+
+public class ElectricityPrice
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public Price Sharp { get; set; }
+    public Price Peak { get; set; }
+    public Price Flat { get; set; }
+    public Price Valley { get; set; }
+    public string? Remark { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+public enum TouPeriod { Sharp = 0, Peak = 1, Flat = 2, Valley = 3 }
+
+public class BillingTemplate
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public int ElectricityPriceId { get; set; }
+    public ElectricityPrice ElectricityPrice { get; set; } = null!;
+    public Price SharpServiceFee { get; set; }
+    public Price PeakServiceFee { get; set; }
+    public Price FlatServiceFee { get; set; }
+    public Price ValleyServiceFee { get; set; }
+    /// <summary>48 characters '0'..'3', one per half hour from 00:00: the period (尖峰平谷) of each slot.</summary>
+    public string Slots { get; set; } = new('2', 48);
+    /// <summary>YKC billing-model number; bumped on every saved change.</summary>
+    public int ModelNumber { get; set; } = 1;
+    public string? Remark { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+public enum BillingSyncStatus { Pending = 0, Sent = 1, Succeeded = 2, Failed = 3 }
+
+public class BillingSyncLog
+{
+    public long Id { get; set; }
+    public int PileId { get; set; }
+    public string PileCode { get; set; } = "";
+    public int BillingTemplateId { get; set; }
+    public BillingTemplate BillingTemplate { get; set; } = null!;
+    public int ModelNumber { get; set; }
+    public BillingSyncStatus Status { get; set; }
+    public string? Reason { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? SentAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+}

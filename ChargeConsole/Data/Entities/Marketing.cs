@@ -1,0 +1,121 @@
+using ChargeConsole.Domain.Values;
+
+namespace ChargeConsole.Data.Entities;
+
+public enum CouponStatus { NotStarted = 0, Active = 1, Expired = 2 }
+
+public enum CouponClaimMethod { Issued = 0, QrCode = 1, InApp = 2 }
+
+public class Coupon
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    /// <summary>满: the order amount from which the coupon applies (zero = no threshold).</summary>
+    public Money Threshold { get; set; }
+    /// <summary>减: the discount.</summary>
+    public Money Discount { get; set; }
+    public int TotalQuantity { get; set; }
+    public int ClaimedCount { get; set; }
+    public int PerUserLimit { get; set; } = 1;
+    public DateTime ValidFrom { get; set; }
+    public DateTime ValidTo { get; set; }
+    public CouponStatus Status { get; set; }
+    public CouponClaimMethod ClaimMethod { get; set; }
+    public string? PosterPath { get; set; }
+    public string? Remark { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public enum CouponClaimStatus { Unused = 0, Used = 1, Expired = 2 }
+
+public class CouponClaim
+{
+    public int Id { get; set; }
+    public int CouponId { get; set; }
+    public Coupon Coupon { get; set; } = null!;
+    public int AppUserId { get; set; }
+    public AppUser AppUser { get; set; } = null!;
+    public CouponClaimStatus Status { get; set; }
+    public CouponClaimMethod Method { get; set; }
+    public DateTime ClaimedAt { get; set; }
+    public DateTime? UsedAt { get; set; }
+    public long? ChargingOrderId { get; set; }
+}
+
+public enum ActivityStatus { Disabled = 0, Enabled = 1 }
+
+/// <summary>A stored-value promotion. Never deleted, only disabled.</summary>
+public class MarketingActivity
+{
+    public int Id { get; set; }
+    public string Title { get; set; } = "";
+    public string? PosterPath { get; set; }
+    public string RulesHtml { get; set; } = "";
+    public bool StackableWithCoupons { get; set; }
+    public ActivityStatus Status { get; set; }
+    public DateTime StartAt { get; set; }
+    public DateTime EndAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public List<MarketingPackage> Packages { get; set; } = [];
+}
+
+/// <summary>A recharge tier with a bonus: credited = amount + bonus.</summary>
+public class MarketingPackage
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public Money Amount { get; set; }
+    public Money Bonus { get; set; }
+    public PackageStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public List<MarketingActivity> Activities { get; set; } = [];
+}
+
+public enum PublishStatus { Draft = 0, Published = 1, Withdrawn = 2 }
+
+public class Banner
+{
+    public int Id { get; set; }
+    public string Title { get; set; } = "";
+    public string ImagePath { get; set; } = "";
+    public string? LinkUrl { get; set; }
+    public int SortOrder { get; set; }
+    public PublishStatus Status { get; set; }
+    public DateTime? PublishFrom { get; set; }
+    public DateTime? PublishTo { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public enum ArticleKind { Agreement = 0, Notice = 1 }
+
+public class Article
+{
+    public int Id { get; set; }
+    public ArticleKind Kind { get; set; }
+    public string Title { get; set; } = "";
+    public string ContentHtml { get; set; } = "";
+    public PublishStatus Status { get; set; }
+    public DateTime? PublishFrom { get; set; }
+    public DateTime? PublishTo { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public class StationTag
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public int SortOrder { get; set; }
+    public List<Station> Stations { get; set; } = [];
+}
+
+public class Campaign
+{
+    public int Id { get; set; }
+    public string Title { get; set; } = "";
+    public string? ImagePath { get; set; }
+    public string ContentHtml { get; set; } = "";
+    public PublishStatus Status { get; set; }
+    public DateTime? PublishFrom { get; set; }
+    public DateTime? PublishTo { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

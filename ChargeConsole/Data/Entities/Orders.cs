@@ -1,0 +1,116 @@
+using ChargeConsole.Domain.Values;
+
+namespace ChargeConsole.Data.Entities;
+
+public enum ChargingOrderStatus { Starting = 0, Charging = 1, Stopping = 2, Finished = 3, Settled = 4, Unpaid = 5, Failed = 6, Voided = 7 }
+
+public enum StartSource { App = 0, Card = 1, Vin = 2, Offline = 3 }
+
+public class ChargingOrder : IStationOwned
+{
+    public long Id { get; set; }
+    public string OrderNo { get; set; } = "";
+    /// <summary>YKC transaction serial number (32 digits); unique so a resent 0x3B settles once.</summary>
+    public string? TransactionSerial { get; set; }
+    public int? AppUserId { get; set; }
+    public AppUser? AppUser { get; set; }
+    public int StationId { get; set; }
+    public Station Station { get; set; } = null!;
+    public int PileId { get; set; }
+    public int GunId { get; set; }
+    public string GunCode { get; set; } = "";
+    public ChargingOrderStatus Status { get; set; }
+    public StartSource Source { get; set; }
+    public int? BillingTemplateId { get; set; }
+    public int? ModelNumber { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? StartedAt { get; set; }
+    public DateTime? EndedAt { get; set; }
+    public DateTime? SettledAt { get; set; }
+    public Energy Energy { get; set; }
+    public Energy SharpEnergy { get; set; }
+    public Energy PeakEnergy { get; set; }
+    public Energy FlatEnergy { get; set; }
+    public Energy ValleyEnergy { get; set; }
+    public Money ElectricityFee { get; set; }
+    public Money ServiceFee { get; set; }
+    public Money TotalAmount { get; set; }
+    public Money DiscountAmount { get; set; }
+    /// <summary>The amount the pile itself reported in its transaction record.</summary>
+    public Money? PileAmount { get; set; }
+    public bool AmountMismatch { get; set; }
+    public Money PaidPrincipal { get; set; }
+    public Money PaidBonus { get; set; }
+    public long PointsEarned { get; set; }
+    public int? CouponClaimId { get; set; }
+    public decimal? PowerKw { get; set; }
+    public int? Soc { get; set; }
+    public string? StopReason { get; set; }
+    public string? FailureReason { get; set; }
+    /// <summary>Set when the pile never sent its transaction record in time.</summary>
+    public bool RecordOverdue { get; set; }
+    public string? Vin { get; set; }
+    public string? CardNumber { get; set; }
+    public long Version { get; set; }
+}
+
+/// <summary>One meter sample a pile reported during an order.</summary>
+public class ChargingReport
+{
+    public long Id { get; set; }
+    public long ChargingOrderId { get; set; }
+    public DateTime SampledAt { get; set; }
+    public decimal Voltage { get; set; }
+    public decimal Current { get; set; }
+    public decimal PowerKw { get; set; }
+    public Energy Energy { get; set; }
+    public int? Soc { get; set; }
+    public Money Amount { get; set; }
+}
+
+/// <summary>One party's part of a settled order's revenue. A null investor is the platform's part.</summary>
+public class RevenueShare : IStationOwned
+{
+    public long Id { get; set; }
+    public long ChargingOrderId { get; set; }
+    public int StationId { get; set; }
+    public string? InvestorId { get; set; }
+    public decimal SharePercent { get; set; }
+    public Money Base { get; set; }
+    public Money Amount { get; set; }
+    /// <summary>True for the negative row written when the order is voided.</summary>
+    public bool IsReversal { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public enum InvoiceStatus { PendingReview = 0, Issuing = 1, Issued = 2, Rejected = 3 }
+
+public enum InvoiceTitleType { Personal = 0, Company = 1 }
+
+public class Invoice
+{
+    public int Id { get; set; }
+    public string RequestNo { get; set; } = "";
+    public int AppUserId { get; set; }
+    public AppUser AppUser { get; set; } = null!;
+    public InvoiceTitleType TitleType { get; set; }
+    public string Title { get; set; } = "";
+    public string? TaxNumber { get; set; }
+    public string? Email { get; set; }
+    public Money Amount { get; set; }
+    public InvoiceStatus Status { get; set; }
+    public string? InvoiceNumber { get; set; }
+    public string? InvoiceCode { get; set; }
+    public string? PdfPath { get; set; }
+    public string? RejectReason { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? IssuedAt { get; set; }
+    public List<InvoiceOrder> Orders { get; set; } = [];
+}
+
+public class InvoiceOrder
+{
+    public int InvoiceId { get; set; }
+    public long ChargingOrderId { get; set; }
+    public ChargingOrder ChargingOrder { get; set; } = null!;
+}

@@ -1,0 +1,39 @@
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Features.Accounts;
+using ChargeConsole.Features.AuditLogs;
+using ChargeConsole.Features.Home;
+using ChargeConsole.Features.Piles;
+using ChargeConsole.Features.Stations;
+using ChargeConsole.Infrastructure.Excel;
+
+namespace ChargeConsole.Features;
+
+/// <summary>Each module's services and HTTP endpoints, registered in one place.</summary>
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton<StationService>();
+        services.AddSingleton<PileService>();
+        services.AddSingleton<PileImportService>();
+        services.AddSingleton<GunService>();
+        services.AddSingleton<AuditLogService>();
+        services.AddSingleton<DashboardService>();
+        services.AddScoped<AccountService>();
+        return services;
+    }
+
+    public static void MapFeatureEndpoints(this IEndpointRouteBuilder app)
+    {
+        var export = app.MapGroup("/export").RequireAuthorization();
+        export.MapExport<StationFilter, StationExportRow>("/stations", "电站列表", StationService.Export);
+        export.MapExport<PileFilter, PileExportRow>("/piles", "电桩列表", PileService.Export);
+        export.MapExport<GunFilter, GunExportRow>("/guns", "电枪列表", GunService.Export);
+        export.MapExport<AuditLogFilter, AuditLogExportRow>("/audit", "操作日志", AuditLogService.Export)
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Operator));
+
+        app.MapGet("/templates/pile-import.xlsx", () =>
+                Results.File(PileImportService.TemplateBytes(), ExcelFiles.ContentType, "电桩导入模板.xlsx"))
+            .RequireAuthorization();
+    }
+}

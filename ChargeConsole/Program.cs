@@ -1,0 +1,77 @@
+using ChargeConsole;
+using ChargeConsole.Data;
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Features;
+using ChargeConsole.Infrastructure.Audit;
+using ChargeConsole.Infrastructure.Auth;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Find() });
+// The app's settings live in the top-level appsettings.json (copied next to the binaries on build).
+builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+{
+    Path = Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Optional = true, ReloadOnChange = false,
+});
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+// Chinese text is written as is, not as &#x...; entities.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddChargeDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+// Validators are stateless: singletons, so singleton feature services can use them.
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
+
+builder.Services.AddIdentity<ConsoleUser, IdentityRole>(o =>
+    {
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+        o.Password.RequiredLength = 8;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequireUppercase = false;
+        o.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<ChargeDbContext>()
+    .AddDefaultTokenProviders()
+    .AddErrorDescriber<ChineseIdentityErrors>();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/login";
+    o.LogoutPath = "/account/logout";
+    o.AccessDeniedPath = "/access-denied";
+    o.ExpireTimeSpan = TimeSpan.FromHours(12);
+    o.SlidingExpiration = true;
+});
+builder.Services.AddAuthorization();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<CurrentScope>();
+builder.Services.AddSingleton<AuditTrail>();
+builder.Services.AddFeatures();
+
+var app = builder.Build();
+
+await DatabaseStartup.MigrateAndSeedAsync(app.Services, app.Configuration);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+app.UseRequestLocalization(o => o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en"));
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapAccountEndpoints();
+app.MapFeatureEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+public partial class Program;

@@ -2,9 +2,7 @@ using ChargeConsole;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Features;
-using ChargeConsole.Infrastructure.Audit;
 using ChargeConsole.Infrastructure.Auth;
-using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 
@@ -22,9 +20,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddChargeDatabase(builder.Configuration, builder.Environment.ContentRootPath);
-// Validators are stateless: singletons, so singleton feature services can use them.
-builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
+builder.Services.AddConsoleCore(builder.Configuration, builder.Environment.ContentRootPath);
 
 builder.Services.AddIdentity<ConsoleUser, IdentityRole>(o =>
     {
@@ -50,8 +46,6 @@ builder.Services.ConfigureApplicationCookie(o =>
 builder.Services.AddAuthorization();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<CurrentScope>();
-builder.Services.AddSingleton<AuditTrail>();
-builder.Services.AddFeatures();
 
 var app = builder.Build();
 

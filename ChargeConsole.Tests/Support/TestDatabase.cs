@@ -38,10 +38,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<IConfiguration>(config);
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddChargeDatabase(config, Path.GetTempPath());
-        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
-        services.AddSingleton<AuditTrail>();
-        services.AddFeatures();
+        services.AddConsoleCore(config, Path.GetTempPath());
         Services = services.BuildServiceProvider();
     }
 

@@ -1,4 +1,7 @@
+using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
+using ChargeConsole.Infrastructure.Audit;
+using FluentValidation;
 using ChargeConsole.Features.Accounts;
 using ChargeConsole.Features.AuditLogs;
 using ChargeConsole.Features.Home;
@@ -11,7 +14,20 @@ namespace ChargeConsole.Features;
 /// <summary>Each module's services and HTTP endpoints, registered in one place.</summary>
 public static class FeatureRegistration
 {
-    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    /// <summary>
+    /// Everything but the web host: the database, validators, audit trail and feature services. The app,
+    /// the tests and the benchmark tool all wire the console through this one method.
+    /// </summary>
+    public static IServiceCollection AddConsoleCore(this IServiceCollection services, IConfiguration config, string contentRoot)
+    {
+        services.AddChargeDatabase(config, contentRoot);
+        // Validators are stateless: singletons, so singleton feature services can use them.
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddSingleton<AuditTrail>();
+        return services.AddFeatures();
+    }
+
+    private static IServiceCollection AddFeatures(this IServiceCollection services)
     {
         services.AddSingleton<StationService>();
         services.AddSingleton<PileService>();

@@ -10,7 +10,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 // The app's settings live in the top-level appsettings.json (copied next to the binaries on build).
 builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
 {
-    Path = Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Optional = true, ReloadOnChange = false,
+    FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+    Path = "appsettings.json", Optional = false, ReloadOnChange = false,
 });
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -55,7 +56,13 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
-app.UseRequestLocalization(o => o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en"));
+// Chinese unless English is chosen explicitly (?culture=en or the culture cookie); a browser's own
+// language list does not switch an operator's console.
+app.UseRequestLocalization(o =>
+{
+    o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
+    o.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.QueryStringRequestCultureProvider(), new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()];
+});
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
 app.UseAuthorization();

@@ -2,7 +2,11 @@ using ChargeConsole;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Features;
+using ChargeConsole.Devices.Piles;
+using ChargeConsole.Features.Piles;
+using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Auth;
+using ChargeConsole.Infrastructure.Live;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 
@@ -47,10 +51,13 @@ builder.Services.ConfigureApplicationCookie(o =>
 builder.Services.AddAuthorization();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<CurrentScope>();
+KestrelEndpoints.Configure(builder);
+if (builder.Configuration.GetValue<bool>("Demo:Enabled") && builder.Configuration.GetValue("Demo:SimulatePiles", true)) builder.Services.AddHostedService<ChargeConsole.Data.Demo.DemoPileFleet>();
 
 var app = builder.Build();
 
 await DatabaseStartup.MigrateAndSeedAsync(app.Services, app.Configuration);
+await app.Services.GetRequiredService<PileEventSink>().MarkAllOfflineAsync();
 
 if (!app.Environment.IsDevelopment())
 {

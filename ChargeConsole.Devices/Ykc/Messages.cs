@@ -48,15 +48,14 @@ public sealed record LoginReply(string PileCode, bool Accepted) : IYkcMessage
 public sealed record Heartbeat(string PileCode, byte Gun, bool Fault) : IYkcMessage
 {
     public byte Type => MessageType.Heartbeat;
-    public static Heartbeat Decode(ReadOnlySpan<byte> body) { var r = new WireReader(body); return new(r.Bcd(7), BcdByte(r.Byte()), r.Byte() == 0x01); }
+    public static Heartbeat Decode(ReadOnlySpan<byte> body) { var r = new WireReader(body); return new(r.Bcd(7), r.Gun(), r.Byte() == 0x01); }
     public byte[] EncodeBody() => new WireWriter(9).Bcd(PileCode, 7).Bcd(Gun.ToString(), 1).Byte(Fault ? (byte)1 : (byte)0).ToArray();
-    internal static byte BcdByte(byte b) => (byte)((b >> 4) * 10 + (b & 0xF));
 }
 
 public sealed record HeartbeatReply(string PileCode, byte Gun) : IYkcMessage
 {
     public byte Type => MessageType.HeartbeatReply;
-    public static HeartbeatReply Decode(ReadOnlySpan<byte> body) { var r = new WireReader(body); return new(r.Bcd(7), Heartbeat.BcdByte(r.Byte())); }
+    public static HeartbeatReply Decode(ReadOnlySpan<byte> body) { var r = new WireReader(body); return new(r.Bcd(7), r.Gun()); }
     public byte[] EncodeBody() => new WireWriter(9).Bcd(PileCode, 7).Bcd(Gun.ToString(), 1).Byte(0).ToArray();
 }
 
@@ -65,14 +64,14 @@ public sealed record HeartbeatReply(string PileCode, byte Gun) : IYkcMessage
 public sealed record BillingVerify(string PileCode, int ModelNumber) : IYkcMessage
 {
     public byte Type => MessageType.BillingVerify;
-    public static BillingVerify Decode(ReadOnlySpan<byte> body) { var r = new WireReader(body); return new(r.Bcd(7), int.Parse(r.Bcd(2))); }
+    public static BillingVerify Decode(ReadOnlySpan<byte> body) { var r = new WireReader(body); return new(r.Bcd(7), r.BcdNumber(2)); }
     public byte[] EncodeBody() => new WireWriter(9).Bcd(PileCode, 7).Bcd(ModelNumber.ToString("0000"), 2).ToArray();
 }
 
 public sealed record BillingVerifyReply(string PileCode, int ModelNumber, bool Matches) : IYkcMessage
 {
     public byte Type => MessageType.BillingVerifyReply;
-    public static BillingVerifyReply Decode(ReadOnlySpan<byte> body) { var r = new WireReader(body); return new(r.Bcd(7), int.Parse(r.Bcd(2)), r.Byte() == 0x00); }
+    public static BillingVerifyReply Decode(ReadOnlySpan<byte> body) { var r = new WireReader(body); return new(r.Bcd(7), r.BcdNumber(2), r.Byte() == 0x00); }
     public byte[] EncodeBody() => new WireWriter(10).Bcd(PileCode, 7).Bcd(ModelNumber.ToString("0000"), 2).Byte(Matches ? (byte)0 : (byte)1).ToArray();
 }
 
@@ -95,7 +94,7 @@ public sealed record BillingModel(string PileCode, int ModelNumber, IReadOnlyLis
     {
         var r = new WireReader(body);
         var pile = r.Bcd(7);
-        var model = int.Parse(r.Bcd(2));
+        var model = r.BcdNumber(2);
         var rates = new PeriodRate[4];
         for (var i = 0; i < 4; i++) rates[i] = new PeriodRate(r.UInt32(), r.UInt32());
         var loss = r.Byte();
@@ -117,7 +116,7 @@ public sealed record BillingModel(string PileCode, int ModelNumber, IReadOnlyLis
 public sealed record ReadRealtime(string PileCode, byte Gun) : IYkcMessage
 {
     public byte Type => MessageType.ReadRealtime;
-    public static ReadRealtime Decode(ReadOnlySpan<byte> body) { var r = new WireReader(body); return new(r.Bcd(7), Heartbeat.BcdByte(r.Byte())); }
+    public static ReadRealtime Decode(ReadOnlySpan<byte> body) { var r = new WireReader(body); return new(r.Bcd(7), r.Gun()); }
     public byte[] EncodeBody() => new WireWriter(8).Bcd(PileCode, 7).Bcd(Gun.ToString(), 1).ToArray();
 }
 
@@ -132,7 +131,7 @@ public sealed record RealtimeData(
     public static RealtimeData Decode(ReadOnlySpan<byte> body)
     {
         var r = new WireReader(body);
-        return new(r.Bcd(16), r.Bcd(7), Heartbeat.BcdByte(r.Byte()), r.Byte(), r.Byte(), r.Byte(), r.UInt16(), r.UInt16(), r.Byte(), r.Hex(8),
+        return new(r.Bcd(16), r.Bcd(7), r.Gun(), r.Byte(), r.Byte(), r.Byte(), r.UInt16(), r.UInt16(), r.Byte(), r.Hex(8),
             r.Byte(), r.Byte(), r.UInt16(), r.UInt16(), r.UInt32(), r.UInt32(), r.UInt32(), r.UInt16());
     }
 
@@ -151,7 +150,7 @@ public sealed record ChargingProcessData(byte MessageTypeCode, string Serial, st
     public static ChargingProcessData Decode(byte type, ReadOnlySpan<byte> body)
     {
         var r = new WireReader(body);
-        return new(type, r.Bcd(16), r.Bcd(7), Heartbeat.BcdByte(r.Byte()), r.Raw(r.Remaining));
+        return new(type, r.Bcd(16), r.Bcd(7), r.Gun(), r.Raw(r.Remaining));
     }
 
     public byte[] EncodeBody() => new WireWriter(24 + Data.Length).Bcd(Serial, 16).Bcd(PileCode, 7).Bcd(Gun.ToString(), 1).Raw(Data).ToArray();

@@ -7,7 +7,7 @@ public sealed record RemoteStart(string Serial, string PileCode, byte Gun, strin
     public static RemoteStart Decode(ReadOnlySpan<byte> body)
     {
         var r = new WireReader(body);
-        return new(r.Bcd(16), r.Bcd(7), Heartbeat.BcdByte(r.Byte()), r.Bcd(8), r.Hex(8), r.UInt32());
+        return new(r.Bcd(16), r.Bcd(7), r.Gun(), r.Bcd(8), r.Hex(8), r.UInt32());
     }
 
     public byte[] EncodeBody() => new WireWriter(44).Bcd(Serial, 16).Bcd(PileCode, 7).Bcd(Gun.ToString(), 1).Bcd(LogicalCard, 8).Hex(PhysicalCard, 8).UInt32(BalanceFen).ToArray();
@@ -17,14 +17,14 @@ public sealed record RemoteStart(string Serial, string PileCode, byte Gun, strin
 public sealed record RemoteStartReply(string Serial, string PileCode, byte Gun, bool Succeeded, byte FailureReason) : IYkcMessage
 {
     public byte Type => MessageType.RemoteStartReply;
-    public static RemoteStartReply Decode(ReadOnlySpan<byte> body) { var r = new WireReader(body); return new(r.Bcd(16), r.Bcd(7), Heartbeat.BcdByte(r.Byte()), r.Byte() == 1, r.Byte()); }
+    public static RemoteStartReply Decode(ReadOnlySpan<byte> body) { var r = new WireReader(body); return new(r.Bcd(16), r.Bcd(7), r.Gun(), r.Byte() == 1, r.Byte()); }
     public byte[] EncodeBody() => new WireWriter(26).Bcd(Serial, 16).Bcd(PileCode, 7).Bcd(Gun.ToString(), 1).Byte(Succeeded ? (byte)1 : (byte)0).Byte(FailureReason).ToArray();
 }
 
 public sealed record RemoteStop(string PileCode, byte Gun) : IYkcMessage
 {
     public byte Type => MessageType.RemoteStop;
-    public static RemoteStop Decode(ReadOnlySpan<byte> body) { var r = new WireReader(body); return new(r.Bcd(7), Heartbeat.BcdByte(r.Byte())); }
+    public static RemoteStop Decode(ReadOnlySpan<byte> body) { var r = new WireReader(body); return new(r.Bcd(7), r.Gun()); }
     public byte[] EncodeBody() => new WireWriter(8).Bcd(PileCode, 7).Bcd(Gun.ToString(), 1).ToArray();
 }
 
@@ -32,7 +32,7 @@ public sealed record RemoteStop(string PileCode, byte Gun) : IYkcMessage
 public sealed record RemoteStopReply(string PileCode, byte Gun, bool Succeeded, byte FailureReason) : IYkcMessage
 {
     public byte Type => MessageType.RemoteStopReply;
-    public static RemoteStopReply Decode(ReadOnlySpan<byte> body) { var r = new WireReader(body); return new(r.Bcd(7), Heartbeat.BcdByte(r.Byte()), r.Byte() == 1, r.Byte()); }
+    public static RemoteStopReply Decode(ReadOnlySpan<byte> body) { var r = new WireReader(body); return new(r.Bcd(7), r.Gun(), r.Byte() == 1, r.Byte()); }
     public byte[] EncodeBody() => new WireWriter(10).Bcd(PileCode, 7).Bcd(Gun.ToString(), 1).Byte(Succeeded ? (byte)1 : (byte)0).Byte(FailureReason).ToArray();
 }
 
@@ -44,7 +44,7 @@ public sealed record PileStartRequest(string PileCode, byte Gun, byte Mode, bool
     public static PileStartRequest Decode(ReadOnlySpan<byte> body)
     {
         var r = new WireReader(body);
-        return new(r.Bcd(7), Heartbeat.BcdByte(r.Byte()), r.Byte(), r.Byte() == 1, r.Hex(8), r.Hex(16), new string(r.Ascii(17).Reverse().ToArray()));
+        return new(r.Bcd(7), r.Gun(), r.Byte(), r.Byte() == 1, r.Hex(8), r.Hex(16), new string(r.Ascii(17).Reverse().ToArray()));
     }
 
     public byte[] EncodeBody() => new WireWriter(51).Bcd(PileCode, 7).Bcd(Gun.ToString(), 1).Byte(Mode).Byte(PasswordRequired ? (byte)1 : (byte)0)
@@ -54,7 +54,7 @@ public sealed record PileStartRequest(string PileCode, byte Gun, byte Mode, bool
 public sealed record StartAuthorization(string Serial, string PileCode, byte Gun, string LogicalCard, uint BalanceFen, bool Authorized, byte FailureReason) : IYkcMessage
 {
     public byte Type => MessageType.StartAuthorization;
-    public static StartAuthorization Decode(ReadOnlySpan<byte> body) { var r = new WireReader(body); return new(r.Bcd(16), r.Bcd(7), Heartbeat.BcdByte(r.Byte()), r.Bcd(8), r.UInt32(), r.Byte() == 1, r.Byte()); }
+    public static StartAuthorization Decode(ReadOnlySpan<byte> body) { var r = new WireReader(body); return new(r.Bcd(16), r.Bcd(7), r.Gun(), r.Bcd(8), r.UInt32(), r.Byte() == 1, r.Byte()); }
     public byte[] EncodeBody() => new WireWriter(38).Bcd(Serial, 16).Bcd(PileCode, 7).Bcd(Gun.ToString(), 1).Bcd(LogicalCard, 8).UInt32(BalanceFen).Byte(Authorized ? (byte)1 : (byte)0).Byte(FailureReason).ToArray();
 }
 
@@ -74,7 +74,7 @@ public sealed record TransactionRecord(
         var r = new WireReader(body);
         var serial = r.Bcd(16);
         var pile = r.Bcd(7);
-        var gun = Heartbeat.BcdByte(r.Byte());
+        var gun = r.Gun();
         var start = r.Cp56();
         var end = r.Cp56();
         var meter = v17 ? r.Raw(43) : null;
@@ -103,7 +103,7 @@ public sealed record TransactionConfirm(string Serial, bool Accepted) : IYkcMess
 public sealed record BalanceUpdate(string PileCode, byte Gun, string PhysicalCard, uint BalanceFen) : IYkcMessage
 {
     public byte Type => MessageType.BalanceUpdate;
-    public static BalanceUpdate Decode(ReadOnlySpan<byte> body) { var r = new WireReader(body); return new(r.Bcd(7), Heartbeat.BcdByte(r.Byte()), r.Hex(8), r.UInt32()); }
+    public static BalanceUpdate Decode(ReadOnlySpan<byte> body) { var r = new WireReader(body); return new(r.Bcd(7), r.Gun(), r.Hex(8), r.UInt32()); }
     public byte[] EncodeBody() => new WireWriter(20).Bcd(PileCode, 7).Bcd(Gun.ToString(), 1).Hex(PhysicalCard, 8).UInt32(BalanceFen).ToArray();
 }
 

@@ -33,6 +33,21 @@ public ref struct WireReader(ReadOnlySpan<byte> body)
     }
 
     public string Bcd(int bytes) => Wire.BcdToString(Take(bytes));
+
+    /// <summary>A gun number: one BCD byte.</summary>
+    public byte Gun()
+    {
+        var b = Byte();
+        if ((b >> 4) > 9 || (b & 0xF) > 9) throw new YkcFormatException($"gun 0x{b:X2} is not BCD");
+        return (byte)((b >> 4) * 10 + (b & 0xF));
+    }
+
+    /// <summary>A BCD number (e.g. the billing-model number); a non-decimal nibble is a format error.</summary>
+    public int BcdNumber(int bytes)
+    {
+        var digits = Bcd(bytes);
+        return digits.All(char.IsAsciiDigit) ? int.Parse(digits) : throw new YkcFormatException($"'{digits}' is not BCD");
+    }
     public string Hex(int bytes) => Convert.ToHexString(Take(bytes));
     public byte[] Raw(int bytes) => Take(bytes).ToArray();
 

@@ -5,6 +5,19 @@ public static class YkcMessages
 {
     public static IYkcMessage? Decode(in YkcFrame frame)
     {
+        try
+        {
+            return DecodeBody(frame);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
+        {
+            // Whatever a body holds, a bad one is a format error of that frame, never a crash of the session.
+            throw new YkcFormatException($"0x{frame.Type:X2}: {e.Message}");
+        }
+    }
+
+    private static IYkcMessage? DecodeBody(in YkcFrame frame)
+    {
         var body = frame.Body.Span;
         return frame.Type switch
         {

@@ -28,6 +28,7 @@ public sealed partial class TestWebApp : WebApplicationFactory<Program>, IAsyncD
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_path}");
         builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:SimulatePiles", "false"); // the test server opens no pile port
     }
 
     public ChargeDbContext Context() => Services.GetRequiredService<IDbContextFactory<ChargeDbContext>>().CreateDbContext();

@@ -1,6 +1,8 @@
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Infrastructure.Audit;
+using ChargeConsole.Infrastructure.Live;
+using ChargeConsole.Devices.Piles;
 using FluentValidation;
 using ChargeConsole.Features.Accounts;
 using ChargeConsole.Features.AuditLogs;
@@ -24,6 +26,10 @@ public static class FeatureRegistration
         // Validators are stateless: singletons, so singleton feature services can use them.
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<LiveEvents>();
+        services.AddPileHost(config);
+        services.AddSingleton<PileEventSink>();
+        services.AddSingleton<IPileEventSink>(sp => sp.GetRequiredService<PileEventSink>());
         return services.AddFeatures();
     }
 
@@ -33,6 +39,7 @@ public static class FeatureRegistration
         services.AddSingleton<PileService>();
         services.AddSingleton<PileImportService>();
         services.AddSingleton<GunService>();
+        services.AddSingleton<PileOperationsService>();
         services.AddSingleton<AuditLogService>();
         services.AddSingleton<DashboardService>();
         services.AddScoped<AccountService>();

@@ -1,0 +1,23 @@
+using ChargeConsole.Devices.Ykc;
+
+namespace ChargeConsole.Devices.Piles;
+
+/// <summary>
+/// What the pile host asks of the application: the web app implements it (database, live events).
+/// Devices never touches EF or UI itself.
+/// </summary>
+public interface IPileEventSink
+{
+    /// <summary>Whether this pile may log in: only piles registered in the console may.</summary>
+    Task<bool> AuthorizeLoginAsync(LoginRequest login, string remoteAddress, CancellationToken ct);
+
+    /// <summary>The pile's effective billing model, or null when it has none yet.</summary>
+    Task<BillingModel?> GetBillingModelAsync(string pileCode, CancellationToken ct);
+
+    /// <summary>Every decoded message from a logged-in pile (heartbeats, real-time data, records, replies…).
+    /// A returned message is sent back with the request's SEQ.</summary>
+    Task<IYkcMessage?> OnMessageAsync(string pileCode, IYkcMessage message, CancellationToken ct);
+
+    /// <summary>The pile's session ended (closed, dropped for silence, or replaced by a new login).</summary>
+    Task OnDisconnectedAsync(string pileCode, CancellationToken ct);
+}

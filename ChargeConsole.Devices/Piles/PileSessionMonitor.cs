@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChargeConsole.Devices.Piles;
+
+/// <summary>
+/// Drops logged-in piles that have been silent for <see cref="YkcOptions.MissedHeartbeats"/> periods (their guns
+/// go Offline through the normal disconnect path) and connections that never produced a valid login.
+/// </summary>
+public sealed class PileSessionMonitor(PileSessionRegistry registry, IOptions<YkcOptions> options, TimeProvider clock, ILogger<PileSessionMonitor> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            Sweep();
+        }
+    }
+
+    public void Sweep()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var o = options.Value;
+        foreach (var session in registry.Connections)
+        {
+            if (session.PileCode is not null && now - session.LastValidFrameAt > o.SilenceLimit)
+            {
+                log.LogWarning("Pile {Pile} silent for {Seconds} s; dropped", session.PileCode, (int)(now - session.LastValidFrameAt).TotalSeconds);
+                session.Abort("heartbeat timeout");
+            }
+            else if (session.PileCode is null && now - session.ConnectedAt > TimeSpan.FromSeconds(o.GarbageTimeoutSeconds))
+            {
+                log.LogWarning("Connection from {Remote} sent no login in {Seconds} s; dropped", session.RemoteAddress, o.GarbageTimeoutSeconds);
+                session.Abort("no login");
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System.Net.Sockets;
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Devices.Simulator;
+using ChargeConsole.Devices.Ykc;
+using ChargeConsole.Features.Piles;
+using ChargeConsole.Infrastructure.Auth;
+using ChargeConsole.Infrastructure.Live;
+using ChargeConsole.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargeConsole.Tests.Devices;
+
+/// <summary>The pile host in the running app, over real TCP sockets, with the simulator as the pile.</summary>
+public class PileHostTests
+{
+    private static readonly AccessScope Operator = new("op", "operator", false, null);
+    private const string Demo1 = "32010200000001"; // DC, 2 guns
+    private const string Demo2 = "32010200000002";
+
+    private static async Task<List<GunStatus>> GunStatuses(LiveWebApp app, string pileCode)
+    {
+        await using var db = app.Context();
+        return await db.Guns.Where(g => g.Pile.Code == pileCode).OrderBy(g => g.Number).Select(g => g.Status).ToListAsync();
+    }
+
+    [Fact]
+    public async Task A_registered_pile_comes_online_and_its_guns_go_offline_when_it_stops()
+    {
+        await using var app = LiveWebApp.Start();
+        var events = new List<GunStatusChanged>();
+        using var sub = app.Get<LiveEvents>().Subscribe<GunStatusChanged>(e => { lock (events) events.Add(e); });
+        await using var pile = app.Pile(Demo1);
+
+        await LiveWebApp.Eventually(async () => (await GunStatuses(app, Demo1)).All(s => s == GunStatus.Idle), "guns idle after login");
+        await using (var db = app.Context()) Assert.True(await db.Piles.Where(p => p.Code == Demo1).Select(p => p.Online).SingleAsync());
+
+        await pile.StopAsync();
+
+        await LiveWebApp.Eventually(async () => (await GunStatuses(app, Demo1)).All(s => s == GunStatus.Offline), "guns offline after the pile stops");
+        lock (events) Assert.Contains(events, e => e.Status == GunStatus.Offline);
+        Assert.Empty(app.Errors.Entries);
+    }
+
+    [Fact]
+    public async Task A_pile_the_console_does_not_know_is_refused_and_the_attempt_is_audited()
+    {
+        await using var app = LiveWebApp.Start();
+        await using var stranger = app.Pile("99999999999999");
+
+        await LiveWebApp.Eventually(() => Task.FromResult(stranger.State == SimulatedPileState.LoginRefused), "login refused");
+        await using var db = app.Context();
+        var audit = await db.AuditLogs.SingleAsync(a => a.Target == "99999999999999");
+        Assert.False(audit.Succeeded);
+        Assert.Contains("未登记", audit.Result);
+    }
+
+    [Fact]
+    public async Task A_silent_pile_is_dropped_after_its_missed_heartbeats_and_goes_offline()
+    {
+        await using var app = LiveWebApp.Start();
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync("127.0.0.1", app.YkcPort);
+        var login = new LoginRequest(Demo2, 0, 2, 0x0F, "RAW", 1, new string('0', 20), 4).ToFrame(0).Encode();
+        await socket.SendAsync(login);
+
+        await LiveWebApp.Eventually(async () => (await GunStatuses(app, Demo2)).All(s => s == GunStatus.Idle), "raw pile logged in");
+        // No heartbeats from here on: after 3 × 1 s the host drops it.
+        await LiveWebApp.Eventually(async () => (await GunStatuses(app, Demo2)).All(s => s == GunStatus.Offline), "dropped for silence", seconds: 8);
+        var buffer = new byte[1024];
+        var received = 0;
+        try
+        {
+            int n;
+            while ((n = await socket.ReceiveAsync(buffer)) > 0) received += n; // login reply and time sync, then the close
+        }
+        catch (SocketException) { } // an aborted connection may end with a reset
+        Assert.True(received > 0);
+    }
+
+    [Fact]
+    public async Task Reboot_is_acknowledged_and_the_pile_logs_in_again()
+    {
+        await using var app = LiveWebApp.Start();
+        await using var pile = app.Pile(Demo1);
+        await LiveWebApp.Eventually(() => Task.FromResult(pile.State == SimulatedPileState.Online), "online");
+        await using var db = app.Context();
+        var pileId = await db.Piles.Where(p => p.Code == Demo1).Select(p => p.Id).SingleAsync();
+
+        var result = await app.Get<PileOperationsService>().RebootAsync(Operator, pileId, whenIdle: false);
+
+        Assert.True(result.Succeeded, result.Error);
+        await LiveWebApp.Eventually(() => Task.FromResult(pile.Logins >= 2 && pile.State == SimulatedPileState.Online), "logged in again after reboot");
+        Assert.True(await db.AuditLogs.AnyAsync(a => a.Action == "远程重启（立即）" && a.Target == Demo1 && a.Succeeded));
+    }
+
+    [Fact]
+    public async Task Commands_to_an_offline_pile_say_so()
+    {
+        await using var app = LiveWebApp.Start();
+        await using var db = app.Context();
+        var pileId = await db.Piles.Where(p => p.Code == Demo2).Select(p => p.Id).SingleAsync();
+
+        var result = await app.Get<PileOperationsService>().SyncTimeAsync(Operator, pileId);
+
+        Assert.Equal("电桩离线，指令未发送", result.Error);
+    }
+
+    [Fact]
+    public async Task Time_sync_and_working_parameters_are_answered_by_the_pile()
+    {
+        await using var app = LiveWebApp.Start();
+        await using var pile = app.Pile(Demo1);
+        await LiveWebApp.Eventually(() => Task.FromResult(pile.State == SimulatedPileState.Online), "online");
+        await using var db = app.Context();
+        var pileId = await db.Piles.Where(p => p.Code == Demo1).Select(p => p.Id).SingleAsync();
+        var ops = app.Get<PileOperationsService>();
+
+        var time = await ops.SyncTimeAsync(Operator, pileId);
+        Assert.True(time.Succeeded, time.Error);
+        Assert.StartsWith("电桩时间已设为", time.Message);
+
+        var work = await ops.SetWorkParamsAsync(Operator, pileId, disabled: true, maxPowerPercent: 60);
+        Assert.True(work.Succeeded, work.Error);
+        Assert.True(pile.Disabled);
+        Assert.Equal(60, pile.MaxPowerPercent);
+        Assert.False((await ops.SetWorkParamsAsync(Operator, pileId, false, 20)).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_fault_the_pile_reports_shows_on_the_gun_in_chinese_and_clears()
+    {
+        await using var app = LiveWebApp.Start();
+        await using var pile = app.Pile(Demo1);
+        await LiveWebApp.Eventually(() => Task.FromResult(pile.State == SimulatedPileState.Online), "online");
+
+        await pile.InjectFaultAsync(2, 0b1); // bit 1: emergency stop
+
+        await LiveWebApp.Eventually(async () => (await GunStatuses(app, Demo1))[1] == GunStatus.Fault, "gun 2 faulted");
+        await using var db = app.Context();
+        Assert.Equal("急停按钮动作", await db.Guns.Where(g => g.Code == Demo1 + "02").Select(g => g.FaultText).SingleAsync());
+
+        await pile.InjectFaultAsync(2, 0);
+        await LiveWebApp.Eventually(async () => (await GunStatuses(app, Demo1))[1] == GunStatus.Idle, "gun 2 idle again");
+    }
+
+    [Fact]
+    public async Task Releasing_a_stuck_gun_asks_the_pile_and_frees_it_only_when_the_pile_says_idle()
+    {
+        await using var app = LiveWebApp.Start();
+        await using var pile = app.Pile(Demo1);
+        await LiveWebApp.Eventually(async () => (await GunStatuses(app, Demo1)).All(s => s == GunStatus.Idle), "online and idle");
+        await using var db = app.Context();
+        var gun = await db.Guns.SingleAsync(g => g.Code == Demo1 + "01");
+        await db.Guns.Where(g => g.Id == gun.Id).ExecuteUpdateAsync(u => u.SetProperty(g => g.Status, GunStatus.Reserved)); // stuck platform-side
+        var ops = app.Get<PileOperationsService>();
+
+        var released = await ops.ReleaseGunAsync(Operator, gun.Id);
+        Assert.True(released.Succeeded, released.Error);
+        Assert.Equal(GunStatus.Idle, (await GunStatuses(app, Demo1))[0]);
+
+        await pile.InjectFaultAsync(1, 0b100);
+        await LiveWebApp.Eventually(async () => (await GunStatuses(app, Demo1))[0] == GunStatus.Fault, "gun 1 faulted");
+        var refused = await ops.ReleaseGunAsync(Operator, gun.Id);
+        Assert.Equal("电桩报告该枪当前为【故障】，不能释放", refused.Error);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Sockets;
+using ChargeConsole.Data;
+using ChargeConsole.Devices.Simulator;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChargeConsole.Tests.Support;
+
+/// <summary>
+/// The whole app on real Kestrel sockets (web and YKC ports on loopback), with the demo data seeded but no
+/// simulated fleet: each test connects the piles it needs. Heartbeat limits are short so silence shows fast.
+/// </summary>
+public sealed class LiveWebApp : WebApplicationFactory<Program>, IAsyncDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"cc-live-{Guid.NewGuid():N}.db");
+    public int YkcPort { get; } = FreePort();
+    public ErrorLog Errors { get; } = new();
+
+    private LiveWebApp() { }
+
+    public static LiveWebApp Start()
+    {
+        var app = new LiveWebApp();
+        app.UseKestrel();
+        app.StartServer();
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_path}");
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:SimulatePiles", "false");
+        builder.UseSetting("Ykc:Port", YkcPort.ToString());
+        builder.UseSetting("Ykc:Address", "127.0.0.1");
+        builder.UseSetting("Ykc:HeartbeatSeconds", "1");
+        builder.UseSetting("Ykc:MissedHeartbeats", "3");
+        builder.UseSetting("Ykc:GarbageTimeoutSeconds", "2");
+        builder.UseSetting("Ykc:CommandTimeoutSeconds", "3");
+        builder.ConfigureLogging(l => l.AddProvider(Errors));
+    }
+
+    public ChargeDbContext Context() => Services.GetRequiredService<IDbContextFactory<ChargeDbContext>>().CreateDbContext();
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>A simulated pile with fast timers, started; the caller disposes it.</summary>
+    public SimulatedPile Pile(string code, int guns = 2, byte type = 0)
+    {
+        var pile = new SimulatedPile(new SimulatedPileOptions
+        {
+            PileCode = code, GunCount = guns, PileType = type,
+            HeartbeatInterval = TimeSpan.FromMilliseconds(500), ReconnectDelay = TimeSpan.FromMilliseconds(300),
+            LoginRetryInterval = TimeSpan.FromSeconds(1), RecordResendInterval = TimeSpan.FromSeconds(2),
+        }, "127.0.0.1", YkcPort);
+        pile.Start();
+        return pile;
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds, failing after <paramref name="seconds"/>.</summary>
+    public static async Task Eventually(Func<Task<bool>> condition, string what, double seconds = 10)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition()) return;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"Timed out waiting for: {what}");
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        {
+            if (File.Exists(file)) File.Delete(file);
+        }
+    }
+}
+
+/// <summary>Collects Error/Critical log entries, so a test can assert that nothing escaped unhandled.</summary>
+public sealed class ErrorLog : ILoggerProvider
+{
+    public List<string> Entries { get; } = [];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose() { }
+
+    private sealed class Logger(ErrorLog owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel)) return;
+            lock (owner.Entries) owner.Entries.Add($"{category}: {formatter(state, exception)} {exception}");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Devices.Piles;
+using ChargeConsole.Devices.Simulator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChargeConsole.Data.Demo;
+
+/// <summary>
+/// In the demo, every seeded pile is a simulated pile that connects to this process's YKC port over real
+/// TCP, so the console is live from the first minute. Off unless <c>Demo:Enabled</c>.
+/// </summary>
+public sealed class DemoPileFleet(IDbContextFactory<ChargeDbContext> dbFactory, IOptions<YkcOptions> ykc, IHostApplicationLifetime lifetime,
+    ILoggerFactory logs, ILogger<DemoPileFleet> log) : BackgroundService
+{
+    private readonly List<SimulatedPile> _piles = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (ykc.Value.Port <= 0) return;
+        // Wait until Kestrel listens.
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            await started.Task.WaitAsync(stoppingToken);
+
+        await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
+        var piles = await db.Piles.AsNoTracking().Where(p => p.Code.StartsWith("320102")).OrderBy(p => p.Code)
+            .Select(p => new { p.Code, p.GunCount, p.Type, p.PowerKw, p.Protocol }).ToListAsync(stoppingToken);
+        var host = ykc.Value.Address is "0.0.0.0" or "::" ? "127.0.0.1" : ykc.Value.Address;
+        foreach (var p in piles)
+        {
+            var pile = new SimulatedPile(new SimulatedPileOptions
+            {
+                PileCode = p.Code, GunCount = p.GunCount, PileType = p.Type == PileType.AC ? (byte)1 : (byte)0, PowerKw = p.PowerKw,
+                ProtocolVersion = p.Protocol == PileProtocol.Ykc16 ? (byte)0x10 : (byte)0x0F, EnergySpeedup = 20,
+            }, host, ykc.Value.Port, logs.CreateLogger<SimulatedPile>());
+            _piles.Add(pile);
+            pile.Start();
+            await Task.Delay(50, stoppingToken); // a gentle stagger, as real piles never all boot in the same millisecond
+        }
+        log.LogInformation("Demo: {Count} simulated piles connecting to port {Port}", _piles.Count, ykc.Value.Port);
+        try { await Task.Delay(Timeout.Infinite, stoppingToken); }
+        catch (OperationCanceledException) { }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken); // ExecuteAsync has stopped adding piles once this returns
+        await Task.WhenAll(_piles.Select(p => p.StopAsync()));
+    }
+}

@@ -1,0 +1,20 @@
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Devices.Ykc;
+
+namespace ChargeConsole.Features.Piles;
+
+/// <summary>A billing template as the YKC billing model (0x0A / 0x58) carries it.</summary>
+public static class BillingModels
+{
+    public static BillingModel ToWire(string pileCode, BillingTemplate t) => new(
+        pileCode,
+        t.ModelNumber % 10000,
+        [
+            new PeriodRate((uint)t.ElectricityPrice.Sharp.Units, (uint)t.SharpServiceFee.Units),
+            new PeriodRate((uint)t.ElectricityPrice.Peak.Units, (uint)t.PeakServiceFee.Units),
+            new PeriodRate((uint)t.ElectricityPrice.Flat.Units, (uint)t.FlatServiceFee.Units),
+            new PeriodRate((uint)t.ElectricityPrice.Valley.Units, (uint)t.ValleyServiceFee.Units),
+        ],
+        0,
+        t.Slots.Select(c => (byte)(c - '0')).ToArray());
+}

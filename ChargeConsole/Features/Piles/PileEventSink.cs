@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using ChargeConsole.Data;
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Devices.Piles;
+using ChargeConsole.Devices.Ykc;
+using ChargeConsole.Infrastructure.Audit;
+using ChargeConsole.Infrastructure.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargeConsole.Features.Piles;
+
+/// <summary>
+/// The console's side of the pile host: who may log in, which billing model a pile gets, and gun status.
+/// The database is written only when something changes (never per heartbeat), then a live event goes out.
+/// </summary>
+public sealed class PileEventSink(
+    IDbContextFactory<ChargeDbContext> dbFactory, LiveEvents live, AuditTrail audit, TimeProvider clock, ILogger<PileEventSink> log) : IPileEventSink
+{
+    private sealed record GunState(int Id, GunStatus Status, bool PluggedIn, bool? Holstered, int FaultBits);
+
+    private sealed class PileState(int id, int stationId)
+    {
+        public int Id { get; } = id;
+        public int StationId { get; } = stationId;
+        public ConcurrentDictionary<int, GunState> Guns { get; } = new();
+    }
+
+    private readonly ConcurrentDictionary<string, PileState> _piles = new();
+    private readonly ConcurrentDictionary<string, DateTime> _refusedAudited = new();
+
+    public async Task<bool> AuthorizeLoginAsync(LoginRequest login, string remoteAddress, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pile = await db.Piles.Include(p => p.Guns).FirstOrDefaultAsync(p => p.Code == login.PileCode, ct);
+        if (pile is null)
+        {
+            await AuditRefusalAsync(login.PileCode, remoteAddress);
+            return false;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        pile.Online = true;
+        pile.LastSeenAt = now;
+        pile.FirmwareVersion = login.Firmware;
+        var state = new PileState(pile.Id, pile.StationId);
+        var changed = new List<Gun>();
+        foreach (var gun in pile.Guns)
+        {
+            // Online with no report yet: the guns are available until the pile says otherwise (0x13 follows).
+            if (gun.Status == GunStatus.Offline) { gun.Status = GunStatus.Idle; gun.StatusChangedAt = now; changed.Add(gun); }
+            state.Guns[gun.Number] = new GunState(gun.Id, gun.Status, gun.PluggedIn, gun.Holstered, gun.FaultBits);
+        }
+        await db.SaveChangesAsync(ct);
+        _piles[pile.Code] = state;
+        live.Publish(new PileConnectionChanged(pile.Id, pile.Code, pile.StationId, true));
+        foreach (var gun in changed) live.Publish(new GunStatusChanged(gun.Id, pile.Id, pile.StationId, gun.Status));
+        return true;
+    }
+
+    private async Task AuditRefusalAsync(string pileCode, string remoteAddress)
+    {
+        log.LogWarning("Unknown pile {Pile} from {Remote} tried to log in", pileCode, remoteAddress);
+        var now = clock.GetUtcNow().UtcDateTime;
+        // One audit row per unknown pile per 10 minutes: a pile retrying every few seconds must not flood the log.
+        if (_refusedAudited.TryGetValue(pileCode, out var last) && now - last < TimeSpan.FromMinutes(10)) return;
+        _refusedAudited[pileCode] = now;
+        await audit.WriteAsync("电桩", "电桩登录", pileCode, false, $"未登记的电桩（来自 {remoteAddress}），已拒绝并断开");
+    }
+
+    public async Task<BillingModel?> GetBillingModelAsync(string pileCode, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pile = await db.Piles.FirstOrDefaultAsync(p => p.Code == pileCode, ct);
+        if (pile is null) return null;
+        var templateId = pile.BillingTemplateId ?? await db.Stations.Where(s => s.Id == pile.StationId).Select(s => s.BillingTemplateId).FirstOrDefaultAsync(ct);
+        var template = templateId is null ? null
+            : await db.BillingTemplates.Include(t => t.ElectricityPrice).FirstOrDefaultAsync(t => t.Id == templateId, ct);
+        var missing = template is null;
+        if (pile.MissingBillingTemplate != missing)
+        {
+            pile.MissingBillingTemplate = missing;
+            await db.SaveChangesAsync(ct);
+        }
+        return template is null ? null : BillingModels.ToWire(pileCode, template);
+    }
+
+    public async Task<IYkcMessage?> OnMessageAsync(string pileCode, IYkcMessage message, CancellationToken ct)
+    {
+        switch (message)
+        {
+            case Heartbeat hb:
+                await UpdateGunAsync(pileCode, hb.Gun, s => hb.Fault
+                    ? s with { Status = GunStatus.Fault }
+                    : s.Status == GunStatus.Fault && s.FaultBits == 0 ? s with { Status = GunStatus.Idle } : s, ct);
+                break;
+            case RealtimeData data:
+                await UpdateGunAsync(pileCode, data.Gun, s => s with
+                {
+                    Status = StatusOf(data),
+                    PluggedIn = data.PluggedIn == 1,
+                    Holstered = data.Holstered switch { 0 => false, 1 => true, _ => null },
+                    FaultBits = data.FaultBits,
+                }, ct);
+                break;
+            default:
+                log.LogDebug("Pile {Pile}: 0x{Type:X2} received", pileCode, message.Type);
+                break;
+        }
+        return null;
+    }
+
+    /// <summary>0x13 status to the console's gun status (JCPP's reading of the spec).</summary>
+    internal static GunStatus StatusOf(RealtimeData data) => data.Status switch
+    {
+        0 or 1 => GunStatus.Fault,
+        2 => data.PluggedIn == 1 ? GunStatus.Occupied : GunStatus.Idle,
+        3 => data.HasOrder ? GunStatus.Charging : GunStatus.Occupied,
+        _ => GunStatus.Fault,
+    };
+
+    private async Task UpdateGunAsync(string pileCode, int number, Func<GunState, GunState> change, CancellationToken ct)
+    {
+        if (!_piles.TryGetValue(pileCode, out var pile) || !pile.Guns.TryGetValue(number, out var before))
+        {
+            log.LogDebug("Pile {Pile} reported unknown gun {Gun}", pileCode, number);
+            return;
+        }
+        var after = change(before);
+        if (after == before) return;
+        pile.Guns[number] = after;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var statusChanged = after.Status != before.Status;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Guns.Where(g => g.Id == before.Id).ExecuteUpdateAsync(u =>
+        {
+            u.SetProperty(g => g.Status, after.Status)
+                .SetProperty(g => g.PluggedIn, after.PluggedIn)
+                .SetProperty(g => g.Holstered, after.Holstered)
+                .SetProperty(g => g.FaultBits, after.FaultBits)
+                .SetProperty(g => g.FaultText, GunFaults.Describe(after.FaultBits));
+            if (statusChanged) u.SetProperty(g => g.StatusChangedAt, now);
+        }, ct);
+        if (after.Status != before.Status || after.FaultBits != before.FaultBits || after.PluggedIn != before.PluggedIn)
+            live.Publish(new GunStatusChanged(before.Id, pile.Id, pile.StationId, after.Status));
+    }
+
+    /// <summary>Sets a gun's platform-side state after an operator released it (the pile reported it idle).</summary>
+    internal void Released(string pileCode, int number)
+    {
+        if (_piles.TryGetValue(pileCode, out var pile) && pile.Guns.TryGetValue(number, out var s))
+            pile.Guns[number] = s with { Status = GunStatus.Idle };
+    }
+
+    public async Task OnDisconnectedAsync(string pileCode, CancellationToken ct)
+    {
+        _piles.TryRemove(pileCode, out _);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pile = await db.Piles.Include(p => p.Guns).FirstOrDefaultAsync(p => p.Code == pileCode, ct);
+        if (pile is null) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        pile.Online = false;
+        pile.LastSeenAt = now;
+        foreach (var gun in pile.Guns.Where(g => g.Status != GunStatus.Offline))
+        {
+            gun.Status = GunStatus.Offline;
+            gun.StatusChangedAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+        live.Publish(new PileConnectionChanged(pile.Id, pile.Code, pile.StationId, false));
+        foreach (var gun in pile.Guns) live.Publish(new GunStatusChanged(gun.Id, pile.Id, pile.StationId, GunStatus.Offline));
+    }
+
+    /// <summary>At start no pile is connected: whatever the last run left behind is offline.</summary>
+    public async Task MarkAllOfflineAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Piles.Where(p => p.Online).ExecuteUpdateAsync(u => u.SetProperty(p => p.Online, false), ct);
+        await db.Guns.Where(g => g.Status != GunStatus.Offline).ExecuteUpdateAsync(u => u.SetProperty(g => g.Status, GunStatus.Offline), ct);
+    }
+}

@@ -1,0 +1,96 @@
+using ChargeConsole.Data;
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Devices.Piles;
+using ChargeConsole.Devices.Ykc;
+using ChargeConsole.Infrastructure;
+using ChargeConsole.Infrastructure.Audit;
+using ChargeConsole.Infrastructure.Auth;
+using ChargeConsole.Infrastructure.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargeConsole.Features.Piles;
+
+/// <summary>Operator commands to piles: each goes through the command service and is audited with its outcome.</summary>
+public sealed class PileOperationsService(
+    IDbContextFactory<ChargeDbContext> dbFactory, PileCommandService commands, PileEventSink sink, LiveEvents live, AuditTrail audit, TimeProvider clock)
+{
+    public Task<OperationResult> RebootAsync(AccessScope scope, int pileId, bool whenIdle) =>
+        RunAsync(scope, pileId, whenIdle ? "远程重启（空闲时）" : "远程重启（立即）", (code, ct) => commands.RebootAsync(code, whenIdle, ct));
+
+    public Task<OperationResult> SyncTimeAsync(AccessScope scope, int pileId) =>
+        RunAsync(scope, pileId, "对时", (code, ct) => commands.SyncTimeAsync(code, clock.GetUtcNow().UtcDateTime.AddHours(8), ct));
+
+    public Task<OperationResult> SetWorkParamsAsync(AccessScope scope, int pileId, bool disabled, int maxPowerPercent)
+    {
+        if (maxPowerPercent is < 30 or > 100) return Task.FromResult(OperationResult.Fail("最大输出功率必须在30%到100%之间"));
+        return RunAsync(scope, pileId, $"设置工作参数（{(disabled ? "停用" : "启用")}，最大功率{maxPowerPercent}%）",
+            (code, ct) => commands.SetWorkParamsAsync(code, disabled, (byte)maxPowerPercent, ct));
+    }
+
+    /// <summary>Reads a gun's real-time data (0x12 → 0x13) and describes it.</summary>
+    public async Task<OperationResult> ReadRealtimeAsync(AccessScope scope, int gunId)
+    {
+        var gun = await FindGunAsync(scope, gunId);
+        if (gun is null) return OperationResult.Fail("该电枪已被删除，请刷新列表");
+        var result = await commands.ReadRealtimeAsync(gun.PileCode, (byte)gun.Number);
+        var outcome = result.Reply is RealtimeData d
+            ? OperationResult.Ok($"状态 {PileText.Status(PileEventSink.StatusOf(d))}，电压 {d.VoltageDeciV / 10m:0.0}V，电流 {d.CurrentDeciA / 10m:0.0}A，" +
+                                 $"已充 {d.Energy / 10000m:0.0000}kWh，金额 {d.Amount / 10000m:0.00}元，SOC {d.Soc}%{(d.FaultBits != 0 ? "，故障：" + GunFaults.Describe(d.FaultBits) : "")}")
+            : OperationResult.Fail(result.Message);
+        await audit.WriteAsync(scope.UserName, "读取实时数据", gun.Code, outcome);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Releases a gun stuck in a platform-side busy state: re-reads it from the pile (0x12) and sets it Idle
+    /// only if the pile itself reports it idle; otherwise says why not.
+    /// </summary>
+    public async Task<OperationResult> ReleaseGunAsync(AccessScope scope, int gunId)
+    {
+        if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能操作电枪");
+        var gun = await FindGunAsync(scope, gunId);
+        if (gun is null) return OperationResult.Fail("该电枪已被删除，请刷新列表");
+        OperationResult outcome;
+        var read = await commands.ReadRealtimeAsync(gun.PileCode, (byte)gun.Number);
+        if (read.Reply is not RealtimeData data)
+        {
+            outcome = OperationResult.Fail($"无法确认电枪状态：{read.Message}");
+        }
+        else if (PileEventSink.StatusOf(data) is var reported && reported is not GunStatus.Idle)
+        {
+            outcome = OperationResult.Fail($"电桩报告该枪当前为【{PileText.Status(reported)}】，不能释放");
+        }
+        else
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            await db.Guns.Where(g => g.Id == gunId).ExecuteUpdateAsync(u => u
+                .SetProperty(g => g.Status, GunStatus.Idle).SetProperty(g => g.StatusChangedAt, clock.GetUtcNow().UtcDateTime));
+            sink.Released(gun.PileCode, gun.Number);
+            live.Publish(new GunStatusChanged(gunId, gun.PileId, gun.StationId, GunStatus.Idle));
+            outcome = OperationResult.Ok("电桩确认该枪空闲，已释放为【空闲】");
+        }
+        await audit.WriteAsync(scope.UserName, "释放电枪", gun.Code, outcome);
+        return outcome;
+    }
+
+    private sealed record GunRef(int Id, string Code, int Number, int PileId, string PileCode, int StationId);
+
+    private async Task<GunRef?> FindGunAsync(AccessScope scope, int gunId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Guns.AsNoTracking().VisibleTo(scope).Where(g => g.Id == gunId)
+            .Select(g => new GunRef(g.Id, g.Code, g.Number, g.PileId, g.Pile.Code, g.StationId)).FirstOrDefaultAsync();
+    }
+
+    private async Task<OperationResult> RunAsync(AccessScope scope, int pileId, string action, Func<string, CancellationToken, Task<CommandResult>> send)
+    {
+        if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能操作电桩");
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var code = await db.Piles.AsNoTracking().Where(p => p.Id == pileId).Select(p => p.Code).FirstOrDefaultAsync();
+        if (code is null) return OperationResult.Fail("该电桩已被删除，请刷新列表");
+        var result = await send(code, CancellationToken.None);
+        var outcome = result.Succeeded ? OperationResult.Ok(result.Message) : OperationResult.Fail(result.Message);
+        await audit.WriteAsync(scope.UserName, action, code, outcome);
+        return outcome;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+
+namespace ChargeConsole.Infrastructure.Live;
+
+/// <summary>
+/// In-process hub for small change events (device handlers publish after writing the database; open pages
+/// subscribe and reload). Handlers run on the publisher's thread and must be quick: pages marshal with InvokeAsync.
+/// </summary>
+public sealed class LiveEvents(ILogger<LiveEvents> log)
+{
+    private readonly ConcurrentDictionary<Type, ConcurrentDictionary<long, Action<object>>> _handlers = new();
+    private long _next;
+
+    public IDisposable Subscribe<T>(Action<T> handler)
+    {
+        var id = Interlocked.Increment(ref _next);
+        var forType = _handlers.GetOrAdd(typeof(T), _ => new());
+        forType[id] = e => handler((T)e);
+        return new Subscription(() => forType.TryRemove(id, out _));
+    }
+
+    public void Publish<T>(T change) where T : notnull
+    {
+        if (!_handlers.TryGetValue(typeof(T), out var forType)) return;
+        foreach (var handler in forType.Values)
+        {
+            try { handler(change); }
+            catch (Exception e) { log.LogWarning(e, "A live-event subscriber failed on {Event}", typeof(T).Name); }
+        }
+    }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        private int _disposed;
+        public void Dispose() { if (Interlocked.Exchange(ref _disposed, 1) == 0) dispose(); }
+    }
+}
+
+public sealed record GunStatusChanged(int GunId, int PileId, int StationId, ChargeConsole.Data.Entities.GunStatus Status);
+
+public sealed record PileConnectionChanged(int PileId, string PileCode, int StationId, bool Online);

@@ -4,8 +4,17 @@ return args.FirstOrDefault() switch
 {
     "import-piles" => await ExcelBenchmarks.ImportPilesAsync(Count(args, 10_000)),
     "export-guns" => await ExcelBenchmarks.ExportGunsAsync(Count(args, 100_000)),
+    "codec" => Codec(),
+    "simulate" => await PileFleetRunner.RunAsync(args),
+    "load-db" => await LoadDatabase.CreateAsync(args.ElementAtOrDefault(1) ?? "data/load.db", Count(args.Skip(1).ToArray(), 10_000)),
     _ => Usage(),
 };
+
+static int Codec()
+{
+    BenchmarkDotNet.Running.BenchmarkRunner.Run<HeartbeatDecodeBenchmark>();
+    return 0;
+}
 
 static int Count(string[] args, int fallback) => args.Length > 1 && int.TryParse(args[1], out var n) ? n : fallback;
 
@@ -15,6 +24,11 @@ static int Usage()
         usage: dotnet run -c Release --project ChargeConsole.Benchmarks -- COMMAND [N]
           import-piles [N]   import N piles (2 guns each) from a generated xlsx into a fresh SQLite file (default 10000)
           export-guns [N]    export N gun rows to xlsx, streaming, and report peak memory (default 100000)
+          codec              BenchmarkDotNet: heartbeat framing + decode throughput and allocations
+          load-db PATH [N]   create a SQLite console database at PATH with N registered 2-gun piles (codes 32990000000001…)
+          simulate [--host H] [--port P] [--from CODE] [--count N] [--guns G] [--charging SHARE]
+                   [--heartbeat S] [--report S] [--duration S]
+                             run N simulated piles with consecutive codes against a running console (Ctrl+C stops)
         """);
     return 2;
 }

@@ -110,6 +110,21 @@ public sealed partial class SimulatedPile
         await SendRealtimeAsync(gun);
     }
 
+    /// <summary>
+    /// Starts a charge on the pile's own initiative (as an offline card start would), with a pile-made serial:
+    /// the load tool uses it to keep a share of guns charging and reporting every 15 s.
+    /// </summary>
+    public Task StartLocalChargeAsync(int gunNumber)
+    {
+        var gun = _guns[gunNumber - 1];
+        if (gun.Session is not null) return Task.CompletedTask;
+        var now = DateTime.UtcNow.AddHours(8);
+        var serial = $"{_o.PileCode}{gun.Number:00}{now:yyMMddHHmmss}{Random.Shared.Next(10000):0000}";
+        gun.PluggedIn = true;
+        gun.Session = new ChargingSession(serial, DateTime.UtcNow, soc: Random.Shared.Next(15, 60), maxPowerKw: _o.PowerKw, isAc: _o.PileType == 1, meterStart: gun.MeterReading);
+        return SendRealtimeAsync(gun);
+    }
+
     private async Task FinishChargingAsync(SimulatedGun gun, byte stopReason, CancellationToken ct)
     {
         var session = gun.Session!;

@@ -155,3 +155,32 @@ public sealed record ChargingProcessData(byte MessageTypeCode, string Serial, st
 
     public byte[] EncodeBody() => new WireWriter(24 + Data.Length).Bcd(Serial, 16).Bcd(PileCode, 7).Bcd(Gun.ToString(), 1).Raw(Data).ToArray();
 }
+
+/// <summary>
+/// A heartbeat read without allocating (the hot path: one per gun every 10 s). The pile code stays packed
+/// as its 7 BCD bytes in a ulong.
+/// </summary>
+public readonly record struct HeartbeatView(ulong PileCodeBcd, byte Gun, bool Fault)
+{
+    public static bool TryParse(ReadOnlySpan<byte> body, out HeartbeatView heartbeat)
+    {
+        heartbeat = default;
+        if (body.Length < 9) return false;
+        ulong code = 0;
+        for (var i = 0; i < 7; i++) code = code << 8 | body[i];
+        var gun = body[7];
+        if ((gun >> 4) > 9 || (gun & 0xF) > 9) return false;
+        heartbeat = new HeartbeatView(code, (byte)((gun >> 4) * 10 + (gun & 0xF)), body[8] == 0x01);
+        return true;
+    }
+
+    public string PileCode
+    {
+        get
+        {
+            Span<byte> bytes = stackalloc byte[8];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes, PileCodeBcd);
+            return Wire.BcdToString(bytes[1..]);
+        }
+    }
+}

@@ -26,7 +26,23 @@ public sealed class YkcPipelineFilter
     /// </summary>
     public bool TryRead(ref ReadOnlySequence<byte> buffer, out YkcFrame frame)
     {
-        frame = default;
+        if (!TryRead(ref buffer, out var header, out var body))
+        {
+            frame = default;
+            return false;
+        }
+        frame = new YkcFrame(header.Seq, header.Encryption, header.Type, body.ToArray());
+        return true;
+    }
+
+    /// <summary>
+    /// The allocation-free form: <paramref name="body"/> is a slice of <paramref name="buffer"/>'s memory, valid
+    /// until the reader advances past it (the hot path for heartbeats).
+    /// </summary>
+    public bool TryRead(ref ReadOnlySequence<byte> buffer, out YkcFrameHeader header, out ReadOnlySequence<byte> body)
+    {
+        header = default;
+        body = default;
         while (true)
         {
             var start = buffer.PositionOf(YkcFrame.Start);
@@ -36,8 +52,7 @@ public sealed class YkcPipelineFilter
                 buffer = buffer.Slice(buffer.End);
                 return false;
             }
-            var skipped = buffer.Slice(0, start.Value).Length;
-            SkippedBytes += skipped;
+            SkippedBytes += buffer.Slice(0, start.Value).Length;
             buffer = buffer.Slice(start.Value);
             if (buffer.Length < 2) return false;
 
@@ -50,11 +65,11 @@ public sealed class YkcPipelineFilter
             var total = len + 4;
             if (buffer.Length < total) return false;
 
+            var candidate = buffer.Slice(0, total);
             Span<byte> bytes = stackalloc byte[total];
-            buffer.Slice(0, total).CopyTo(bytes);
-            var covered = bytes.Slice(2, len);
-            var crc = Crc16Modbus.Compute(covered);
-            var wire = bytes.Slice(2 + len, 2);
+            ReadOnlySpan<byte> frame = candidate.IsSingleSegment ? candidate.FirstSpan : CopyTo(candidate, bytes);
+            var crc = Crc16Modbus.Compute(frame.Slice(2, len));
+            var wire = frame.Slice(2 + len, 2);
             if (BinaryPrimitives.ReadUInt16LittleEndian(wire) != crc && BinaryPrimitives.ReadUInt16BigEndian(wire) != crc)
             {
                 BadFrames++;
@@ -62,10 +77,17 @@ public sealed class YkcPipelineFilter
                 continue;
             }
 
-            frame = new YkcFrame(YkcFrame.SeqFromWire(bytes[2], bytes[3]), bytes[4], bytes[5], bytes.Slice(YkcFrame.HeaderLength, len - 4).ToArray());
+            header = new YkcFrameHeader(YkcFrame.SeqFromWire(frame[2], frame[3]), frame[4], frame[5]);
+            body = candidate.Slice(YkcFrame.HeaderLength, len - 4);
             buffer = buffer.Slice(total);
             return true;
         }
+    }
+
+    private static ReadOnlySpan<byte> CopyTo(in ReadOnlySequence<byte> source, Span<byte> destination)
+    {
+        source.CopyTo(destination);
+        return destination;
     }
 
     private void Skip(ref ReadOnlySequence<byte> buffer)
@@ -74,3 +96,6 @@ public sealed class YkcPipelineFilter
         buffer = buffer.Slice(1);
     }
 }
+
+/// <summary>A frame's header fields: SEQ as received, encryption flag, message type.</summary>
+public readonly record struct YkcFrameHeader(ushort Seq, byte Encryption, byte Type);

@@ -157,4 +157,16 @@ public class CodecTests
             Assert.Equal(message.Type, decoded.Type);
         }
     }
+
+    [Fact]
+    public void The_allocation_free_heartbeat_reader_agrees_with_the_typed_decoder()
+    {
+        var bytes = new Heartbeat("32010200000040", 2, true).ToFrame(0x0102).Encode();
+        var filter = new YkcPipelineFilter();
+        var buffer = new ReadOnlySequence<byte>(bytes);
+        Assert.True(filter.TryRead(ref buffer, out var header, out var body));
+        Assert.Equal((MessageType.Heartbeat, (ushort)0x0102), (header.Type, header.Seq));
+        Assert.True(HeartbeatView.TryParse(body.FirstSpan, out var view));
+        Assert.Equal(("32010200000040", (byte)2, true), (view.PileCode, view.Gun, view.Fault));
+    }
 }

@@ -10,16 +10,17 @@ public static class GridQuery
 {
     public const int MaxPageSize = 200;
 
-    public static async Task<GridData<T>> ToGridDataAsync<T>(this IQueryable<T> query, GridState<T> state, CancellationToken ct, Expression<Func<T, object?>>? defaultSort = null)
+    public static async Task<GridData<T>> ToGridDataAsync<T>(this IQueryable<T> query, GridState<T> state, CancellationToken ct,
+        Expression<Func<T, object?>>? defaultSort = null, bool defaultDescending = true)
     {
         var total = await query.CountAsync(ct);
-        var sorted = ApplySort(query, state.SortDefinitions, defaultSort);
+        var sorted = ApplySort(query, state.SortDefinitions, defaultSort, defaultDescending);
         var pageSize = Math.Clamp(state.PageSize, 1, MaxPageSize);
         var items = await sorted.Skip(state.Page * pageSize).Take(pageSize).ToListAsync(ct);
         return new GridData<T> { Items = items, TotalItems = total };
     }
 
-    private static IQueryable<T> ApplySort<T>(IQueryable<T> query, ICollection<SortDefinition<T>> sorts, Expression<Func<T, object?>>? defaultSort)
+    private static IQueryable<T> ApplySort<T>(IQueryable<T> query, ICollection<SortDefinition<T>> sorts, Expression<Func<T, object?>>? defaultSort, bool descending)
     {
         IOrderedQueryable<T>? ordered = null;
         foreach (var sort in sorts.OrderBy(s => s.Index))
@@ -29,7 +30,7 @@ public static class GridQuery
             ordered = OrderBy(ordered ?? (IQueryable<T>)query, property, sort.Descending, ordered is not null);
         }
         if (ordered is not null) return ordered;
-        return defaultSort is null ? query : query.OrderByDescending(defaultSort);
+        return defaultSort is null ? query : descending ? query.OrderByDescending(defaultSort) : query.OrderBy(defaultSort);
     }
 
     private static IOrderedQueryable<T> OrderBy<T>(IQueryable<T> source, PropertyInfo property, bool descending, bool then)

@@ -1,0 +1,36 @@
+using ChargeConsole.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargeConsole.Benchmarks;
+
+/// <summary>A console database with many registered piles, for the pile-host load test.</summary>
+internal static class LoadDatabase
+{
+    public const string FirstCode = "32990000000001";
+
+    public static async Task<int> CreateAsync(string path, int piles)
+    {
+        path = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (File.Exists(path)) File.Delete(path);
+        var options = new DbContextOptionsBuilder<SqliteChargeDbContext>().UseSqlite($"Data Source={path}").Options;
+        await using (var db = new SqliteChargeDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO Stations (Name, Address, Latitude, Longitude, IsOpen, SplitBase, CreatedAt) VALUES ('压测电站', '南京', 32, 118, 1, 0, '2026-01-01 00:00:00');");
+            await db.Database.ExecuteSqlRawAsync($"""
+                WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < {piles})
+                INSERT INTO Piles (Code, Name, StationId, Model, Type, PowerKw, GunCount, Protocol, Online, MissingBillingTemplate, CreatedAt)
+                SELECT printf('3299%010d', n), n || '号桩', 1, 'DC120', 0, '120.0', 2, 15, 0, 0, '2026-01-01 00:00:00' FROM seq;
+                """);
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO Guns (Code, Number, PileId, StationId, Status, PluggedIn, FaultBits)
+                SELECT p.Code || printf('%02d', g.n), g.n, p.Id, p.StationId, 0, 0, 0 FROM Piles p CROSS JOIN (SELECT 1 AS n UNION ALL SELECT 2) g;
+                """);
+        }
+        SqliteConnection.ClearAllPools();
+        Console.WriteLine($"{path}: {piles} piles with 2 guns each, codes {FirstCode}…");
+        return 0;
+    }
+}

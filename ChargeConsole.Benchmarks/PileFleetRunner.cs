@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using ChargeConsole.Devices.Simulator;
+
+namespace ChargeConsole.Benchmarks;
+
+/// <summary>
+/// Runs many simulated piles against a running console (real TCP) and reports, every 10 s: piles online,
+/// reconnects, heartbeat round-trip percentiles. Used for the load target and to watch piles come and go.
+/// </summary>
+internal static class PileFleetRunner
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var o = Options.Parse(args);
+        var codes = Enumerable.Range(0, o.Count).Select(i => (long.Parse(o.From) + i).ToString("00000000000000")).ToList();
+        var piles = codes.Select(code => new SimulatedPile(new SimulatedPileOptions
+        {
+            PileCode = code, GunCount = o.Guns, HeartbeatInterval = TimeSpan.FromSeconds(o.HeartbeatSeconds),
+            ChargingReportInterval = TimeSpan.FromSeconds(o.ReportSeconds), ReconnectDelay = TimeSpan.FromSeconds(2),
+        }, o.Host, o.Port)).ToList();
+
+        var rtts = new List<double>();
+        foreach (var pile in piles) pile.HeartbeatAnswered += t => { lock (rtts) rtts.Add(t.TotalMilliseconds); };
+
+        Console.WriteLine($"starting {piles.Count} piles ({o.Guns} guns each) against {o.Host}:{o.Port}, heartbeat {o.HeartbeatSeconds} s, charging share {o.Charging:P0}");
+        var watch = Stopwatch.StartNew();
+        foreach (var chunk in piles.Chunk(200))
+        {
+            foreach (var pile in chunk) pile.Start();
+            await Task.Delay(100); // ramp up: 2,000 logins a second
+        }
+
+        using var stop = new CancellationTokenSource(o.Duration);
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        var charging = false;
+        var allRtts = new List<double>();
+        var maxReconnects = 0;
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(10), stop.Token).ContinueWith(_ => { });
+                var online = piles.Count(p => p.State == SimulatedPileState.Online);
+                if (!charging && online == piles.Count && o.Charging > 0)
+                {
+                    // A share of all guns starts charging once everyone is in.
+                    var guns = piles.SelectMany(p => p.Guns.Select(g => (p, g.Number))).ToList();
+                    foreach (var (pile, gun) in guns.Where((_, i) => i % Math.Max(1, (int)Math.Round(1 / o.Charging)) == 0))
+                        await pile.StartLocalChargeAsync(gun);
+                    charging = true;
+                }
+                double[] window;
+                lock (rtts) { window = rtts.ToArray(); rtts.Clear(); }
+                allRtts.AddRange(window);
+                var reconnects = piles.Sum(p => Math.Max(0, p.Logins - 1));
+                maxReconnects = Math.Max(maxReconnects, reconnects);
+                Console.WriteLine($"{watch.Elapsed:mm\\:ss} online {online}/{piles.Count}, refused {piles.Count(p => p.State == SimulatedPileState.LoginRefused)}, " +
+                                  $"reconnects {reconnects}, heartbeats {window.Length} p50 {Percentile(window, 50):0.0} ms p99 {Percentile(window, 99):0.0} ms");
+            }
+        }
+        finally
+        {
+            Console.WriteLine($"summary: {allRtts.Count} heartbeats, p50 {Percentile(allRtts, 50):0.0} ms, p99 {Percentile(allRtts, 99):0.0} ms, max {(allRtts.Count > 0 ? allRtts.Max() : 0):0.0} ms, reconnects {maxReconnects}");
+            await Task.WhenAll(piles.Select(p => p.StopAsync()));
+        }
+        return 0;
+    }
+
+    private static double Percentile(IReadOnlyCollection<double> values, int p)
+    {
+        if (values.Count == 0) return 0;
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100.0 * sorted.Length) - 1)];
+    }
+
+    private sealed record Options(string Host, int Port, string From, int Count, int Guns, double Charging, int HeartbeatSeconds, int ReportSeconds, TimeSpan Duration)
+    {
+        public static Options Parse(string[] args)
+        {
+            string Get(string name, string fallback)
+            {
+                var i = Array.IndexOf(args, "--" + name);
+                return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+            }
+            return new Options(Get("host", "127.0.0.1"), int.Parse(Get("port", "8767")), Get("from", "32010200000001"), int.Parse(Get("count", "40")),
+                int.Parse(Get("guns", "2")), double.Parse(Get("charging", "0"), System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(Get("heartbeat", "10")), int.Parse(Get("report", "15")), TimeSpan.FromSeconds(int.Parse(Get("duration", "86400"))));
+        }
+    }
+}

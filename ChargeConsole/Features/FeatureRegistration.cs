@@ -28,6 +28,8 @@ public static class FeatureRegistration
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<LiveEvents>();
         services.AddPileHost(config);
+        services.AddSingleton<PileStateWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<PileStateWriter>());
         services.AddSingleton<PileEventSink>();
         services.AddSingleton<IPileEventSink>(sp => sp.GetRequiredService<PileEventSink>());
         return services.AddFeatures();

@@ -14,7 +14,7 @@ namespace ChargeConsole.Features.Piles;
 /// The database is written only when something changes (never per heartbeat), then a live event goes out.
 /// </summary>
 public sealed class PileEventSink(
-    IDbContextFactory<ChargeDbContext> dbFactory, LiveEvents live, AuditTrail audit, TimeProvider clock, ILogger<PileEventSink> log) : IPileEventSink
+    IDbContextFactory<ChargeDbContext> dbFactory, PileStateWriter writer, LiveEvents live, AuditTrail audit, TimeProvider clock, ILogger<PileEventSink> log) : IPileEventSink
 {
     private sealed record GunState(int Id, GunStatus Status, bool PluggedIn, bool? Holstered, int FaultBits);
 
@@ -31,28 +31,36 @@ public sealed class PileEventSink(
     public async Task<bool> AuthorizeLoginAsync(LoginRequest login, string remoteAddress, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var pile = await db.Piles.Include(p => p.Guns).FirstOrDefaultAsync(p => p.Code == login.PileCode, ct);
+        var pile = await db.Piles.AsNoTracking().Where(p => p.Code == login.PileCode)
+            .Select(p => new { p.Id, p.StationId, Guns = p.Guns.Select(g => new { g.Id, g.Number, g.Status, g.PluggedIn, g.Holstered, g.FaultBits }).ToList() })
+            .FirstOrDefaultAsync(ct);
         if (pile is null)
         {
             await AuditRefusalAsync(login.PileCode, remoteAddress);
             return false;
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        pile.Online = true;
-        pile.LastSeenAt = now;
-        pile.FirmwareVersion = login.Firmware;
         var state = new PileState(pile.Id, pile.StationId);
-        var changed = new List<Gun>();
-        foreach (var gun in pile.Guns)
-        {
-            // Online with no report yet: the guns are available until the pile says otherwise (0x13 follows).
-            if (gun.Status == GunStatus.Offline) { gun.Status = GunStatus.Idle; gun.StatusChangedAt = now; changed.Add(gun); }
-            state.Guns[gun.Number] = new GunState(gun.Id, gun.Status, gun.PluggedIn, gun.Holstered, gun.FaultBits);
-        }
-        await db.SaveChangesAsync(ct);
-        _piles[pile.Code] = state;
-        live.Publish(new PileConnectionChanged(pile.Id, pile.Code, pile.StationId, true));
-        foreach (var gun in changed) live.Publish(new GunStatusChanged(gun.Id, pile.Id, pile.StationId, gun.Status));
+        // Online with no report yet: the guns are available until the pile says otherwise (0x13 follows).
+        var woken = pile.Guns.Where(g => g.Status == GunStatus.Offline).Select(g => g.Id).ToArray();
+        foreach (var g in pile.Guns)
+            state.Guns[g.Number] = new GunState(g.Id, g.Status == GunStatus.Offline ? GunStatus.Idle : g.Status, g.PluggedIn, g.Holstered, g.FaultBits);
+        _piles[login.PileCode] = state;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        writer.Enqueue(new PileStateWriter.Change(
+            async (w, token) =>
+            {
+                await w.Piles.Where(p => p.Id == pile.Id).ExecuteUpdateAsync(u => u
+                    .SetProperty(p => p.Online, true).SetProperty(p => p.LastSeenAt, now).SetProperty(p => p.FirmwareVersion, login.Firmware), token);
+                if (woken.Length > 0)
+                    await w.Guns.Where(g => woken.Contains(g.Id) && g.Status == GunStatus.Offline).ExecuteUpdateAsync(u => u
+                        .SetProperty(g => g.Status, GunStatus.Idle).SetProperty(g => g.StatusChangedAt, now), token);
+            },
+            () =>
+            {
+                live.Publish(new PileConnectionChanged(pile.Id, login.PileCode, pile.StationId, true));
+                foreach (var id in woken) live.Publish(new GunStatusChanged(id, pile.Id, pile.StationId, GunStatus.Idle));
+            }));
         return true;
     }
 
@@ -127,20 +135,21 @@ public sealed class PileEventSink(
         var after = change(before);
         if (after == before) return;
         pile.Guns[number] = after;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var statusChanged = after.Status != before.Status;
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.Guns.Where(g => g.Id == before.Id).ExecuteUpdateAsync(u =>
-        {
-            u.SetProperty(g => g.Status, after.Status)
-                .SetProperty(g => g.PluggedIn, after.PluggedIn)
-                .SetProperty(g => g.Holstered, after.Holstered)
-                .SetProperty(g => g.FaultBits, after.FaultBits)
-                .SetProperty(g => g.FaultText, GunFaults.Describe(after.FaultBits));
-            if (statusChanged) u.SetProperty(g => g.StatusChangedAt, now);
-        }, ct);
-        if (after.Status != before.Status || after.FaultBits != before.FaultBits || after.PluggedIn != before.PluggedIn)
-            live.Publish(new GunStatusChanged(before.Id, pile.Id, pile.StationId, after.Status));
+        var notify = statusChanged || after.FaultBits != before.FaultBits || after.PluggedIn != before.PluggedIn;
+        writer.Enqueue(new PileStateWriter.Change(
+            (db, token) => db.Guns.Where(g => g.Id == before.Id).ExecuteUpdateAsync(u =>
+            {
+                u.SetProperty(g => g.Status, after.Status)
+                    .SetProperty(g => g.PluggedIn, after.PluggedIn)
+                    .SetProperty(g => g.Holstered, after.Holstered)
+                    .SetProperty(g => g.FaultBits, after.FaultBits)
+                    .SetProperty(g => g.FaultText, GunFaults.Describe(after.FaultBits));
+                if (statusChanged) u.SetProperty(g => g.StatusChangedAt, now);
+            }, token),
+            notify ? () => live.Publish(new GunStatusChanged(before.Id, pile.Id, pile.StationId, after.Status)) : null));
+        await Task.CompletedTask;
     }
 
     /// <summary>Sets a gun's platform-side state after an operator released it (the pile reported it idle).</summary>
@@ -150,23 +159,29 @@ public sealed class PileEventSink(
             pile.Guns[number] = s with { Status = GunStatus.Idle };
     }
 
-    public async Task OnDisconnectedAsync(string pileCode, CancellationToken ct)
+    public Task OnDisconnectedAsync(string pileCode, CancellationToken ct)
     {
         _piles.TryRemove(pileCode, out _);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var pile = await db.Piles.Include(p => p.Guns).FirstOrDefaultAsync(p => p.Code == pileCode, ct);
-        if (pile is null) return;
         var now = clock.GetUtcNow().UtcDateTime;
-        pile.Online = false;
-        pile.LastSeenAt = now;
-        foreach (var gun in pile.Guns.Where(g => g.Status != GunStatus.Offline))
-        {
-            gun.Status = GunStatus.Offline;
-            gun.StatusChangedAt = now;
-        }
-        await db.SaveChangesAsync(ct);
-        live.Publish(new PileConnectionChanged(pile.Id, pile.Code, pile.StationId, false));
-        foreach (var gun in pile.Guns) live.Publish(new GunStatusChanged(gun.Id, pile.Id, pile.StationId, GunStatus.Offline));
+        List<(int Id, int PileId, int StationId)> guns = [];
+        (int Id, int StationId)? pile = null;
+        writer.Enqueue(new PileStateWriter.Change(
+            async (db, token) =>
+            {
+                pile = await db.Piles.Where(p => p.Code == pileCode).Select(p => new ValueTuple<int, int>(p.Id, p.StationId)).FirstOrDefaultAsync(token);
+                if (pile is not { } p) return;
+                guns = await db.Guns.Where(g => g.PileId == p.Item1).Select(g => new ValueTuple<int, int, int>(g.Id, g.PileId, g.StationId)).ToListAsync(token);
+                await db.Piles.Where(x => x.Id == p.Item1).ExecuteUpdateAsync(u => u.SetProperty(x => x.Online, false).SetProperty(x => x.LastSeenAt, now), token);
+                await db.Guns.Where(g => g.PileId == p.Item1 && g.Status != GunStatus.Offline)
+                    .ExecuteUpdateAsync(u => u.SetProperty(g => g.Status, GunStatus.Offline).SetProperty(g => g.StatusChangedAt, now), token);
+            },
+            () =>
+            {
+                if (pile is not { } p) return;
+                live.Publish(new PileConnectionChanged(p.Id, pileCode, p.StationId, false));
+                foreach (var g in guns) live.Publish(new GunStatusChanged(g.Id, g.PileId, g.StationId, GunStatus.Offline));
+            }));
+        return Task.CompletedTask;
     }
 
     /// <summary>At start no pile is connected: whatever the last run left behind is offline.</summary>

@@ -34,6 +34,8 @@ internal static class PileFleetRunner
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
         var charging = false;
         var allRtts = new List<double>();
+        var steadyRtts = new List<double>(); // windows that start with every pile already online: the ramp-up excluded
+        var steady = false;
         var maxReconnects = 0;
         try
         {
@@ -52,6 +54,8 @@ internal static class PileFleetRunner
                 double[] window;
                 lock (rtts) { window = rtts.ToArray(); rtts.Clear(); }
                 allRtts.AddRange(window);
+                if (steady) steadyRtts.AddRange(window);
+                steady = online == piles.Count;
                 var reconnects = piles.Sum(p => Math.Max(0, p.Logins - 1));
                 maxReconnects = Math.Max(maxReconnects, reconnects);
                 Console.WriteLine($"{watch.Elapsed:mm\\:ss} online {online}/{piles.Count}, refused {piles.Count(p => p.State == SimulatedPileState.LoginRefused)}, " +
@@ -61,6 +65,7 @@ internal static class PileFleetRunner
         finally
         {
             Console.WriteLine($"summary: {allRtts.Count} heartbeats, p50 {Percentile(allRtts, 50):0.0} ms, p99 {Percentile(allRtts, 99):0.0} ms, max {(allRtts.Count > 0 ? allRtts.Max() : 0):0.0} ms, reconnects {maxReconnects}");
+            Console.WriteLine($"steady state (all online): {steadyRtts.Count} heartbeats, p50 {Percentile(steadyRtts, 50):0.0} ms, p99 {Percentile(steadyRtts, 99):0.0} ms, max {(steadyRtts.Count > 0 ? steadyRtts.Max() : 0):0.0} ms");
             await Task.WhenAll(piles.Select(p => p.StopAsync()));
         }
         return 0;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using ChargeConsole.Devices.Ykc;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Logging;
@@ -25,9 +26,16 @@ public sealed class PileConnectionHandler(
             {
                 var result = await input.ReadAsync(ct);
                 var buffer = result.Buffer;
-                while (filter.TryRead(ref buffer, out var frame))
+                while (filter.TryRead(ref buffer, out var header, out var body))
                 {
-                    if (!await HandleAsync(session, frame, ct)) return;
+                    // Heartbeats (one per gun every 10 s) take the allocation-free path.
+                    if (header.Type == MessageType.Heartbeat && session.PileCode is not null && body.IsSingleSegment
+                        && HeartbeatView.TryParse(body.FirstSpan, out var heartbeat))
+                    {
+                        await HeartbeatAsync(session, header.Seq, heartbeat, ct);
+                        continue;
+                    }
+                    if (!await HandleAsync(session, new YkcFrame(header.Seq, header.Encryption, header.Type, body.ToArray()), ct)) return;
                 }
                 input.AdvanceTo(buffer.Start, buffer.End);
                 if (result.IsCompleted || result.IsCanceled) break;
@@ -51,6 +59,14 @@ public sealed class PileConnectionHandler(
             }
             if (filter.SkippedBytes > 0) log.LogInformation("Connection {Connection} skipped {Bytes} unreadable bytes", connection.ConnectionId, filter.SkippedBytes);
         }
+    }
+
+    private async Task HeartbeatAsync(PileSession session, ushort seq, HeartbeatView heartbeat, CancellationToken ct)
+    {
+        session.LastValidFrameAt = clock.GetUtcNow().UtcDateTime;
+        var pileCode = session.PileCode!;
+        await session.SendAsync(new HeartbeatReply(pileCode, heartbeat.Gun).ToFrame(seq), ct);
+        await SafeAsync(() => sink.OnMessageAsync(pileCode, new Heartbeat(pileCode, heartbeat.Gun, heartbeat.Fault), ct), session);
     }
 
     /// <summary>Handles one frame; false ends the connection.</summary>
@@ -82,7 +98,7 @@ public sealed class PileConnectionHandler(
 
         switch (message)
         {
-            case Heartbeat hb:
+            case Heartbeat hb: // a heartbeat split across reads lands here
                 await session.SendAsync(new HeartbeatReply(session.PileCode, hb.Gun).ToFrame(frame.Seq), ct);
                 break;
             case BillingVerify verify:

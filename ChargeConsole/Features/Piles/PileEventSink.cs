@@ -91,29 +91,30 @@ public sealed class PileEventSink(
         return template is null ? null : BillingModels.ToWire(pileCode, template);
     }
 
-    public async Task<IYkcMessage?> OnMessageAsync(string pileCode, IYkcMessage message, CancellationToken ct)
+    public Task<IYkcMessage?> OnMessageAsync(string pileCode, IYkcMessage message, CancellationToken ct)
     {
         switch (message)
         {
             case Heartbeat hb:
-                await UpdateGunAsync(pileCode, hb.Gun, s => hb.Fault
+                UpdateGun(pileCode, hb.Gun, s => hb.Fault
                     ? s with { Status = GunStatus.Fault }
-                    : s.Status == GunStatus.Fault && s.FaultBits == 0 ? s with { Status = GunStatus.Idle } : s, ct);
+                    : s.Status == GunStatus.Fault && s.FaultBits == 0 ? s with { Status = GunStatus.Idle } : s);
                 break;
             case RealtimeData data:
-                await UpdateGunAsync(pileCode, data.Gun, s => s with
+                UpdateGun(pileCode, data.Gun, s => s with
                 {
                     Status = StatusOf(data),
                     PluggedIn = data.PluggedIn == 1,
                     Holstered = data.Holstered switch { 0 => false, 1 => true, _ => null },
                     FaultBits = data.FaultBits,
-                }, ct);
+                });
                 break;
             default:
                 log.LogDebug("Pile {Pile}: 0x{Type:X2} received", pileCode, message.Type);
                 break;
         }
-        return null;
+        // Transaction records (0x3B) are settled by the charging-order module; until then they stay unconfirmed.
+        return Task.FromResult<IYkcMessage?>(null);
     }
 
     /// <summary>0x13 status to the console's gun status (JCPP's reading of the spec).</summary>
@@ -125,7 +126,8 @@ public sealed class PileEventSink(
         _ => GunStatus.Fault,
     };
 
-    private async Task UpdateGunAsync(string pileCode, int number, Func<GunState, GunState> change, CancellationToken ct)
+    /// <summary>Applies a change to the cached gun; only a real change is queued for the database.</summary>
+    private void UpdateGun(string pileCode, int number, Func<GunState, GunState> change)
     {
         if (!_piles.TryGetValue(pileCode, out var pile) || !pile.Guns.TryGetValue(number, out var before))
         {
@@ -149,7 +151,6 @@ public sealed class PileEventSink(
                 if (statusChanged) u.SetProperty(g => g.StatusChangedAt, now);
             }, token),
             notify ? () => live.Publish(new GunStatusChanged(before.Id, pile.Id, pile.StationId, after.Status)) : null));
-        await Task.CompletedTask;
     }
 
     /// <summary>Sets a gun's platform-side state after an operator released it (the pile reported it idle).</summary>

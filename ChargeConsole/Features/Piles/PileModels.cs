@@ -26,6 +26,8 @@ public sealed record PileRow
     public bool Online { get; init; }
     public DateTime? LastSeenAt { get; init; }
     public string? TemplateName { get; init; }
+    /// <summary>The pile asked for a billing model and none was in effect.</summary>
+    public bool MissingBillingTemplate { get; init; }
     public DateTime CreatedAt { get; init; }
 }
 

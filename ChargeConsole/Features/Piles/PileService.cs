@@ -37,6 +37,7 @@ public sealed class PileService(
                 LastSeenAt = p.LastSeenAt,
                 TemplateName = p.BillingTemplate != null ? p.BillingTemplate.Name : p.Station.BillingTemplate != null ? p.Station.BillingTemplate.Name : null,
                 CreatedAt = p.CreatedAt,
+                MissingBillingTemplate = p.MissingBillingTemplate,
             });
     }
 

@@ -71,22 +71,10 @@ internal static class ExcelBenchmarks
         return 0;
     }
 
-    /// <summary>Seeds rows/2 two-gun piles with set-based SQL, so seeding itself costs the process little memory.</summary>
     private static async Task SeedGunsWithSqlAsync(BenchDatabase db, int rows)
     {
         await using var ctx = db.Context();
-        ctx.Stations.Add(new Station { Name = "压测电站", Address = "南京", Latitude = 32, Longitude = 118, CreatedAt = DateTime.UtcNow });
-        await ctx.SaveChangesAsync();
-        var piles = (rows + 1) / 2;
-        await ctx.Database.ExecuteSqlRawAsync($"""
-            WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < {piles})
-            INSERT INTO Piles (Code, Name, StationId, Model, Type, PowerKw, GunCount, Protocol, Online, MissingBillingTemplate, CreatedAt)
-            SELECT printf('3201%010d', n), n || '号桩', 1, 'DC120', 0, '120.0', 2, 15, 0, 0, '2026-01-01 00:00:00' FROM seq;
-            """);
-        await ctx.Database.ExecuteSqlRawAsync("""
-            INSERT INTO Guns (Code, Number, PileId, StationId, Status, PluggedIn, FaultBits)
-            SELECT p.Code || printf('%02d', g.n), g.n, p.Id, p.StationId, 0, 0, 0 FROM Piles p CROSS JOIN (SELECT 1 AS n UNION ALL SELECT 2) g;
-            """);
+        await LoadDatabase.SeedPilesAsync(ctx, "3201", (rows + 1) / 2);
         Console.WriteLine($"seeded {await ctx.Guns.CountAsync()} guns");
     }
 }

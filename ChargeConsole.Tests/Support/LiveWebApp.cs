@@ -15,9 +15,8 @@ namespace ChargeConsole.Tests.Support;
 /// The whole app on real Kestrel sockets (web and YKC ports on loopback), with the demo data seeded but no
 /// simulated fleet: each test connects the piles it needs. Heartbeat limits are short so silence shows fast.
 /// </summary>
-public sealed class LiveWebApp : WebApplicationFactory<Program>, IAsyncDisposable
+public sealed class LiveWebApp : AppFactory
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"cc-live-{Guid.NewGuid():N}.db");
     public int YkcPort { get; } = FreePort();
     public ErrorLog Errors { get; } = new();
 
@@ -33,11 +32,8 @@ public sealed class LiveWebApp : WebApplicationFactory<Program>, IAsyncDisposabl
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        base.ConfigureWebHost(builder);
         builder.UseSetting("urls", "http://127.0.0.1:0");
-        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_path}");
-        builder.UseSetting("Demo:Enabled", "true");
-        builder.UseSetting("Demo:SimulatePiles", "false");
         builder.UseSetting("Ykc:Port", YkcPort.ToString());
         builder.UseSetting("Ykc:Address", "127.0.0.1");
         builder.UseSetting("Ykc:HeartbeatSeconds", "1");
@@ -46,10 +42,6 @@ public sealed class LiveWebApp : WebApplicationFactory<Program>, IAsyncDisposabl
         builder.UseSetting("Ykc:CommandTimeoutSeconds", "3");
         builder.ConfigureLogging(l => l.AddProvider(Errors));
     }
-
-    public ChargeDbContext Context() => Services.GetRequiredService<IDbContextFactory<ChargeDbContext>>().CreateDbContext();
-
-    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>A simulated pile with fast timers, started; the caller disposes it.</summary>
     public SimulatedPile Pile(string code, int guns = 2, byte type = 0)
@@ -83,16 +75,6 @@ public sealed class LiveWebApp : WebApplicationFactory<Program>, IAsyncDisposabl
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            if (File.Exists(file)) File.Delete(file);
-        }
     }
 }
 

@@ -1,0 +1,37 @@
+using ChargeConsole.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChargeConsole.Tests.Support;
+
+/// <summary>The whole app with the demo seed on its own fresh SQLite file, deleted afterwards.</summary>
+public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"cc-app-{Guid.NewGuid():N}.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_path}");
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:SimulatePiles", "false"); // tests connect the piles they need
+    }
+
+    public ChargeDbContext Context() => Services.GetRequiredService<IDbContextFactory<ChargeDbContext>>().CreateDbContext();
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        {
+            if (File.Exists(file)) File.Delete(file);
+        }
+    }
+}

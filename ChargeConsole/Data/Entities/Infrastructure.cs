@@ -132,8 +132,6 @@ public class ElectricityPrice
     public DateTime UpdatedAt { get; set; }
 }
 
-public enum TouPeriod { Sharp = 0, Peak = 1, Flat = 2, Valley = 3 }
-
 public class BillingTemplate
 {
     public int Id { get; set; }

@@ -9,6 +9,7 @@ using ChargeConsole.Infrastructure.Auth;
 using ChargeConsole.Infrastructure.Live;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
+using Quartz;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Find() });
 // The app's settings live in the top-level appsettings.json (copied next to the binaries on build).
@@ -52,6 +53,11 @@ builder.Services.AddAuthorization();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<CurrentScope>();
 KestrelEndpoints.Configure(builder);
+builder.Services.AddQuartz(q => q.ScheduleJob<ChargeConsole.Features.Pricing.BillingSyncRetryJob>(t => t
+    .WithIdentity("billing-sync-retry")
+    .StartNow()
+    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("BillingSync:RetrySeconds", 30))).RepeatForever())));
+builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 if (builder.Configuration.GetValue<bool>("Demo:Enabled") && builder.Configuration.GetValue("Demo:SimulatePiles", true)) builder.Services.AddHostedService<ChargeConsole.Data.Demo.DemoPileFleet>();
 
 var app = builder.Build();

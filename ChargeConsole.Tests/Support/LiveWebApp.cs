@@ -40,6 +40,7 @@ public sealed class LiveWebApp : AppFactory
         builder.UseSetting("Ykc:MissedHeartbeats", "3");
         builder.UseSetting("Ykc:GarbageTimeoutSeconds", "2");
         builder.UseSetting("Ykc:CommandTimeoutSeconds", "3");
+        builder.UseSetting("BillingSync:RetrySeconds", "1");
         builder.ConfigureLogging(l => l.AddProvider(Errors));
     }
 

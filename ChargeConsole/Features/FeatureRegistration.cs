@@ -8,6 +8,7 @@ using ChargeConsole.Features.Accounts;
 using ChargeConsole.Features.AuditLogs;
 using ChargeConsole.Features.Home;
 using ChargeConsole.Features.Piles;
+using ChargeConsole.Features.Pricing;
 using ChargeConsole.Features.Stations;
 using ChargeConsole.Infrastructure.Excel;
 
@@ -24,7 +25,9 @@ public static class FeatureRegistration
     {
         services.AddChargeDatabase(config, contentRoot);
         // Validators are stateless: singletons, so singleton feature services can use them.
-        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        // Rule fragments that take arguments (e.g. FourPricesRules) are Include()d by the form validators, not registered.
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton,
+            filter: r => r.ValidatorType.GetConstructor(Type.EmptyTypes) is not null, includeInternalTypes: true);
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<LiveEvents>();
         services.AddPileHost(config);
@@ -42,6 +45,9 @@ public static class FeatureRegistration
         services.AddSingleton<PileImportService>();
         services.AddSingleton<GunService>();
         services.AddSingleton<PileOperationsService>();
+        services.AddSingleton<ElectricityPriceService>();
+        services.AddSingleton<BillingTemplateService>();
+        services.AddSingleton<BillingSyncService>();
         services.AddSingleton<AuditLogService>();
         services.AddSingleton<DashboardService>();
         services.AddScoped<AccountService>();
@@ -54,6 +60,9 @@ public static class FeatureRegistration
         export.MapExport<StationFilter, StationExportRow>("/stations", "电站列表", StationService.Export);
         export.MapExport<PileFilter, PileExportRow>("/piles", "电桩列表", PileService.Export);
         export.MapExport<GunFilter, GunExportRow>("/guns", "电枪列表", GunService.Export);
+        export.MapExport<ElectricityPriceFilter, ElectricityPriceExportRow>("/electricity-prices", "基础电价", ElectricityPriceService.Export);
+        export.MapExport<BillingTemplateFilter, BillingTemplateExportRow>("/billing-templates", "计费模板", BillingTemplateService.Export);
+        export.MapExport<BillingSyncLogFilter, BillingSyncLogExportRow>("/billing-sync-logs", "计费模板日志", BillingSyncService.Export);
         export.MapExport<AuditLogFilter, AuditLogExportRow>("/audit", "操作日志", AuditLogService.Export)
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Operator));
 

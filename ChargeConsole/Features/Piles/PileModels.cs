@@ -61,6 +61,8 @@ public sealed class PileForm : PileSpec
 {
     public int? Id { get; set; }
     public string Code { get; set; } = "";
+    /// <summary>The pile's own template; null follows its station's.</summary>
+    public int? BillingTemplateId { get; set; }
 }
 
 /// <summary>Batch add: <see cref="Count"/> piles with consecutive codes <see cref="Prefix"/> + serial from <see cref="FirstSerial"/>.</summary>

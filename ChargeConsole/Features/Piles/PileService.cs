@@ -55,7 +55,7 @@ public sealed class PileService(
         return await db.Piles.AsNoTracking().VisibleTo(scope).Where(p => p.Id == id).Select(p => new PileForm
         {
             Id = p.Id, Code = p.Code, Name = p.Name, StationId = p.StationId, Model = p.Model, Type = p.Type,
-            PowerKw = p.PowerKw, GunCount = p.GunCount, Protocol = p.Protocol,
+            PowerKw = p.PowerKw, GunCount = p.GunCount, Protocol = p.Protocol, BillingTemplateId = p.BillingTemplateId,
         }).FirstOrDefaultAsync(ct);
     }
 
@@ -89,8 +89,11 @@ public sealed class PileService(
             pile = new Pile { CreatedAt = clock.GetUtcNow().UtcDateTime };
             db.Piles.Add(pile);
         }
+        if (form.BillingTemplateId is { } templateId && !await db.BillingTemplates.AnyAsync(t => t.Id == templateId, ct))
+            return OperationResult.Fail("所选计费模板已被删除，请重新选择");
         Apply(pile, form);
         pile.Code = form.Code;
+        pile.BillingTemplateId = form.BillingTemplateId;
         SyncGuns(pile);
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(scope.UserName, form.Id is null ? "新增电桩" : "修改电桩", pile.Code, true, $"枪数 {pile.GunCount}", ct);

@@ -54,6 +54,7 @@ public sealed class StationForm
     public string? ContactPhone { get; set; }
     public bool IsOpen { get; set; } = true;
     public SplitBase SplitBase { get; set; }
+    public int? BillingTemplateId { get; set; }
     public IReadOnlyCollection<int> TagIds { get; set; } = [];
     public string? Remark { get; set; }
 }

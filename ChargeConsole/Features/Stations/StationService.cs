@@ -84,7 +84,7 @@ public sealed class StationService(IDbContextFactory<ChargeDbContext> dbFactory,
             .Select(s => new StationForm
             {
                 Id = s.Id, Name = s.Name, Address = s.Address, Latitude = s.Latitude, Longitude = s.Longitude,
-                ContactPhone = s.ContactPhone, IsOpen = s.IsOpen, SplitBase = s.SplitBase, Remark = s.Remark,
+                ContactPhone = s.ContactPhone, IsOpen = s.IsOpen, SplitBase = s.SplitBase, Remark = s.Remark, BillingTemplateId = s.BillingTemplateId,
                 TagIds = s.Tags.Select(t => t.Id).ToList(),
             }).FirstOrDefaultAsync(ct);
     }
@@ -118,6 +118,9 @@ public sealed class StationService(IDbContextFactory<ChargeDbContext> dbFactory,
         station.ContactPhone = form.ContactPhone?.Trim();
         station.IsOpen = form.IsOpen;
         station.SplitBase = form.SplitBase;
+        if (form.BillingTemplateId is { } templateId && !await db.BillingTemplates.AnyAsync(t => t.Id == templateId, ct))
+            return OperationResult.Fail("所选计费模板已被删除，请重新选择");
+        station.BillingTemplateId = form.BillingTemplateId;
         station.Remark = form.Remark;
         var tagIds = form.TagIds.ToArray();
         station.Tags.Clear();

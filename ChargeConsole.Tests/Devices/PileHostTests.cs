@@ -163,4 +163,37 @@ public class PileHostTests
         var refused = await ops.ReleaseGunAsync(Operator, gun.Id);
         Assert.Equal("电桩报告该枪当前为【故障】，不能释放", refused.Error);
     }
+
+    [Fact]
+    public async Task Replies_echo_the_request_seq_byte_for_byte_and_the_clock_is_set_after_login()
+    {
+        await using var app = LiveWebApp.Start();
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync("127.0.0.1", app.YkcPort);
+        await socket.SendAsync(new LoginRequest(Demo2, 0, 2, 0x0F, "RAW", 1, new string('0', 20), 4).ToFrame(0x1234).Encode());
+        await socket.SendAsync(new Heartbeat(Demo2, 2, false).ToFrame(0xABCD).Encode());
+
+        var frames = new List<YkcFrame>();
+        var filter = new YkcPipelineFilter();
+        var received = new List<byte>();
+        var buffer = new byte[512];
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (frames.Count < 3 && DateTime.UtcNow < deadline)
+        {
+            var n = await socket.ReceiveAsync(buffer).WaitAsync(TimeSpan.FromSeconds(5));
+            received.AddRange(buffer[..n]);
+            var sequence = new System.Buffers.ReadOnlySequence<byte>(received.ToArray());
+            frames.Clear();
+            while (filter.TryRead(ref sequence, out var frame)) frames.Add(frame);
+        }
+
+        var login = frames.Single(f => f.Type == MessageType.LoginReply);
+        Assert.Equal(0x1234, login.Seq);
+        Assert.True(((LoginReply)YkcMessages.Decode(login)!).Accepted);
+        var heartbeat = frames.Single(f => f.Type == MessageType.HeartbeatReply);
+        Assert.Equal(0xABCD, heartbeat.Seq);
+        Assert.Equal(2, ((HeartbeatReply)YkcMessages.Decode(heartbeat)!).Gun);
+        var time = (TimeSync)YkcMessages.Decode(frames.Single(f => f.Type == MessageType.TimeSync))!;
+        Assert.InRange(time.Time, DateTime.UtcNow.AddHours(8).AddMinutes(-1), DateTime.UtcNow.AddHours(8).AddMinutes(1)); // China time
+    }
 }

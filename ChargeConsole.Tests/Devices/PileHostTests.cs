@@ -196,4 +196,24 @@ public class PileHostTests
         var time = (TimeSync)YkcMessages.Decode(frames.Single(f => f.Type == MessageType.TimeSync))!;
         Assert.InRange(time.Time, DateTime.UtcNow.AddHours(8).AddMinutes(-1), DateTime.UtcNow.AddHours(8).AddMinutes(1)); // China time
     }
+
+    [Fact]
+    public async Task A_pile_that_reconnects_at_once_ends_up_online_with_its_guns_available()
+    {
+        await using var app = LiveWebApp.Start();
+        for (var round = 0; round < 3; round++)
+        {
+            var first = app.Pile(Demo1);
+            await LiveWebApp.Eventually(() => Task.FromResult(first.State == SimulatedPileState.Online), "online");
+            await first.StopAsync();
+            await using var second = app.Pile(Demo1); // back before the disconnect is recorded
+            await LiveWebApp.Eventually(() => Task.FromResult(second.State == SimulatedPileState.Online), "online again");
+            await Task.Delay(500); // let every queued change land
+            Assert.Equal([GunStatus.Idle, GunStatus.Idle], await GunStatuses(app, Demo1));
+            await using var db = app.Context();
+            Assert.True(await db.Piles.Where(p => p.Code == Demo1).Select(p => p.Online).SingleAsync());
+            await second.StopAsync();
+            await LiveWebApp.Eventually(async () => (await GunStatuses(app, Demo1)).All(s => s == GunStatus.Offline), "offline");
+        }
+    }
 }

@@ -41,10 +41,10 @@ public sealed class PileEventSink(
         }
         var state = new PileState(pile.Id, pile.StationId);
         // Online with no report yet: the guns are available until the pile says otherwise (0x13 follows).
-        var woken = pile.Guns.Where(g => g.Status == GunStatus.Offline).Select(g => g.Id).ToArray();
         foreach (var g in pile.Guns)
             state.Guns[g.Number] = new GunState(g.Id, g.Status == GunStatus.Offline ? GunStatus.Idle : g.Status, g.PluggedIn, g.Holstered, g.FaultBits);
         _piles[login.PileCode] = state;
+        var woken = new List<int>();
 
         var now = clock.GetUtcNow().UtcDateTime;
         writer.Enqueue(new PileStateWriter.Change(
@@ -52,8 +52,11 @@ public sealed class PileEventSink(
             {
                 await w.Piles.Where(p => p.Id == pile.Id).ExecuteUpdateAsync(u => u
                     .SetProperty(p => p.Online, true).SetProperty(p => p.LastSeenAt, now).SetProperty(p => p.FirmwareVersion, login.Firmware), token);
-                if (woken.Length > 0)
-                    await w.Guns.Where(g => woken.Contains(g.Id) && g.Status == GunStatus.Offline).ExecuteUpdateAsync(u => u
+                // Decided when the change is applied, not when the login was read: a disconnect queued just before
+                // (a quick reconnect) has set the guns Offline by now, and they must come back.
+                woken.AddRange(await w.Guns.Where(g => g.PileId == pile.Id && g.Status == GunStatus.Offline).Select(g => g.Id).ToListAsync(token));
+                if (woken.Count > 0)
+                    await w.Guns.Where(g => g.PileId == pile.Id && g.Status == GunStatus.Offline).ExecuteUpdateAsync(u => u
                         .SetProperty(g => g.Status, GunStatus.Idle).SetProperty(g => g.StatusChangedAt, now), token);
             },
             () =>

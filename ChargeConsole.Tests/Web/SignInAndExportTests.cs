@@ -34,6 +34,8 @@ public class SignInAndExportTests
         var rows = Sheet(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(10, rows.Count); // every fourth demo pile is AC
         Assert.All(rows, r => Assert.Equal("交流", r["类型"]));
+        foreach (var staffExport in new[] { "/export/audit", "/export/electricity-prices", "/export/billing-templates", "/export/billing-sync-logs" })
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(staffExport)).StatusCode);
     }
 
     [Fact]
@@ -47,7 +49,8 @@ public class SignInAndExportTests
 
         Assert.Equal(["南京河西万达充电站", "南京南站P4充电站"], stations.Select(s => (string)s["电站名称"]));
         Assert.DoesNotContain(stations, s => ((string)s["投资人"]).Contains("张三")); // another investor's share stays private
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/export/audit")).StatusCode);
+        foreach (var staffOnly in new[] { "/export/audit", "/export/electricity-prices", "/export/billing-templates", "/export/billing-sync-logs" })
+            Assert.StartsWith("/access-denied", (await client.GetAsync(staffOnly)).Headers.Location!.AbsolutePath);
     }
 
     [Fact]

@@ -60,11 +60,12 @@ public static class FeatureRegistration
         export.MapExport<StationFilter, StationExportRow>("/stations", "电站列表", StationService.Export);
         export.MapExport<PileFilter, PileExportRow>("/piles", "电桩列表", PileService.Export);
         export.MapExport<GunFilter, GunExportRow>("/guns", "电枪列表", GunService.Export);
-        export.MapExport<ElectricityPriceFilter, ElectricityPriceExportRow>("/electricity-prices", "基础电价", ElectricityPriceService.Export);
-        export.MapExport<BillingTemplateFilter, BillingTemplateExportRow>("/billing-templates", "计费模板", BillingTemplateService.Export);
-        export.MapExport<BillingSyncLogFilter, BillingSyncLogExportRow>("/billing-sync-logs", "计费模板日志", BillingSyncService.Export);
-        export.MapExport<AuditLogFilter, AuditLogExportRow>("/audit", "操作日志", AuditLogService.Export)
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Operator));
+        // Pricing and the audit trail are staff pages: investors get no export of them either.
+        var staff = export.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Operator));
+        staff.MapExport<ElectricityPriceFilter, ElectricityPriceExportRow>("/electricity-prices", "基础电价", ElectricityPriceService.Export);
+        staff.MapExport<BillingTemplateFilter, BillingTemplateExportRow>("/billing-templates", "计费模板", BillingTemplateService.Export);
+        staff.MapExport<BillingSyncLogFilter, BillingSyncLogExportRow>("/billing-sync-logs", "计费模板日志", BillingSyncService.Export);
+        staff.MapExport<AuditLogFilter, AuditLogExportRow>("/audit", "操作日志", AuditLogService.Export);
 
         app.MapGet("/templates/pile-import.xlsx", () =>
                 Results.File(PileImportService.TemplateBytes(), ExcelFiles.ContentType, "电桩导入模板.xlsx"))

@@ -54,6 +54,7 @@ public sealed class PileEventSink(
                     .SetProperty(p => p.Online, true).SetProperty(p => p.LastSeenAt, now).SetProperty(p => p.FirmwareVersion, login.Firmware), token);
                 // Decided when the change is applied, not when the login was read: a disconnect queued just before
                 // (a quick reconnect) has set the guns Offline by now, and they must come back.
+                woken.Clear(); // a batch that failed is applied again one change at a time
                 woken.AddRange(await w.Guns.Where(g => g.PileId == pile.Id && g.Status == GunStatus.Offline).Select(g => g.Id).ToListAsync(token));
                 if (woken.Count > 0)
                     await w.Guns.Where(g => g.PileId == pile.Id && g.Status == GunStatus.Offline).ExecuteUpdateAsync(u => u

@@ -130,18 +130,11 @@ public sealed class PileConnectionHandler(
             log.LogWarning("Connection of pile {Pile} tried to log in as {Other}; dropped", session.PileCode, login.PileCode);
             return false;
         }
-        var accepted = await SafeAsync(() => sink.AuthorizeLoginAsync(login, session.RemoteAddress, ct), session);
-        await session.SendAsync(new LoginReply(login.PileCode, accepted).ToFrame(frame.Seq), ct);
-        if (!accepted)
+        if (session.PileCode is null)
         {
-            log.LogWarning("Login refused for unknown pile {Pile} from {Remote}", login.PileCode, session.RemoteAddress);
-            return false; // the spec lets the platform drop the connection after a failed login
-        }
-        var firstLogin = session.PileCode is null;
-        session.PileCode = login.PileCode;
-        session.Login = login;
-        if (firstLogin)
-        {
+            // Registered before the application hears of the login, so that recording an older session's disconnect
+            // later can see the pile is back (IPileEventSink.OnDisconnectedAsync) however the two interleave.
+            session.PileCode = login.PileCode;
             var previous = registry.LogIn(session);
             if (previous is not null)
             {
@@ -150,6 +143,16 @@ public sealed class PileConnectionHandler(
                 previous.Abort("replaced by a new login");
             }
         }
+        var accepted = await SafeAsync(() => sink.AuthorizeLoginAsync(login, session.RemoteAddress, ct), session);
+        await session.SendAsync(new LoginReply(login.PileCode, accepted).ToFrame(frame.Seq), ct);
+        if (!accepted)
+        {
+            registry.Close(session);
+            session.PileCode = null;
+            log.LogWarning("Login refused for unknown pile {Pile} from {Remote}", login.PileCode, session.RemoteAddress);
+            return false; // the spec lets the platform drop the connection after a failed login
+        }
+        session.Login = login;
         log.LogInformation("Pile {Pile} logged in from {Remote} (protocol 0x{Version:X2}, {Guns} guns)", login.PileCode, session.RemoteAddress, login.ProtocolVersion, login.GunCount);
         // Set the pile's clock right after login, as JCPP does; its 0x55 echo needs nothing from us.
         await session.SendAsync(new TimeSync(MessageType.TimeSync, login.PileCode, ChinaNow()), ct);

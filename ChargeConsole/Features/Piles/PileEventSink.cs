@@ -14,7 +14,7 @@ namespace ChargeConsole.Features.Piles;
 /// The database is written only when something changes (never per heartbeat), then a live event goes out.
 /// </summary>
 public sealed class PileEventSink(
-    IDbContextFactory<ChargeDbContext> dbFactory, PileStateWriter writer, LiveEvents live, AuditTrail audit, TimeProvider clock, ILogger<PileEventSink> log) : IPileEventSink
+    IDbContextFactory<ChargeDbContext> dbFactory, PileStateWriter writer, PileSessionRegistry sessions, LiveEvents live, AuditTrail audit, TimeProvider clock, ILogger<PileEventSink> log) : IPileEventSink
 {
     private sealed record GunState(int Id, GunStatus Status, bool PluggedIn, bool? Holstered, int FaultBits);
 
@@ -166,6 +166,8 @@ public sealed class PileEventSink(
 
     public Task OnDisconnectedAsync(string pileCode, CancellationToken ct)
     {
+        // A pile that has already logged in again (a quick reconnect) is not offline: its new session stands.
+        if (sessions.IsOnline(pileCode)) return Task.CompletedTask;
         _piles.TryRemove(pileCode, out _);
         var now = clock.GetUtcNow().UtcDateTime;
         List<(int Id, int PileId, int StationId)> guns = [];
@@ -173,6 +175,7 @@ public sealed class PileEventSink(
         writer.Enqueue(new PileStateWriter.Change(
             async (db, token) =>
             {
+                if (sessions.IsOnline(pileCode)) return; // back before this change was applied
                 pile = await db.Piles.Where(p => p.Code == pileCode).Select(p => new ValueTuple<int, int>(p.Id, p.StationId)).FirstOrDefaultAsync(token);
                 if (pile is not { } p) return;
                 guns = await db.Guns.Where(g => g.PileId == p.Item1).Select(g => new ValueTuple<int, int, int>(g.Id, g.PileId, g.StationId)).ToListAsync(token);

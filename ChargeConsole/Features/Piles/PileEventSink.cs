@@ -3,6 +3,7 @@ using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Devices.Piles;
 using ChargeConsole.Devices.Ykc;
+using ChargeConsole.Features.Pricing;
 using ChargeConsole.Infrastructure.Audit;
 using ChargeConsole.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
@@ -81,17 +82,15 @@ public sealed class PileEventSink(
     public async Task<BillingModel?> GetBillingModelAsync(string pileCode, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var pile = await db.Piles.FirstOrDefaultAsync(p => p.Code == pileCode, ct);
+        var piles = db.Piles.Where(p => p.Code == pileCode);
+        var pile = await piles.Select(p => new { p.Id, p.MissingBillingTemplate }).FirstOrDefaultAsync(ct);
         if (pile is null) return null;
-        var templateId = pile.BillingTemplateId ?? await db.Stations.Where(s => s.Id == pile.StationId).Select(s => s.BillingTemplateId).FirstOrDefaultAsync(ct);
+        var templateId = await piles.EffectiveTemplateIds().FirstOrDefaultAsync(ct);
         var template = templateId is null ? null
-            : await db.BillingTemplates.Include(t => t.ElectricityPrice).FirstOrDefaultAsync(t => t.Id == templateId, ct);
+            : await db.BillingTemplates.AsNoTracking().Include(t => t.ElectricityPrice).FirstOrDefaultAsync(t => t.Id == templateId, ct);
         var missing = template is null;
         if (pile.MissingBillingTemplate != missing)
-        {
-            pile.MissingBillingTemplate = missing;
-            await db.SaveChangesAsync(ct);
-        }
+            await db.Piles.Where(p => p.Id == pile.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.MissingBillingTemplate, missing), ct);
         return template is null ? null : BillingModels.ToWire(pileCode, template);
     }
 

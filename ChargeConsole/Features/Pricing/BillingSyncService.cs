@@ -92,7 +92,7 @@ public sealed class BillingSyncService(
         var template = await db.BillingTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == templateId);
         if (template is null) return OperationResult.Fail("该计费模板已被删除，请刷新列表");
         var piles = await db.Piles.AsNoTracking()
-            .Where(p => p.BillingTemplateId == templateId || (p.BillingTemplateId == null && p.Station.BillingTemplateId == templateId))
+            .UsingTemplate(templateId)
             .Select(p => new { p.Id, p.Code }).ToListAsync();
         OperationResult result;
         if (piles.Count == 0) result = OperationResult.Fail($"没有电站或电桩使用计费模板【{template.Name}】，无需同步");
@@ -115,7 +115,7 @@ public sealed class BillingSyncService(
         var failed = await db.BillingSyncLogs.AsNoTracking().FirstOrDefaultAsync(l => l.Id == logId);
         if (failed is null) return OperationResult.Fail("该同步记录已不存在，请刷新列表");
         if (failed.Status != BillingSyncStatus.Failed) return OperationResult.Fail("只有同步失败的记录可以重新同步");
-        var templateId = await db.Piles.Where(p => p.Id == failed.PileId).Select(p => p.BillingTemplateId ?? p.Station.BillingTemplateId).FirstOrDefaultAsync();
+        var templateId = await db.Piles.Where(p => p.Id == failed.PileId).EffectiveTemplateIds().FirstOrDefaultAsync();
         var template = templateId is null ? null : await db.BillingTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == templateId);
         OperationResult result;
         if (template is null) result = OperationResult.Fail($"电桩【{failed.PileCode}】当前没有生效的计费模板");

@@ -56,7 +56,11 @@ KestrelEndpoints.Configure(builder);
 builder.Services.AddQuartz(q => q.ScheduleJob<ChargeConsole.Features.Pricing.BillingSyncRetryJob>(t => t
     .WithIdentity("billing-sync-retry")
     .StartNow()
-    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("BillingSync:RetrySeconds", 30))).RepeatForever())));
+    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("BillingSync:RetrySeconds", 30))).RepeatForever()))
+    .ScheduleJob<ChargeConsole.Features.Orders.OrderWatchJob>(t => t
+        .WithIdentity("order-watch")
+        .StartNow()
+        .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("Orders:OverdueCheckSeconds", 60))).RepeatForever())));
 builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 if (builder.Configuration.GetValue<bool>("Demo:Enabled") && builder.Configuration.GetValue("Demo:SimulatePiles", true)) builder.Services.AddHostedService<ChargeConsole.Data.Demo.DemoPileFleet>();
 

@@ -64,7 +64,11 @@ public sealed partial class SimulatedPile
                 await SendAsync(new RemoteStopReply(_o.PileCode, stop.Gun, running, running ? (byte)0 : (byte)2), ct, frame.Seq);
                 if (running) await FinishChargingAsync(charging!, stopReason: 0x40, ct);
                 break;
+            case StartAuthorization auth:
+                _startAuthorization?.TrySetResult(auth);
+                break;
             case TransactionConfirm confirm:
+                Interlocked.Increment(ref _confirmations);
                 foreach (var g in _guns.Where(g => g.PendingRecord?.Serial == confirm.Serial))
                 {
                     g.PendingRecord = null;
@@ -114,15 +118,51 @@ public sealed partial class SimulatedPile
     /// Starts a charge on the pile's own initiative (as an offline card start would), with a pile-made serial:
     /// the load tool uses it to keep a share of guns charging and reporting every 15 s.
     /// </summary>
-    public Task StartLocalChargeAsync(int gunNumber)
+    public Task StartLocalChargeAsync(int gunNumber, string? serial = null)
     {
         var gun = _guns[gunNumber - 1];
         if (gun.Session is not null) return Task.CompletedTask;
         var now = DateTime.UtcNow.AddHours(8);
-        var serial = $"{_o.PileCode}{gun.Number:00}{now:yyMMddHHmmss}{Random.Shared.Next(10000):0000}";
+        serial ??= $"{_o.PileCode}{gun.Number:00}{now:yyMMddHHmmss}{Random.Shared.Next(10000):0000}";
         gun.PluggedIn = true;
         gun.Session = new ChargingSession(serial, DateTime.UtcNow, soc: Random.Shared.Next(15, 60), maxPowerKw: _o.PowerKw, isAc: _o.PileType == 1, meterStart: gun.MeterReading);
         return SendRealtimeAsync(gun);
+    }
+
+    private TaskCompletionSource<StartAuthorization>? _startAuthorization;
+    private int _confirmations;
+
+    /// <summary>How many 0x40 confirmations the platform has sent (resends included).</summary>
+    public int Confirmations => Volatile.Read(ref _confirmations);
+
+    /// <summary>Sends a record again, as a pile that missed the confirmation (or a faulty one) does.</summary>
+    public Task ResendRecordAsync(TransactionRecord record, CancellationToken ct = default) => SendAsync(record, ct);
+
+    /// <summary>
+    /// A driver swipes a card (mode 1) or the car sends its VIN (mode 3): the pile asks the platform (0x31) and,
+    /// if authorised (0x32), charges under the serial the platform gave. Returns the platform's answer.
+    /// </summary>
+    public async Task<StartAuthorization> RequestStartAsync(int gunNumber, string? card = null, string? vin = null, CancellationToken ct = default)
+    {
+        var gun = _guns[gunNumber - 1];
+        var answer = new TaskCompletionSource<StartAuthorization>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _startAuthorization = answer;
+        await SendAsync(new PileStartRequest(_o.PileCode, gun.Number, card is not null ? (byte)1 : (byte)3, false,
+            card ?? "0000000000000000", new string('0', 32), vin ?? ""), ct);
+        var auth = await answer.Task.WaitAsync(TimeSpan.FromSeconds(10), ct);
+        if (!auth.Authorized || gun.Session is not null) return auth;
+        gun.PluggedIn = true;
+        gun.Session = new ChargingSession(auth.Serial, DateTime.UtcNow, soc: Random.Shared.Next(15, 60), maxPowerKw: _o.PowerKw * MaxPowerPercent / 100m,
+            isAc: _o.PileType == 1, meterStart: gun.MeterReading);
+        await SendRealtimeAsync(gun);
+        return auth;
+    }
+
+    /// <summary>Stops a gun's charge at the pile (the driver pressed stop): the record follows at once.</summary>
+    public Task StopLocalChargeAsync(int gunNumber, CancellationToken ct = default)
+    {
+        var gun = _guns[gunNumber - 1];
+        return gun.Session is null ? Task.CompletedTask : FinishChargingAsync(gun, stopReason: 0x45, ct);
     }
 
     private async Task FinishChargingAsync(SimulatedGun gun, byte stopReason, CancellationToken ct)

@@ -23,14 +23,14 @@ public class BillingSyncTests
     {
         await app.Get<ElectricityPriceService>().SaveAsync(Operator, new ElectricityPriceForm { Name = "电价", Sharp = 1.2m, Peak = 1.0m, Flat = 0.7m, Valley = 0.3m });
         await using var db = app.Context();
-        var priceId = await db.ElectricityPrices.Select(p => p.Id).SingleAsync();
+        var priceId = await db.ElectricityPrices.Where(p => p.Name == "电价").Select(p => p.Id).SingleAsync();
         var form = new BillingTemplateForm
         {
             Name = "全天谷", ElectricityPriceId = priceId, Sharp = 0.8m, Peak = 0.6m, Flat = 0.5m, Valley = 0.4m,
             Slots = Enumerable.Repeat(TouPeriod.Valley, 48).ToArray(),
         };
         Assert.True((await app.Get<BillingTemplateService>().SaveAsync(Operator, form)).Succeeded);
-        var templateId = await db.BillingTemplates.Select(t => t.Id).SingleAsync();
+        var templateId = await db.BillingTemplates.Where(t => t.Name == "全天谷").Select(t => t.Id).SingleAsync();
         var stationId = await db.Piles.Where(p => p.Code == pileCode).Select(p => p.StationId).SingleAsync();
         var station = (await app.Get<StationService>().GetAsync(Operator, stationId))!;
         station.BillingTemplateId = templateId;

@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Orders;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Devices.Piles;
 using ChargeConsole.Devices.Simulator;
@@ -49,6 +50,8 @@ public class PileSessionFlowTests
     public async Task A_pile_with_no_billing_template_is_told_so_and_flagged()
     {
         await using var app = LiveWebApp.Start();
+        await using (var db = app.Context())
+            await db.Stations.ExecuteUpdateAsync(u => u.SetProperty(s => s.BillingTemplateId, (int?)null)); // the demo gives every station one
         await using var pile = app.Pile(Demo1);
 
         await LiveWebApp.Eventually(async () =>
@@ -60,7 +63,7 @@ public class PileSessionFlowTests
     }
 
     [Fact]
-    public async Task A_remote_start_charges_the_gun_and_a_stop_makes_the_pile_send_its_record_until_confirmed()
+    public async Task A_remote_start_charges_the_gun_and_a_stop_makes_the_pile_send_its_record_which_is_confirmed_once_recorded()
     {
         await using var app = LiveWebApp.Start();
         await GiveStationATemplateAsync(app, Demo1);
@@ -87,7 +90,14 @@ public class PileSessionFlowTests
         var record = await WaitForRecordAsync(pile, serial);
         Assert.Equal(record.TotalEnergy, (uint)record.Periods.Sum(p => p.Energy));
         Assert.Equal(0x40, record.StopReason);
-        Assert.NotNull(pile.Guns[0].PendingRecord); // not confirmed by the console yet: it will be resent
+        // A serial the console never issued (a start made outside the console): the record is still kept, as an
+        // order without a user that cannot be paid, and confirmed.
+        await LiveWebApp.Eventually(() => Task.FromResult(pile.Guns[0].PendingRecord is null), "record confirmed with 0x40");
+        await using var check = app.Context();
+        var order = await check.ChargingOrders.SingleAsync(o => o.TransactionSerial == serial);
+        Assert.Equal(ChargingOrderStatus.Unpaid, order.Status);
+        Assert.Null(order.AppUserId);
+        Assert.Equal(Energy.FromUnits(record.TotalEnergy), order.Energy);
     }
 
     private static async Task<TransactionRecord> WaitForRecordAsync(SimulatedPile pile, string serial)

@@ -21,6 +21,8 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncDisposa
         builder.UseSetting("Demo:SimulatePiles", "false"); // tests connect the piles they need
     }
 
+    public IDbContextFactory<ChargeDbContext> Factory => Services.GetRequiredService<IDbContextFactory<ChargeDbContext>>();
+
     public ChargeDbContext Context() => Services.GetRequiredService<IDbContextFactory<ChargeDbContext>>().CreateDbContext();
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();

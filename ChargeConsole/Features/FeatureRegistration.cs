@@ -7,9 +7,11 @@ using FluentValidation;
 using ChargeConsole.Features.Accounts;
 using ChargeConsole.Features.AuditLogs;
 using ChargeConsole.Features.Home;
+using ChargeConsole.Features.Orders;
 using ChargeConsole.Features.Piles;
 using ChargeConsole.Features.Pricing;
 using ChargeConsole.Features.Stations;
+using ChargeConsole.Features.Wallets;
 using ChargeConsole.Infrastructure.Excel;
 
 namespace ChargeConsole.Features;
@@ -33,6 +35,13 @@ public static class FeatureRegistration
         services.AddPileHost(config);
         services.AddSingleton<PileStateWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<PileStateWriter>());
+        services.Configure<OrdersOptions>(config.GetSection("Orders"));
+        services.AddSingleton<OrderSettlement>();
+        services.AddSingleton<SettlementQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<SettlementQueue>());
+        services.AddSingleton<OrderTelemetry>();
+        services.AddSingleton<ChargingService>();
+        services.AddSingleton<PileStartAuthorizer>();
         services.AddSingleton<PileEventSink>();
         services.AddSingleton<IPileEventSink>(sp => sp.GetRequiredService<PileEventSink>());
         return services.AddFeatures();
@@ -51,6 +60,8 @@ public static class FeatureRegistration
         services.AddSingleton<AuditLogService>();
         services.AddSingleton<DashboardService>();
         services.AddScoped<AccountService>();
+        services.AddSingleton<ChargingOrderService>();
+        services.AddSingleton<WalletService>();
         return services;
     }
 

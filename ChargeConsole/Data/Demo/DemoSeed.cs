@@ -32,6 +32,9 @@ public static class DemoSeed
         ("江宁大学城充电站", "江苏省南京市江宁区弘景大道1号", 31.9115, 118.8885),
     ];
 
+    /// <summary>48 half hours: 3 valley ×16, 1 peak ×6, 2 flat ×12, 1 peak ×4, 0 sharp ×4, 1 peak ×2, 2 flat ×4.</summary>
+    public static readonly string DemoSlots = new string('3', 16) + new string('1', 6) + new string('2', 12) + new string('1', 4) + new string('0', 4) + new string('1', 2) + new string('2', 4);
+
     public static async Task RunAsync(IServiceProvider sp)
     {
         var factory = sp.GetRequiredService<IDbContextFactory<ChargeDbContext>>();
@@ -59,8 +62,23 @@ public static class DemoSeed
         var tags = new[] { "24小时", "免费停车", "快充", "休息室" }.Select((t, i) => new StationTag { Name = t, SortOrder = i }).ToList();
         db.StationTags.AddRange(tags);
 
+        // Jiangsu-like time of use: valley 00:00–08:00, peak 08:00–11:00 and 17:00–22:00 (sharp 19:00–21:00), flat otherwise.
+        var price = new ElectricityPrice
+        {
+            Name = "江苏工商业电价", Sharp = Price.FromYuan(1.1556m), Peak = Price.FromYuan(0.9630m), Flat = Price.FromYuan(0.5778m), Valley = Price.FromYuan(0.2712m),
+            CreatedAt = now.AddDays(-400), UpdatedAt = now.AddDays(-400),
+        };
+        var template = new BillingTemplate
+        {
+            Name = "标准分时计费", ElectricityPrice = price,
+            SharpServiceFee = Price.FromYuan(0.8m), PeakServiceFee = Price.FromYuan(0.8m), FlatServiceFee = Price.FromYuan(0.6m), ValleyServiceFee = Price.FromYuan(0.4m),
+            Slots = DemoSlots, ModelNumber = 1, CreatedAt = now.AddDays(-400), UpdatedAt = now.AddDays(-400),
+        };
+        db.BillingTemplates.Add(template);
+
         var stations = StationSeeds.Select((s, i) => new Station
         {
+            BillingTemplate = template,
             Name = s.Name, Address = s.Address, Latitude = s.Lat, Longitude = s.Lng, IsOpen = true,
             ContactPhone = "025-8888000" + i, CreatedAt = now.AddDays(-400 + i * 30),
             Tags = tags.Where((_, t) => (t + i) % 2 == 0).ToList(),
@@ -94,6 +112,8 @@ public static class DemoSeed
         await db.SaveChangesAsync();
     }
 
+    public static string DemoCard(int i) => $"D14B{i + 1:X12}";
+
     private static void SeedAppUsers(ChargeDbContext db, DateTime now)
     {
         Randomizer.Seed = new Random(20261125);
@@ -110,6 +130,8 @@ public static class DemoSeed
                 RegisteredAt = registered,
                 LastLoginAt = registered.AddDays(faker.Random.Int(0, 30)),
                 Wallet = new Wallet { Principal = principal, Points = 0, Version = 1 },
+                // The first 20 users hold a charging card: swipe starts (0x31) find them by it.
+                CardNumber = i < 20 ? DemoCard(i) : null,
             };
             user.Vehicles.Add(new Vehicle
             {

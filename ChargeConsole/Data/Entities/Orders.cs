@@ -1,8 +1,7 @@
+using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
 
 namespace ChargeConsole.Data.Entities;
-
-public enum ChargingOrderStatus { Starting = 0, Charging = 1, Stopping = 2, Finished = 3, Settled = 4, Unpaid = 5, Failed = 6, Voided = 7 }
 
 public enum StartSource { App = 0, Card = 1, Vin = 2, Offline = 3 }
 

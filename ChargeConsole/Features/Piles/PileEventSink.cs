@@ -3,6 +3,7 @@ using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Devices.Piles;
 using ChargeConsole.Devices.Ykc;
+using ChargeConsole.Features.Orders;
 using ChargeConsole.Features.Pricing;
 using ChargeConsole.Infrastructure.Audit;
 using ChargeConsole.Infrastructure.Live;
@@ -15,7 +16,8 @@ namespace ChargeConsole.Features.Piles;
 /// The database is written only when something changes (never per heartbeat), then a live event goes out.
 /// </summary>
 public sealed class PileEventSink(
-    IDbContextFactory<ChargeDbContext> dbFactory, PileStateWriter writer, PileSessionRegistry sessions, LiveEvents live, AuditTrail audit, TimeProvider clock, ILogger<PileEventSink> log) : IPileEventSink
+    IDbContextFactory<ChargeDbContext> dbFactory, PileStateWriter writer, PileSessionRegistry sessions, LiveEvents live, AuditTrail audit, TimeProvider clock,
+    OrderTelemetry orders, SettlementQueue settlements, PileStartAuthorizer starts, ILogger<PileEventSink> log) : IPileEventSink
 {
     private sealed record GunState(int Id, GunStatus Status, bool PluggedIn, bool? Holstered, int FaultBits);
 
@@ -94,7 +96,7 @@ public sealed class PileEventSink(
         return template is null ? null : BillingModels.ToWire(pileCode, template);
     }
 
-    public Task<IYkcMessage?> OnMessageAsync(string pileCode, IYkcMessage message, CancellationToken ct)
+    public async Task<IYkcMessage?> OnMessageAsync(string pileCode, IYkcMessage message, CancellationToken ct)
     {
         switch (message)
         {
@@ -111,13 +113,37 @@ public sealed class PileEventSink(
                     Holstered = data.Holstered switch { 0 => false, 1 => true, _ => null },
                     FaultBits = data.FaultBits,
                 });
+                await orders.OnRealtimeAsync(pileCode, data, ct);
                 break;
+            case PileStartRequest start:
+                return await starts.AuthorizeAsync(start, ct);
+            case TransactionRecord record:
+                return await SettleAsync(pileCode, record);
             default:
                 log.LogDebug("Pile {Pile}: 0x{Type:X2} received", pileCode, message.Type);
                 break;
         }
-        // Transaction records (0x3B) are settled by the charging-order module; until then they stay unconfirmed.
-        return Task.FromResult<IYkcMessage?>(null);
+        return null;
+    }
+
+    /// <summary>
+    /// 0x40 goes out only once the record's settlement has committed. If settling fails the pile gets no answer
+    /// and resends the record later; the unique serial makes a resend of a settled record change nothing.
+    /// </summary>
+    private async Task<IYkcMessage?> SettleAsync(string pileCode, TransactionRecord record)
+    {
+        if (record.PileCode != pileCode) return new TransactionConfirm(record.Serial, false);
+        try
+        {
+            var verdict = await settlements.SubmitAsync(record);
+            orders.Forget(record.PileCode + record.Gun.ToString("00"), record.Serial);
+            return new TransactionConfirm(record.Serial, verdict == RecordVerdict.Accepted);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning("Record {Serial} from {Pile} not confirmed: {Reason}", record.Serial, pileCode, e.Message);
+            return null;
+        }
     }
 
     /// <summary>0x13 status to the console's gun status (JCPP's reading of the spec).</summary>

@@ -39,3 +39,9 @@ public sealed class LiveEvents(ILogger<LiveEvents> log)
 public sealed record GunStatusChanged(int GunId, int PileId, int StationId, ChargeConsole.Data.Entities.GunStatus Status);
 
 public sealed record PileConnectionChanged(int PileId, string PileCode, int StationId, bool Online);
+
+/// <summary>A charging order changed: its status, or its live energy and amount while charging.</summary>
+public sealed record OrderUpdated(long OrderId, int StationId, int? AppUserId, ChargeConsole.Domain.Orders.ChargingOrderStatus Status);
+
+/// <summary>A wallet's balances changed (settlement, adjustment, void, recharge).</summary>
+public sealed record WalletChanged(int AppUserId);

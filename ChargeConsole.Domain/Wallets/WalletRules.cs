@@ -1,0 +1,41 @@
+using ChargeConsole.Domain.Values;
+
+namespace ChargeConsole.Domain.Wallets;
+
+/// <summary>A wallet's balances. Frozen is principal held for refunds in flight: it is not spendable.</summary>
+public readonly record struct WalletBalance(Money Principal, Money Bonus, long Points, Money Frozen)
+{
+    public Money SpendablePrincipal => Money.Max(Money.Zero, Principal - Frozen);
+    public Money Spendable => SpendablePrincipal + Bonus;
+}
+
+/// <summary>How an amount is paid: principal first, then bonus (SPEC "Wallet").</summary>
+public readonly record struct Payment(Money FromPrincipal, Money FromBonus)
+{
+    public Money Total => FromPrincipal + FromBonus;
+}
+
+public static class WalletRules
+{
+    /// <summary>The payment of <paramref name="amount"/>, or null when the spendable balance is short.</summary>
+    public static Payment? Pay(WalletBalance wallet, Money amount)
+    {
+        if (amount.IsNegative) throw new ArgumentOutOfRangeException(nameof(amount));
+        if (wallet.Spendable < amount) return null;
+        var principal = Money.Min(wallet.SpendablePrincipal, amount);
+        return new Payment(principal, amount - principal);
+    }
+
+    /// <summary>Points earned on a paid charge: whole yuan paid × points per yuan.</summary>
+    public static long PointsFor(Money paid, int pointsPerYuan) => pointsPerYuan <= 0 || paid.Fen <= 0 ? 0 : paid.Fen / 100 * pointsPerYuan;
+
+    /// <summary>Points a void takes back: what the order earned, but never more than the wallet still holds.</summary>
+    public static long PointsToReverse(long earned, long pointsNow) => Math.Max(0, Math.Min(earned, pointsNow));
+
+    /// <summary>Why a manual deduction cannot be made, or null. Money deductions may not touch frozen principal.</summary>
+    public static string? CheckDeduction(WalletBalance wallet, bool money, long amount) =>
+        amount <= 0 ? "扣除数量必须大于 0"
+        : money && amount > wallet.SpendablePrincipal.Fen ? $"余额不足：可扣除本金 {wallet.SpendablePrincipal} 元，不能扣除 {Money.FromFen(amount)} 元"
+        : !money && amount > wallet.Points ? $"积分不足：当前积分 {wallet.Points}，不能扣除 {amount}"
+        : null;
+}

@@ -1,0 +1,235 @@
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Devices.Piles;
+using ChargeConsole.Devices.Simulator;
+using ChargeConsole.Devices.Ykc;
+using ChargeConsole.Domain.Orders;
+using ChargeConsole.Domain.Pricing;
+using ChargeConsole.Domain.Values;
+using ChargeConsole.Features.Orders;
+using ChargeConsole.Features.Pricing;
+using ChargeConsole.Features.Wallets;
+using ChargeConsole.Infrastructure.Auth;
+using ChargeConsole.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargeConsole.Tests.Orders;
+
+/// <summary>A charge from start to settlement between the console and a simulated pile over real TCP.</summary>
+public class ChargingFlowTests
+{
+    private static readonly AccessScope Operator = new("op", "operator", false, null);
+    private const string Demo1 = "32010200000001";
+    private const string Gun1 = Demo1 + "01";
+
+    private static async Task<SimulatedPile> OnlinePileAsync(LiveWebApp app, double speedup = 60)
+    {
+        var pile = app.Pile(Demo1, energySpeedup: speedup);
+        await LiveWebApp.Eventually(async () =>
+        {
+            await using var db = app.Context();
+            return pile.Model is not null && await db.Guns.Where(g => g.Code == Gun1).Select(g => g.Status).SingleAsync() == GunStatus.Idle;
+        }, "pile online with its billing model and gun idle");
+        return pile;
+    }
+
+    private static async Task<ChargingOrder> OrderAsync(LiveWebApp app, string orderNo)
+    {
+        await using var db = app.Context();
+        return await db.ChargingOrders.AsNoTracking().SingleAsync(o => o.OrderNo == orderNo);
+    }
+
+    private static Task WaitForStatusAsync(LiveWebApp app, string orderNo, ChargingOrderStatus status) =>
+        LiveWebApp.Eventually(async () => (await OrderAsync(app, orderNo)).Status == status, $"order {orderNo} {status}");
+
+    private static async Task<ChargingOrder> ChargeAndStopAsync(LiveWebApp app, int userId, SimulatedPile pile, Func<ChargingOrder, bool>? until = null)
+    {
+        var start = await app.Get<ChargingService>().StartAsync(userId, Gun1);
+        Assert.True(start.Result.Succeeded, start.Result.Error);
+        await LiveWebApp.Eventually(async () => { var o = await OrderAsync(app, start.OrderNo!); return o.Energy.Units > 0 && (until?.Invoke(o) ?? true); }, "live energy reported");
+        var order = await OrderAsync(app, start.OrderNo!);
+        var stop = await app.Get<ChargingOrderService>().StopAsync(Operator, order.Id);
+        Assert.True(stop.Succeeded, stop.Error);
+        await LiveWebApp.Eventually(async () => (await OrderAsync(app, start.OrderNo!)).Status is ChargingOrderStatus.Settled or ChargingOrderStatus.Unpaid, "order closed by its record");
+        await LiveWebApp.Eventually(() => Task.FromResult(pile.Guns[0].PendingRecord is null), "record confirmed");
+        return await OrderAsync(app, start.OrderNo!);
+    }
+
+    [Fact]
+    public async Task A_charge_started_and_stopped_is_priced_by_the_console_and_paid_principal_first_with_ledger_entries_that_agree_to_the_fen()
+    {
+        await using var app = LiveWebApp.Start();
+        var userId = await Wallets.NewUserAsync(app.Factory, principalFen: 10_00, bonusFen: 500_00);
+        await using var pile = await OnlinePileAsync(app);
+
+        // Enough energy that principal (10 yuan) runs out and bonus pays the rest.
+        var order = await ChargeAndStopAsync(app, userId, pile, o => o.TotalAmount > Money.FromYuan(15));
+
+        Assert.Equal(ChargingOrderStatus.Settled, order.Status);
+        var record = pile.Records.Single(r => r.Record.Serial == order.TransactionSerial).Record;
+        await using var db = app.Context();
+        var template = await db.BillingTemplates.Include(t => t.ElectricityPrice).SingleAsync(t => t.Id == order.BillingTemplateId);
+        var bill = ChargeCalculator.Price(template.Tariff(), PeriodEnergies.From(record.Periods.Select(p => (long)p.Energy).ToArray()));
+        Assert.Equal(bill.Total, order.TotalAmount);
+        Assert.Equal(bill.ElectricityFee + bill.ServiceFee, order.TotalAmount);
+        Assert.Equal(Energy.FromUnits(record.TotalEnergy), order.Energy);
+        Assert.True(Math.Abs(order.PileAmount!.Value.Fen - order.TotalAmount.Fen) <= 1, "the pile rounds its own sum; at most a fen apart");
+        Assert.False(order.AmountMismatch);
+
+        Assert.Equal(Money.FromYuan(10), order.PaidPrincipal);
+        Assert.Equal(order.TotalAmount - Money.FromYuan(10), order.PaidBonus);
+        var wallet = await Wallets.WalletAsync(app.Factory, userId);
+        Assert.Equal(Money.Zero, wallet.Principal);
+        Assert.Equal(Money.FromYuan(500) - order.PaidBonus, wallet.Bonus);
+        Assert.Equal(order.TotalAmount.Fen / 100, wallet.Points);
+        var entries = await db.LedgerEntries.Where(l => l.SourceNo == order.OrderNo).OrderBy(l => l.Id).ToListAsync();
+        Assert.Equal([(LedgerAccount.Principal, -1000L), (LedgerAccount.Bonus, -order.PaidBonus.Fen), (LedgerAccount.Points, wallet.Points)],
+            entries.Select(e => (e.Account, e.Amount)).ToArray());
+        await Wallets.AssertBalancesEqualLedgerAsync(app.Factory, userId);
+        Assert.True(await db.ChargingReports.CountAsync(r => r.ChargingOrderId == order.Id) > 0, "samples recorded while charging");
+        Assert.Equal("远程停止", order.StopReason);
+    }
+
+    [Fact]
+    public async Task A_resent_transaction_record_is_confirmed_again_but_charges_once()
+    {
+        await using var app = LiveWebApp.Start();
+        var factory = app.Factory;
+        var userId = await Wallets.NewUserAsync(factory, principalFen: 200_00);
+        await using var pile = await OnlinePileAsync(app);
+        var order = await ChargeAndStopAsync(app, userId, pile);
+        var before = await Wallets.WalletAsync(factory, userId);
+        var confirmations = pile.Confirmations;
+
+        var record = pile.Records.Single(r => r.Record.Serial == order.TransactionSerial).Record;
+        await pile.ResendRecordAsync(record);
+        await pile.ResendRecordAsync(record);
+
+        await LiveWebApp.Eventually(() => Task.FromResult(pile.Confirmations == confirmations + 2), "both resends confirmed");
+        var after = await Wallets.WalletAsync(factory, userId);
+        Assert.Equal(before.Principal, after.Principal);
+        Assert.Equal(before.Points, after.Points);
+        await using var db = app.Context();
+        Assert.Equal(2, await db.LedgerEntries.CountAsync(l => l.SourceNo == order.OrderNo)); // principal and points, once
+        Assert.Equal(1, await db.ChargingOrders.CountAsync(o => o.TransactionSerial == order.TransactionSerial));
+    }
+
+    [Fact]
+    public async Task A_charge_that_costs_more_than_the_balance_is_left_unpaid_and_settled_by_the_operator_after_a_top_up()
+    {
+        await using var app = LiveWebApp.Start();
+        var factory = app.Factory;
+        var userId = await Wallets.NewUserAsync(factory, principalFen: 6_00);
+        await using var pile = await OnlinePileAsync(app, speedup: 600);
+        var order = await ChargeAndStopAsync(app, userId, pile, o => o.TotalAmount > Money.FromYuan(8));
+        Assert.Equal(ChargingOrderStatus.Unpaid, order.Status);
+        Assert.Equal(Money.FromYuan(6), (await Wallets.WalletAsync(factory, userId)).Principal); // nothing taken
+
+        var orders = app.Get<ChargingOrderService>();
+        var refused = await orders.SettleAsync(Operator, order.Id);
+        Assert.False(refused.Succeeded);
+        Assert.Contains("余额不足", refused.Error);
+
+        // An unpaid order also blocks the next start.
+        var blocked = await app.Get<ChargingService>().StartAsync(userId, Demo1 + "02");
+        Assert.Contains("未支付的充电订单", blocked.Result.Error);
+
+        Assert.True((await app.Get<WalletService>().AdjustAsync(Operator, new AdjustmentForm { AppUserId = userId, Amount = 100m, Reason = "用户转账充值" })).Succeeded);
+        var settled = await orders.SettleAsync(Operator, order.Id);
+        Assert.True(settled.Succeeded, settled.Error);
+        Assert.False((await orders.SettleAsync(Operator, order.Id)).Succeeded);
+
+        var wallet = await Wallets.WalletAsync(factory, userId);
+        Assert.Equal(Money.FromYuan(106) - order.TotalAmount, wallet.Principal);
+        await Wallets.AssertBalancesEqualLedgerAsync(factory, userId);
+    }
+
+    [Fact]
+    public async Task Remote_stop_on_a_pile_that_went_offline_says_so_and_leaves_the_order_charging_until_its_record_arrives()
+    {
+        await using var app = LiveWebApp.Start();
+        var factory = app.Factory;
+        var userId = await Wallets.NewUserAsync(factory, principalFen: 200_00);
+        var pile = await OnlinePileAsync(app);
+        var start = await app.Get<ChargingService>().StartAsync(userId, Gun1);
+        Assert.True(start.Result.Succeeded, start.Result.Error);
+        await WaitForStatusAsync(app, start.OrderNo!, ChargingOrderStatus.Charging);
+        await pile.StopAsync();
+        await LiveWebApp.Eventually(() => Task.FromResult(!app.Get<PileSessionRegistry>().IsOnline(Demo1)), "pile offline");
+
+        var order = await OrderAsync(app, start.OrderNo!);
+        var stop = await app.Get<ChargingOrderService>().StopAsync(Operator, order.Id);
+
+        Assert.False(stop.Succeeded);
+        Assert.Contains("电桩离线", stop.Error);
+        Assert.Equal(ChargingOrderStatus.Charging, (await OrderAsync(app, start.OrderNo!)).Status);
+        Assert.Equal(Money.FromYuan(200), (await Wallets.WalletAsync(factory, userId)).Principal);
+    }
+
+    [Fact]
+    public async Task Starts_are_refused_with_the_reason_for_an_offline_gun_a_low_balance_and_a_busy_gun()
+    {
+        await using var app = LiveWebApp.Start();
+        var factory = app.Factory;
+        var charging = app.Get<ChargingService>();
+        var rich = await Wallets.NewUserAsync(factory, principalFen: 100_00);
+        var poor = await Wallets.NewUserAsync(factory, principalFen: 4_99);
+
+        Assert.Contains("电枪离线", (await charging.StartAsync(rich, Gun1)).Result.Error);
+        Assert.Contains("未找到电枪", (await charging.StartAsync(rich, "99999999999999" + "01")).Result.Error);
+        await using var pile = await OnlinePileAsync(app);
+        Assert.Contains("余额不足", (await charging.StartAsync(poor, Gun1)).Result.Error);
+        Assert.True((await charging.StartAsync(rich, Gun1)).Result.Succeeded);
+        Assert.Contains("正在使用中", (await charging.StartAsync(await Wallets.NewUserAsync(factory, 100_00), Gun1)).Result.Error);
+        await using var db = app.Context();
+        Assert.Equal(0, await db.ChargingOrders.CountAsync(o => o.AppUserId == poor));
+    }
+
+    [Fact]
+    public async Task A_card_swipe_starts_a_charge_for_the_cards_user_and_an_unknown_vin_is_refused_with_reason_9()
+    {
+        await using var app = LiveWebApp.Start();
+        var factory = app.Factory;
+        var userId = await Wallets.NewUserAsync(factory, principalFen: 50_00, card: "00000000D14B0A54");
+        await using var pile = await OnlinePileAsync(app);
+
+        var unknown = await pile.RequestStartAsync(2, vin: "LSVAB4BR0EN000001");
+        Assert.False(unknown.Authorized);
+        Assert.Equal(0x09, unknown.FailureReason);
+
+        var auth = await pile.RequestStartAsync(1, card: "00000000D14B0A54");
+        Assert.True(auth.Authorized);
+        Assert.Equal(5000u, auth.BalanceFen);
+        await using var db = app.Context();
+        await LiveWebApp.Eventually(async () =>
+        {
+            await using var check = app.Context();
+            return await check.ChargingOrders.AnyAsync(o => o.TransactionSerial == auth.Serial && o.Status == ChargingOrderStatus.Charging);
+        }, "card order charging");
+        var order = await db.ChargingOrders.SingleAsync(o => o.TransactionSerial == auth.Serial);
+        Assert.Equal(userId, order.AppUserId);
+        Assert.Equal(StartSource.Card, order.Source);
+    }
+
+    [Fact]
+    public async Task A_void_returns_money_to_the_accounts_it_came_from_takes_the_points_back_and_cannot_happen_twice()
+    {
+        await using var app = LiveWebApp.Start();
+        var factory = app.Factory;
+        var userId = await Wallets.NewUserAsync(factory, principalFen: 3_00, bonusFen: 300_00);
+        await using var pile = await OnlinePileAsync(app);
+        var order = await ChargeAndStopAsync(app, userId, pile, o => o.TotalAmount > Money.FromYuan(5));
+        Assert.Equal(ChargingOrderStatus.Settled, order.Status);
+
+        var orders = app.Get<ChargingOrderService>();
+        var both = await Task.WhenAll(orders.VoidAsync(Operator, order.Id, "用户投诉"), orders.VoidAsync(Operator, order.Id, "用户投诉"));
+
+        Assert.Single(both, r => r.Succeeded);
+        Assert.Contains(both, r => r.Error == "该订单已退单，不能重复退单");
+        var wallet = await Wallets.WalletAsync(factory, userId);
+        Assert.Equal(Money.FromYuan(3), wallet.Principal);
+        Assert.Equal(Money.FromYuan(300), wallet.Bonus);
+        Assert.Equal(0, wallet.Points);
+        Assert.Equal(ChargingOrderStatus.Voided, (await OrderAsync(app, order.OrderNo)).Status);
+        await Wallets.AssertBalancesEqualLedgerAsync(factory, userId);
+    }
+}

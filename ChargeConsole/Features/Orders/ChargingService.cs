@@ -1,0 +1,173 @@
+using System.Collections.Concurrent;
+using ChargeConsole.Data;
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Devices.Piles;
+using ChargeConsole.Devices.Ykc;
+using ChargeConsole.Domain.Orders;
+using ChargeConsole.Domain.Values;
+using ChargeConsole.Features.Pricing;
+using ChargeConsole.Features.Wallets;
+using ChargeConsole.Infrastructure;
+using ChargeConsole.Infrastructure.Live;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChargeConsole.Features.Orders;
+
+/// <summary>A start that was accepted or refused: the refusal in words, and the order when one was made.</summary>
+public sealed record StartOutcome(OperationResult Result, string? OrderNo = null);
+
+/// <summary>Why a user may not start on a gun, in the 0x32 reason codes as well as in words.</summary>
+public sealed record StartRefusal(byte Code, string Message);
+
+/// <summary>
+/// Starting and stopping charges: the checks before a start, the order in Starting, the 0x34 → 0x33 exchange,
+/// and the 0x36 → 0x35 stop. Used by the mini-program API, the console and pile-initiated starts (0x31).
+/// </summary>
+public sealed class ChargingService(
+    IDbContextFactory<ChargeDbContext> dbFactory, PileSessionRegistry sessions, PileCommandService commands, OrderTelemetry telemetry,
+    LiveEvents live, TimeProvider clock, IOptions<OrdersOptions> options)
+{
+    /// <summary>One start at a time per gun: the check and the new Starting order happen together.</summary>
+    private readonly ConcurrentDictionary<int, SemaphoreSlim> _gunLocks = new();
+
+    private const string NoPhysicalCard = "0000000000000000";
+
+    internal sealed record GunInfo(int Id, int Number, int PileId, int StationId, GunStatus Status, string PileCode, int? TemplateId);
+
+    internal sealed record Reservation(ChargingOrder Order, GunInfo Gun, Money Spendable);
+
+    public async Task<StartOutcome> StartAsync(int appUserId, string gunCode, CancellationToken ct = default)
+    {
+        var (refusal, reservation) = await ReserveAsync(appUserId, gunCode.Trim(), StartSource.App, null, null, ct);
+        if (refusal is not null) return new StartOutcome(OperationResult.Fail(refusal.Message));
+        var (order, gun, spendable) = reservation!;
+
+        var result = await commands.SendAsync(gun.PileCode,
+            new RemoteStart(order.TransactionSerial!, gun.PileCode, (byte)gun.Number, LogicalCard(appUserId), NoPhysicalCard, (uint)Math.Max(0, spendable.Fen)),
+            MessageType.RemoteStartReply, r => ((RemoteStartReply)r).Serial == order.TransactionSerial,
+            r => r is RemoteStartReply { Succeeded: true } ? (true, "电桩已启动充电") : (false, StartFailure(((RemoteStartReply)r).FailureReason)), ct: ct);
+
+        if (result.Succeeded)
+        {
+            await MoveAsync(order, ChargingOrderStatus.Starting, ChargingOrderStatus.Charging, null, ct);
+            return new StartOutcome(OperationResult.Ok("已开始充电"), order.OrderNo);
+        }
+        var reason = result.Status == CommandStatus.TimedOut ? "电桩未在规定时间内响应启动指令" : result.Message;
+        await MoveAsync(order, ChargingOrderStatus.Starting, ChargingOrderStatus.Failed, reason, ct);
+        return new StartOutcome(OperationResult.Fail($"启动失败：{reason}"), order.OrderNo);
+    }
+
+    /// <summary>
+    /// Checks a start and, if allowed, records the order in Starting with a fresh serial. Shared by app starts and
+    /// pile-initiated starts (which answer with the refusal's 0x32 code).
+    /// </summary>
+    internal async Task<(StartRefusal? Refusal, Reservation? Reservation)> ReserveAsync(
+        int appUserId, string gunCode, StartSource source, string? card, string? vin, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var gun = await db.Guns.AsNoTracking().Where(g => g.Code == gunCode)
+            .Select(g => new GunInfo(g.Id, g.Number, g.PileId, g.StationId, g.Status, g.Pile.Code, g.Pile.BillingTemplateId ?? g.Pile.Station.BillingTemplateId))
+            .FirstOrDefaultAsync(ct);
+        if (gun is null) return (new StartRefusal(0x05, $"未找到电枪 {gunCode}，请核对枪编号"), null);
+        if (!sessions.IsOnline(gun.PileCode) || gun.Status == GunStatus.Offline) return (new StartRefusal(0x05, "电枪离线，暂时无法充电，请换一把枪"), null);
+        if (gun.Status == GunStatus.Fault) return (new StartRefusal(0x05, "电枪故障，暂时无法充电，请换一把枪"), null);
+        if (gun.Status is GunStatus.Charging or GunStatus.Reserved) return (new StartRefusal(0x0A, "电枪正在使用中，请换一把枪"), null);
+        if (gun.TemplateId is null) return (new StartRefusal(0x05, "该电桩尚未设置计费模板，暂不能充电"), null);
+
+        var user = await db.AppUsers.AsNoTracking().Where(u => u.Id == appUserId)
+            .Select(u => new { u.Disabled, u.Wallet.Principal, u.Wallet.Bonus, u.Wallet.Points, u.Wallet.Frozen }).FirstOrDefaultAsync(ct);
+        if (user is null) return (new StartRefusal(0x01, "用户不存在"), null);
+        if (user.Disabled) return (new StartRefusal(0x02, "账号已被停用，请联系客服"), null);
+        var unpaid = await db.ChargingOrders.Where(o => o.AppUserId == appUserId && o.Status == ChargingOrderStatus.Unpaid)
+            .Select(o => o.OrderNo).FirstOrDefaultAsync(ct);
+        if (unpaid is not null) return (new StartRefusal(0x04, $"您有未支付的充电订单 {unpaid}，请充值结清后再充电"), null);
+        var spendable = new Domain.Wallets.WalletBalance(user.Principal, user.Bonus, user.Points, user.Frozen).Spendable;
+        var minimum = Money.FromYuan(options.Value.MinimumBalanceYuan);
+        if (spendable < minimum) return (new StartRefusal(0x03, $"余额不足：启动充电至少需要 {minimum} 元，当前可用 {spendable} 元，请先充值"), null);
+
+        var gate = _gunLocks.GetOrAdd(gun.Id, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            var busy = await db.ChargingOrders.AnyAsync(o => o.GunId == gun.Id &&
+                (o.Status == ChargingOrderStatus.Starting || o.Status == ChargingOrderStatus.Charging || o.Status == ChargingOrderStatus.Stopping), ct);
+            if (busy) return (new StartRefusal(0x0A, "电枪正在使用中，请换一把枪"), null);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var template = await db.BillingTemplates.AsNoTracking().Where(t => t.Id == gun.TemplateId).Select(t => new { t.Id, t.ModelNumber }).FirstAsync(ct);
+            var order = new ChargingOrder
+            {
+                OrderNo = OrderNumbers.Next("CD", now),
+                TransactionSerial = OrderNumbers.Serial(gun.PileCode, gun.Number, now),
+                AppUserId = appUserId,
+                StationId = gun.StationId, PileId = gun.PileId, GunId = gun.Id, GunCode = gunCode,
+                Status = ChargingOrderStatus.Starting, Source = source,
+                BillingTemplateId = template.Id, ModelNumber = template.ModelNumber,
+                CreatedAt = now, CardNumber = card, Vin = vin,
+            };
+            db.ChargingOrders.Add(order);
+            await db.SaveChangesAsync(ct);
+            telemetry.Track(gunCode, order.Id, order.StationId, appUserId, order.TransactionSerial);
+            live.Publish(new OrderUpdated(order.Id, order.StationId, appUserId, order.Status));
+            return (null, new Reservation(order, gun, spendable));
+        }
+        finally { gate.Release(); }
+    }
+
+    /// <summary>
+    /// Remote stop (0x36). Offline piles are not stopped and the order is left as it is: the pile uploads its
+    /// record when it is back and the order settles then.
+    /// </summary>
+    public async Task<OperationResult> StopAsync(long orderId, Func<IQueryable<ChargingOrder>, IQueryable<ChargingOrder>> visible, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var order = await visible(db.ChargingOrders).Where(o => o.Id == orderId)
+            .Select(o => new { o.Id, o.Status, o.GunCode, PileCode = db.Piles.Where(p => p.Id == o.PileId).Select(p => p.Code).First() })
+            .FirstOrDefaultAsync(ct);
+        if (order is null) return OperationResult.Fail("订单不存在");
+        if (!ChargingOrderLifecycle.IsInProgress(order.Status))
+            return OperationResult.Fail($"订单{ChargingOrderLifecycle.Name(order.Status)}，无需停止");
+        if (!sessions.IsOnline(order.PileCode))
+            return OperationResult.Fail("电桩离线，无法远程停止。订单状态保持不变，电桩恢复连接并上传交易记录后将自动结算");
+        var gun = byte.Parse(order.GunCode[^2..]);
+        var result = await commands.SendAsync(order.PileCode, new RemoteStop(order.PileCode, gun), MessageType.RemoteStopReply,
+            r => ((RemoteStopReply)r).Gun == gun,
+            r => r is RemoteStopReply { Succeeded: true } ? (true, "电桩已停止充电，等待电桩上传交易记录后结算")
+                : ((RemoteStopReply)r).FailureReason == 2 ? (true, "电桩回复该枪已不在充电，等待电桩上传交易记录后结算")
+                : (false, "电桩拒绝停止充电"), ct: ct);
+        if (!result.Succeeded) return OperationResult.Fail(result.Message);
+        var full = await db.ChargingOrders.AsNoTracking().FirstAsync(o => o.Id == orderId, ct);
+        if (ChargingOrderLifecycle.CanMove(full.Status, ChargingOrderStatus.Stopping))
+            await MoveAsync(full, full.Status, ChargingOrderStatus.Stopping, null, ct);
+        return OperationResult.Ok(result.Message);
+    }
+
+    /// <summary>Moves an order from one status to another only if nobody has moved it meanwhile.</summary>
+    private async Task MoveAsync(ChargingOrder order, ChargingOrderStatus from, ChargingOrderStatus to, string? failure, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var moved = await db.ChargingOrders.Where(o => o.Id == order.Id && o.Status == from).ExecuteUpdateAsync(u => u
+            .SetProperty(o => o.Status, to)
+            .SetProperty(o => o.FailureReason, failure)
+            .SetProperty(o => o.StartedAt, o => to == ChargingOrderStatus.Charging ? o.StartedAt ?? now : o.StartedAt)
+            .SetProperty(o => o.EndedAt, o => to == ChargingOrderStatus.Stopping || to == ChargingOrderStatus.Failed ? o.EndedAt ?? now : o.EndedAt)
+            .SetProperty(o => o.Version, o => o.Version + 1), ct);
+        if (moved == 0) return;
+        if (to == ChargingOrderStatus.Failed) telemetry.Forget(order.GunCode, order.Id);
+        live.Publish(new OrderUpdated(order.Id, order.StationId, order.AppUserId, to));
+    }
+
+    /// <summary>The logical card number the pile shows: the user's id, 16 digits.</summary>
+    internal static string LogicalCard(int appUserId) => appUserId.ToString("D16");
+
+    private static string StartFailure(byte reason) => reason switch
+    {
+        0x01 => "桩编号不匹配",
+        0x02 => "电枪正在充电",
+        0x03 => "设备故障",
+        0x04 => "设备离线",
+        0x05 => "未插枪，请插好充电枪后重试",
+        _ => $"电桩拒绝启动（原因 0x{reason:X2}）",
+    };
+}

@@ -1,0 +1,98 @@
+using System.Threading.Channels;
+using ChargeConsole.Data;
+using ChargeConsole.Devices.Ykc;
+using ChargeConsole.Infrastructure.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargeConsole.Features.Orders;
+
+/// <summary>What the pile is told about its record (0x40): accepted, or refused as an illegal bill.</summary>
+public enum RecordVerdict { Accepted, Refused }
+
+/// <summary>
+/// Settles transaction records one writer at a time, in batches of up to <see cref="MaxBatch"/> per database
+/// transaction (SQLite takes one writer anyway; a commit per record would cap throughput at the disk's flush
+/// rate). A record's task completes only after its batch commits, so 0x40 is never sent for money not yet
+/// recorded. If a batch fails, its records are retried one by one so one bad record cannot hold up the others.
+/// </summary>
+public sealed class SettlementQueue(
+    IDbContextFactory<ChargeDbContext> dbFactory, OrderSettlement settlement, LiveEvents live, TimeProvider clock, ILogger<SettlementQueue> log) : BackgroundService
+{
+    private const int MaxBatch = 200;
+
+    private sealed record Job(TransactionRecord Record, TaskCompletionSource<RecordVerdict> Done);
+
+    private readonly Channel<Job> _queue = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = true });
+
+    public Task<RecordVerdict> SubmitAsync(TransactionRecord record)
+    {
+        var job = new Job(record, new TaskCompletionSource<RecordVerdict>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(job)) job.Done.SetException(new InvalidOperationException("settlement is shutting down"));
+        return job.Done.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Job>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                batch.Clear();
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var job)) batch.Add(job);
+                try
+                {
+                    await SettleAsync(batch, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    if (batch.Count > 1) log.LogWarning(e, "Settling {Count} records together failed; settling them one by one", batch.Count);
+                    foreach (var job in batch)
+                    {
+                        try { await SettleAsync([job], stoppingToken); }
+                        catch (Exception one) when (one is not OperationCanceledException)
+                        {
+                            log.LogError(one, "Transaction record {Serial} could not be settled; the pile will resend it", job.Record.Serial);
+                            job.Done.TrySetException(one);
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _queue.Writer.TryComplete();
+            while (_queue.Reader.TryRead(out var left)) left.Done.TrySetCanceled();
+            foreach (var job in batch) job.Done.TrySetCanceled();
+        }
+    }
+
+    private async Task SettleAsync(IReadOnlyList<Job> batch, CancellationToken ct)
+    {
+        var results = new List<(Job Job, RecordResult? Result)>(batch.Count);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var job in batch)
+            {
+                try { results.Add((job, await settlement.ApplyRecordAsync(db, job.Record, now, ct))); }
+                catch (UnknownGunException e)
+                {
+                    log.LogWarning("Transaction record {Serial} names unknown gun {Gun}; refused", job.Record.Serial, e.GunCode);
+                    results.Add((job, null));
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        foreach (var (job, result) in results)
+        {
+            job.Done.TrySetResult(result is null ? RecordVerdict.Refused : RecordVerdict.Accepted);
+            if (result is null || result.Duplicate) continue;
+            var o = result.Order;
+            live.Publish(new OrderUpdated(o.Id, o.StationId, o.AppUserId, o.Status));
+            if (o.AppUserId is { } user && o.Status == Domain.Orders.ChargingOrderStatus.Settled) live.Publish(new WalletChanged(user));
+        }
+    }
+}

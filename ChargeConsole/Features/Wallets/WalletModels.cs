@@ -1,0 +1,68 @@
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Domain.Values;
+using FluentValidation;
+using MiniExcelLibs.Attributes;
+
+namespace ChargeConsole.Features.Wallets;
+
+public sealed class WalletFilter
+{
+    public string? Keyword { get; set; }
+    /// <summary>Only wallets with some money (principal or bonus) left.</summary>
+    public bool? WithBalance { get; set; }
+}
+
+public sealed record WalletRow
+{
+    public int AppUserId { get; init; }
+    public string Phone { get; init; } = "";
+    public string Nickname { get; init; } = "";
+    public Money Principal { get; init; }
+    public Money Bonus { get; init; }
+    public long Points { get; init; }
+    public Money Frozen { get; init; }
+}
+
+public sealed class WalletExportRow
+{
+    [ExcelColumnName("手机号")] public string Phone { get; set; } = "";
+    [ExcelColumnName("昵称")] public string Nickname { get; set; } = "";
+    [ExcelColumnName("本金余额(元)")] public decimal Principal { get; set; }
+    [ExcelColumnName("赠送余额(元)")] public decimal Bonus { get; set; }
+    [ExcelColumnName("冻结金额(元)")] public decimal Frozen { get; set; }
+    [ExcelColumnName("积分")] public long Points { get; set; }
+}
+
+/// <summary>The top-up/deduction form (资产管理 → 充值划扣).</summary>
+public sealed class AdjustmentForm
+{
+    public int AppUserId { get; set; }
+    public AdjustmentKind Kind { get; set; } = AdjustmentKind.TopUp;
+    public AdjustmentAsset Asset { get; set; } = AdjustmentAsset.Money;
+    /// <summary>Yuan for money (2 decimals), whole points for points.</summary>
+    public decimal? Amount { get; set; }
+    public string Reason { get; set; } = "";
+}
+
+public sealed class AdjustmentFormValidator : AbstractValidator<AdjustmentForm>
+{
+    public AdjustmentFormValidator()
+    {
+        RuleFor(x => x.AppUserId).GreaterThan(0).WithMessage("请选择用户");
+        RuleFor(x => x.Amount).NotNull().WithMessage("请输入数量")
+            .GreaterThan(0).WithMessage("数量必须大于 0");
+        RuleFor(x => x.Amount).Must(a => a is null || decimal.Round(a.Value, 2) == a.Value).When(x => x.Asset == AdjustmentAsset.Money)
+            .WithMessage("金额最多保留两位小数");
+        RuleFor(x => x.Amount).Must(a => a is null || decimal.Truncate(a.Value) == a.Value).When(x => x.Asset == AdjustmentAsset.Points)
+            .WithMessage("积分必须是整数");
+        RuleFor(x => x.Amount).LessThanOrEqualTo(100_000m).When(x => x.Asset == AdjustmentAsset.Money).WithMessage("单次调整金额不能超过 100000 元");
+        RuleFor(x => x.Amount).LessThanOrEqualTo(10_000_000m).When(x => x.Asset == AdjustmentAsset.Points).WithMessage("单次调整积分不能超过 10000000");
+        RuleFor(x => x.Reason).NotEmpty().WithMessage("请填写调整原因").MaximumLength(200).WithMessage("原因不能超过 200 个字");
+    }
+}
+
+public static class WalletText
+{
+    public static string Kind(AdjustmentKind k) => k == AdjustmentKind.TopUp ? "充值" : "划扣";
+    public static string Asset(AdjustmentAsset a) => a == AdjustmentAsset.Money ? "金额" : "积分";
+}

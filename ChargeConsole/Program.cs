@@ -1,6 +1,7 @@
 using ChargeConsole;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
+using ChargeConsole.Api;
 using ChargeConsole.Features;
 using ChargeConsole.Devices.Piles;
 using ChargeConsole.Features.Piles;
@@ -50,6 +51,7 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.SlidingExpiration = true;
 });
 builder.Services.AddAuthorization();
+builder.Services.AddAppApi();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<CurrentScope>();
 KestrelEndpoints.Configure(builder);
@@ -80,7 +82,8 @@ app.UseRequestLocalization(o =>
     o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
     o.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.QueryStringRequestCultureProvider(), new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()];
 });
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// Friendly status pages are for browsers; the API answers with problem details.
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -88,6 +91,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapAccountEndpoints();
 app.MapFeatureEndpoints();
+app.MapAppApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

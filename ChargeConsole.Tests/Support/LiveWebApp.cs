@@ -57,6 +57,14 @@ public sealed class LiveWebApp : AppFactory
         return pile;
     }
 
+    /// <summary>A client of the real HTTP listener (not the in-memory test server).</summary>
+    public HttpClient Http()
+    {
+        var address = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First(a => a.StartsWith("http://"));
+        return new HttpClient { BaseAddress = new Uri(address) };
+    }
+
     /// <summary>Polls until <paramref name="condition"/> holds, failing after <paramref name="seconds"/>.</summary>
     public static async Task Eventually(Func<Task<bool>> condition, string what, double seconds = 10)
     {

@@ -62,6 +62,8 @@ public static class FeatureRegistration
         services.AddScoped<AccountService>();
         services.AddSingleton<ChargingOrderService>();
         services.AddSingleton<WalletService>();
+        services.AddSingleton<NearbyStations>();
+        services.AddSingleton<ChargeConsole.Features.Users.AppUserService>();
         return services;
     }
 

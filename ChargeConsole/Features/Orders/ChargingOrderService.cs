@@ -144,6 +144,34 @@ public sealed class ChargingOrderService(
         return result;
     }
 
+    /// <summary>One of the user's own orders, for the mini-program.</summary>
+    public async Task<(ChargingOrder Order, string StationName)?> ForUserAsync(int userId, string orderNo, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await db.ChargingOrders.AsNoTracking().Where(o => o.AppUserId == userId && o.OrderNo == orderNo)
+            .Select(o => new { Order = o, Station = o.Station.Name }).FirstOrDefaultAsync(ct);
+        return found is null ? null : (found.Order, found.Station);
+    }
+
+    public async Task<(List<(ChargingOrder Order, string StationName)> Items, int Total)> ListForUserAsync(int userId, int page, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = db.ChargingOrders.AsNoTracking().Where(o => o.AppUserId == userId);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderByDescending(o => o.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(o => new { Order = o, Station = o.Station.Name }).ToListAsync(ct);
+        return (items.Select(x => (x.Order, x.Station)).ToList(), total);
+    }
+
+    /// <summary>The user stops their own charge from the mini-program.</summary>
+    public async Task<OperationResult> StopForUserAsync(int userId, string orderNo, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var id = await db.ChargingOrders.Where(o => o.AppUserId == userId && o.OrderNo == orderNo).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
+        if (id is null) return OperationResult.Fail("订单不存在");
+        return await charging.StopAsync(id.Value, q => q.Where(o => o.AppUserId == userId), ct);
+    }
+
     private async Task<string> OrderNoAsync(long id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -66,3 +66,28 @@ public static class WalletText
     public static string Kind(AdjustmentKind k) => k == AdjustmentKind.TopUp ? "充值" : "划扣";
     public static string Asset(AdjustmentAsset a) => a == AdjustmentAsset.Money ? "金额" : "积分";
 }
+
+public static class LedgerText
+{
+    public static string Account(LedgerAccount a) => a switch
+    {
+        LedgerAccount.Principal => "本金",
+        LedgerAccount.Bonus => "赠送金",
+        LedgerAccount.Points => "积分",
+        _ => "冻结金额",
+    };
+
+    public static string Source(LedgerSource s) => s switch
+    {
+        LedgerSource.Recharge => "充值",
+        LedgerSource.ChargingOrder => "充电消费",
+        LedgerSource.Refund => "退款",
+        LedgerSource.Adjustment => "后台调账",
+        LedgerSource.Void => "退单",
+        _ => "提现",
+    };
+
+    /// <summary>An amount as shown: yuan for money accounts, whole points for points.</summary>
+    public static string Amount(LedgerAccount a, long amount) =>
+        a == LedgerAccount.Points ? amount.ToString("+0;-0;0") : (amount > 0 ? "+" : "") + Money.FromFen(amount);
+}

@@ -11,6 +11,7 @@ using ChargeConsole.Features.Orders;
 using ChargeConsole.Features.Piles;
 using ChargeConsole.Features.Pricing;
 using ChargeConsole.Features.Stations;
+using ChargeConsole.Features.Users;
 using ChargeConsole.Features.Wallets;
 using ChargeConsole.Infrastructure.Excel;
 
@@ -73,12 +74,17 @@ public static class FeatureRegistration
         export.MapExport<StationFilter, StationExportRow>("/stations", "电站列表", StationService.Export);
         export.MapExport<PileFilter, PileExportRow>("/piles", "电桩列表", PileService.Export);
         export.MapExport<GunFilter, GunExportRow>("/guns", "电枪列表", GunService.Export);
+        export.MapExport<ChargingOrderFilter, ChargingOrderExportRow>("/orders", "充电订单", ChargingOrderService.Export);
         // Pricing and the audit trail are staff pages: investors get no export of them either.
         var staff = export.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Operator));
         staff.MapExport<ElectricityPriceFilter, ElectricityPriceExportRow>("/electricity-prices", "基础电价", ElectricityPriceService.Export);
         staff.MapExport<BillingTemplateFilter, BillingTemplateExportRow>("/billing-templates", "计费模板", BillingTemplateService.Export);
         staff.MapExport<BillingSyncLogFilter, BillingSyncLogExportRow>("/billing-sync-logs", "计费模板日志", BillingSyncService.Export);
         staff.MapExport<AuditLogFilter, AuditLogExportRow>("/audit", "操作日志", AuditLogService.Export);
+        staff.MapExport<LedgerFilter, LedgerExportRow>("/ledger", "账单明细", LedgerQueries.Export);
+        staff.MapExport<UserFilter, UserExportRow>("/users", "用户列表", UserQueries.ExportUsers);
+        staff.MapExport<VehicleFilter, VehicleExportRow>("/vehicles", "车辆列表", UserQueries.ExportVehicles);
+        staff.MapExport<WalletFilter, WalletExportRow>("/wallets", "用户资产", WalletService.Export);
 
         app.MapGet("/templates/pile-import.xlsx", () =>
                 Results.File(PileImportService.TemplateBytes(), ExcelFiles.ContentType, "电桩导入模板.xlsx"))

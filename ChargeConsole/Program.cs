@@ -64,7 +64,11 @@ builder.Services.AddQuartz(q => q.ScheduleJob<ChargeConsole.Features.Pricing.Bil
         .StartNow()
         .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("Orders:OverdueCheckSeconds", 60))).RepeatForever())));
 builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-if (builder.Configuration.GetValue<bool>("Demo:Enabled") && builder.Configuration.GetValue("Demo:SimulatePiles", true)) builder.Services.AddHostedService<ChargeConsole.Data.Demo.DemoPileFleet>();
+if (builder.Configuration.GetValue<bool>("Demo:Enabled") && builder.Configuration.GetValue("Demo:SimulatePiles", true))
+{
+    builder.Services.AddHostedService<ChargeConsole.Data.Demo.DemoPileFleet>();
+    if (builder.Configuration.GetValue("Demo:SimulateUsers", true)) builder.Services.AddHostedService<ChargeConsole.Data.Demo.DemoDrivers>();
+}
 
 var app = builder.Build();
 

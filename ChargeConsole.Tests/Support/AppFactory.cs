@@ -19,6 +19,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncDisposa
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_path}");
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:SimulatePiles", "false"); // tests connect the piles they need
+        builder.UseSetting("Demo:HistoryDays", "0");
     }
 
     public IDbContextFactory<ChargeDbContext> Factory => Services.GetRequiredService<IDbContextFactory<ChargeDbContext>>();

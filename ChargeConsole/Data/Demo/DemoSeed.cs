@@ -110,6 +110,9 @@ public static class DemoSeed
 
         SeedAppUsers(db, now);
         await db.SaveChangesAsync();
+
+        var config = sp.GetRequiredService<IConfiguration>();
+        await DemoHistory.SeedAsync(db, now, config.GetValue("Demo:HistoryDays", 0), sp.GetRequiredService<ILoggerFactory>().CreateLogger("DemoHistory"));
     }
 
     public static string DemoCard(int i) => $"D14B{i + 1:X12}";

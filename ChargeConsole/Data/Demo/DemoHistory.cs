@@ -1,0 +1,131 @@
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Domain.Infrastructure;
+using ChargeConsole.Domain.Orders;
+using ChargeConsole.Domain.Pricing;
+using ChargeConsole.Domain.Values;
+using ChargeConsole.Domain.Wallets;
+using ChargeConsole.Features.Pricing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargeConsole.Data.Demo;
+
+/// <summary>
+/// A plausible past for the demo (<c>Demo:HistoryDays</c>, 365 by default): charging orders on the seeded piles,
+/// priced by the demo template and paid principal-first, and the recharges that kept users' wallets funded,
+/// each with its ledger entries, so balance == Σ ledger holds for the history as well. Meter samples are not
+/// generated for history orders (only live charges have a charging report).
+/// </summary>
+public static class DemoHistory
+{
+    private sealed class Account(Wallet wallet, AppUser user)
+    {
+        public Wallet Wallet { get; } = wallet;
+        public AppUser User { get; } = user;
+        public long Principal = wallet.Principal.Fen, Bonus = wallet.Bonus.Fen, Points = wallet.Points;
+    }
+
+    private static readonly (long Amount, long Bonus)[] Packages = [(100_00, 0), (200_00, 10_00), (500_00, 50_00)];
+
+    public static async Task SeedAsync(ChargeDbContext db, DateTime nowUtc, int days, ILogger log)
+    {
+        if (days <= 0) return;
+        var random = new Random(20261125);
+        var template = await db.BillingTemplates.Include(t => t.ElectricityPrice).FirstAsync(t => t.Name == "标准分时计费");
+        var tariff = template.Tariff();
+        var schedule = TouSchedule.FromSlotString(template.Slots);
+        var guns = await db.Guns.AsNoTracking().Select(g => new { g.Id, g.Code, g.PileId, g.StationId, g.Pile.PowerKw }).ToListAsync();
+        var users = await db.AppUsers.Include(u => u.Wallet).ToListAsync();
+        var accounts = users.Select(u => new Account(u.Wallet, u)).ToList();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        var today = ChinaTime.ToChina(nowUtc).Date;
+        var orders = 0;
+        for (var d = days; d >= 1; d--)
+        {
+            var day = today.AddDays(-d);
+            // Busier on weekdays, and a network that grew over the year.
+            var count = (int)(guns.Count * (0.8 + 1.2 * (days - d) / days) * (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 0.8 : 1.0) + random.Next(0, 6));
+            for (var i = 0; i < count; i++)
+            {
+                var startChina = day.AddMinutes(StartMinute(random));
+                var startUtc = ChinaTime.ToUtc(startChina);
+                var candidates = accounts.Where(a => a.User.RegisteredAt < startUtc).ToList();
+                if (candidates.Count == 0) continue;
+                var account = candidates[random.Next(candidates.Count)];
+                var gun = guns[random.Next(guns.Count)];
+                var minutes = random.Next(15, 120);
+                var kw = Math.Min(gun.PowerKw, 7m + (decimal)random.NextDouble() * gun.PowerKw) * 0.9m;
+                var energy = Energy.FromKwh(Math.Min(kw * minutes / 60m, 40m + random.Next(0, 35))); // no car takes more than its battery
+                var endChina = startChina.AddMinutes(minutes);
+                var split = ChargeCalculator.Split(schedule, [new MeterSample(startChina, Energy.Zero), new MeterSample(endChina, energy)]);
+                var bill = ChargeCalculator.Price(tariff, split);
+                var no = $"CD{startChina:yyMMddHHmmss}{++orders % 10000:0000}H";
+                while (account.Principal + account.Bonus < bill.Total.Fen) Recharge(db, account, startUtc.AddMinutes(-5), random);
+                var payment = WalletRules.Pay(new WalletBalance(Money.FromFen(account.Principal), Money.FromFen(account.Bonus), account.Points, Money.Zero), bill.Total)!.Value;
+                var points = WalletRules.PointsFor(payment.Total, 1);
+                var endUtc = ChinaTime.ToUtc(endChina);
+                db.ChargingOrders.Add(new ChargingOrder
+                {
+                    OrderNo = no, TransactionSerial = $"{gun.Code}{startChina:yyMMddHHmmss}{orders % 10000:0000}", AppUserId = account.User.Id,
+                    StationId = gun.StationId, PileId = gun.PileId, GunId = gun.Id, GunCode = gun.Code, Status = ChargingOrderStatus.Settled, Source = StartSource.App,
+                    BillingTemplateId = template.Id, ModelNumber = template.ModelNumber, CreatedAt = startUtc, StartedAt = startUtc, EndedAt = endUtc, SettledAt = endUtc,
+                    SharpEnergy = split.Sharp, PeakEnergy = split.Peak, FlatEnergy = split.Flat, ValleyEnergy = split.Valley, Energy = split.Total,
+                    ElectricityFee = bill.ElectricityFee, ServiceFee = bill.ServiceFee, TotalAmount = bill.Total, PileAmount = bill.Total,
+                    PaidPrincipal = payment.FromPrincipal, PaidBonus = payment.FromBonus, PointsEarned = points, StopReason = "SOC 达到 100%",
+                });
+                Ledger(db, account, LedgerAccount.Principal, -payment.FromPrincipal.Fen, LedgerSource.ChargingOrder, no, endUtc, "充电消费");
+                Ledger(db, account, LedgerAccount.Bonus, -payment.FromBonus.Fen, LedgerSource.ChargingOrder, no, endUtc, "充电消费");
+                Ledger(db, account, LedgerAccount.Points, points, LedgerSource.ChargingOrder, no, endUtc, "充电积分");
+            }
+            if (d % 30 == 0 || d == 1)
+            {
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+                log.LogInformation("Demo history: {Orders} orders up to {Day:yyyy-MM-dd}", orders, day);
+            }
+        }
+        foreach (var a in accounts)
+        {
+            await db.Wallets.Where(w => w.Id == a.Wallet.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(w => w.Principal, Money.FromFen(a.Principal)).SetProperty(w => w.Bonus, Money.FromFen(a.Bonus))
+                .SetProperty(w => w.Points, a.Points).SetProperty(w => w.Version, w => w.Version + 1));
+        }
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+    }
+
+    /// <summary>Minutes after midnight, weighted to the morning and evening peaks.</summary>
+    private static int StartMinute(Random random)
+    {
+        var roll = random.NextDouble();
+        var hour = roll < 0.15 ? random.Next(0, 7) : roll < 0.45 ? random.Next(7, 12) : roll < 0.65 ? random.Next(12, 17) : random.Next(17, 24);
+        return hour * 60 + random.Next(60);
+    }
+
+    private static void Recharge(ChargeDbContext db, Account account, DateTime at, Random random)
+    {
+        var (amount, bonus) = Packages[random.Next(Packages.Length)];
+        var no = $"CZ{ChinaTime.ToChina(at):yyMMddHHmmss}{random.Next(10000):0000}H{account.User.Id}";
+        db.RechargeOrders.Add(new RechargeOrder
+        {
+            OrderNo = no, AppUserId = account.User.Id, PaidAmount = Money.FromFen(amount), BonusAmount = Money.FromFen(bonus), Status = RechargeOrderStatus.Paid,
+            ProviderTransactionId = "DEMO" + no, CreatedAt = at, PaidAt = at,
+        });
+        Ledger(db, account, LedgerAccount.Principal, amount, LedgerSource.Recharge, no, at, "储值充值");
+        Ledger(db, account, LedgerAccount.Bonus, bonus, LedgerSource.Recharge, no, at, "充值赠送");
+    }
+
+    private static void Ledger(ChargeDbContext db, Account a, LedgerAccount account, long amount, LedgerSource source, string no, DateTime at, string remark)
+    {
+        if (amount == 0) return;
+        var after = account switch
+        {
+            LedgerAccount.Principal => a.Principal += amount,
+            LedgerAccount.Bonus => a.Bonus += amount,
+            _ => a.Points += amount,
+        };
+        db.LedgerEntries.Add(new LedgerEntry
+        {
+            WalletId = a.Wallet.Id, AppUserId = a.User.Id, Account = account, Amount = amount, BalanceAfter = after, Source = source, SourceNo = no, Remark = remark, CreatedAt = at,
+        });
+    }
+}

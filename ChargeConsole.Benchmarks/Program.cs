@@ -6,6 +6,9 @@ return args.FirstOrDefault() switch
     "export-guns" => await ExcelBenchmarks.ExportGunsAsync(Count(args, 100_000)),
     "codec" => Codec(),
     "simulate" => await PileFleetRunner.RunAsync(args),
+    "settle-db" => await SettlementLoad.CreateDatabaseAsync(args.ElementAtOrDefault(1) ?? "data/settle.db", int.Parse(args.ElementAtOrDefault(2) ?? "1000"), int.Parse(args.ElementAtOrDefault(3) ?? "5")),
+    "settle" => await SettlementLoad.RunAsync(args),
+    "orders-grid" => await OrdersGridBenchmark.RunAsync(args.ElementAtOrDefault(1) ?? "data/orders.db", int.Parse(args.ElementAtOrDefault(2) ?? "1000000")),
     "load-db" => await LoadDatabase.CreateAsync(args.ElementAtOrDefault(1) ?? "data/load.db", Count(args.Skip(1).ToArray(), 10_000)),
     _ => Usage(),
 };
@@ -26,6 +29,10 @@ static int Usage()
           export-guns [N]    export N gun rows to xlsx, streaming, and report peak memory (default 100000)
           codec              BenchmarkDotNet: heartbeat framing + decode throughput and allocations
           load-db PATH [N]   create a SQLite console database at PATH with N registered 2-gun piles (codes 32990000000001…)
+          settle-db PATH [PILES] [R]  a database with PILES piles (codes 32990000000001…), one funded user each, and R orders charging per pile
+          settle [--host H] [--port P] [--count PILES] [--records R]
+                             connect PILES simulated piles and send R transaction records each; report records settled per second
+          orders-grid PATH [N]       seed N charging orders into PATH (kept for reruns) and time filtered pages of the orders grid
           simulate [--host H] [--port P] [--from CODE] [--count N] [--guns G] [--charging SHARE]
                    [--heartbeat S] [--report S] [--duration S]
                              run N simulated piles with consecutive codes against a running console (Ctrl+C stops)

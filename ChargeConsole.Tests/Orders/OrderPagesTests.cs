@@ -45,6 +45,8 @@ public class OrderPagesTests
         Assert.Equal(["A1", "A2"], await Find(new() { Phone = "1391111" }));
         Assert.Equal(["A2"], await Find(new() { Status = ChargingOrderStatus.Unpaid }));
         Assert.Equal(["B1"], await Find(new() { StationId = other.Id }));
+        Assert.Equal(["A1", "A2"], await Find(new() { OrderNo = "a" })); // the beginning of an order number, any case
+        Assert.Equal(["A2"], await Find(new() { OrderNo = " A2 " }));
         var investor = await db.AddInvestorAsync("inv", (other.Id, 50m));
         Assert.Equal(["B1"], await Find(new(), investor));
     }

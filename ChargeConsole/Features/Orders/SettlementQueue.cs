@@ -74,9 +74,10 @@ public sealed class SettlementQueue(
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             var now = clock.GetUtcNow().UtcDateTime;
+            var loaded = new SettlementBatch();
             foreach (var job in batch)
             {
-                try { results.Add((job, await settlement.ApplyRecordAsync(db, job.Record, now, ct))); }
+                try { results.Add((job, await settlement.ApplyRecordAsync(db, job.Record, now, ct, loaded))); }
                 catch (UnknownGunException e)
                 {
                     log.LogWarning("Transaction record {Serial} names unknown gun {Gun}; refused", job.Record.Serial, e.GunCode);

@@ -24,6 +24,7 @@ public sealed class DemoDrivers(
     private static readonly AccessScope System = new("system", "演示系统", false, null);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Dictionary<string, string> _tokens = [];
+    private const string DriversFrom = "13910003700";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,7 +61,8 @@ public sealed class DemoDrivers(
         var busyUsers = db.ChargingOrders.Where(o => o.AppUserId != null &&
             (o.Status == ChargingOrderStatus.Starting || o.Status == ChargingOrderStatus.Charging || o.Status == ChargingOrderStatus.Stopping || o.Status == ChargingOrderStatus.Unpaid))
             .Select(o => o.AppUserId!.Value);
-        var user = await db.AppUsers.Where(u => u.Phone.StartsWith("139") && !u.Disabled && !busyUsers.Contains(u.Id))
+        // The second hundred demo users drive; the first hundred (13910000000 … 13910003663) are left to people trying the demo.
+        var user = await db.AppUsers.Where(u => u.Phone.StartsWith("139") && string.Compare(u.Phone, DriversFrom) >= 0 && !u.Disabled && !busyUsers.Contains(u.Id))
             .OrderBy(u => EF.Functions.Random()).Select(u => new { u.Id, u.Phone, u.Wallet.Principal }).FirstOrDefaultAsync(ct);
         var gun = await db.Guns.Where(g => g.Status == GunStatus.Idle).OrderBy(g => EF.Functions.Random()).Select(g => g.Code).FirstOrDefaultAsync(ct);
         if (user is null || gun is null) return;

@@ -84,6 +84,11 @@ public static class DemoHistory
                 log.LogInformation("Demo history: {Orders} orders up to {Day:yyyy-MM-dd}", orders, day);
             }
         }
+        // Users come to the demo with money to charge with: whoever is low recharged last night.
+        foreach (var a in accounts)
+            while (a.Principal + a.Bonus < 300_00) Recharge(db, a, ChinaTime.ToUtc(today), random); // midnight: after every history entry
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
         foreach (var a in accounts)
         {
             await db.Wallets.Where(w => w.Id == a.Wallet.Id).ExecuteUpdateAsync(u => u
@@ -101,10 +106,12 @@ public static class DemoHistory
         return hour * 60 + random.Next(60);
     }
 
+    private static int _recharges;
+
     private static void Recharge(ChargeDbContext db, Account account, DateTime at, Random random)
     {
         var (amount, bonus) = Packages[random.Next(Packages.Length)];
-        var no = $"CZ{ChinaTime.ToChina(at):yyMMddHHmmss}{random.Next(10000):0000}H{account.User.Id}";
+        var no = $"CZ{ChinaTime.ToChina(at):yyMMddHHmmss}{++_recharges:000000}H";
         db.RechargeOrders.Add(new RechargeOrder
         {
             OrderNo = no, AppUserId = account.User.Id, PaidAmount = Money.FromFen(amount), BonusAmount = Money.FromFen(bonus), Status = RechargeOrderStatus.Paid,

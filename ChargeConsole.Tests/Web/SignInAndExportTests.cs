@@ -34,8 +34,15 @@ public class SignInAndExportTests
         var rows = Sheet(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(10, rows.Count); // every fourth demo pile is AC
         Assert.All(rows, r => Assert.Equal("交流", r["类型"]));
-        foreach (var staffExport in new[] { "/export/audit", "/export/electricity-prices", "/export/billing-templates", "/export/billing-sync-logs" })
+        foreach (var staffExport in new[] { "/export/audit", "/export/electricity-prices", "/export/billing-templates", "/export/billing-sync-logs",
+                     "/export/ledger", "/export/users", "/export/vehicles", "/export/wallets", "/export/orders" })
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(staffExport)).StatusCode);
+        var users = Sheet(await client.GetByteArrayAsync("/export/users?Keyword=1391000003"));
+        Assert.Equal(["13910000037"], users.Select(u => (string)u["手机号"]));
+        var ledger = Sheet(await client.GetByteArrayAsync("/export/ledger?Phone=13910000037"));
+        Assert.All(ledger, l => Assert.Equal("13910000037", l["手机号"]));
+        foreach (var page in new[] { "/orders", "/ledger", "/users", "/vehicles", "/wallets" })
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(page)).StatusCode);
     }
 
     [Fact]
@@ -49,8 +56,11 @@ public class SignInAndExportTests
 
         Assert.Equal(["南京河西万达充电站", "南京南站P4充电站"], stations.Select(s => (string)s["电站名称"]));
         Assert.DoesNotContain(stations, s => ((string)s["投资人"]).Contains("张三")); // another investor's share stays private
-        foreach (var staffOnly in new[] { "/export/audit", "/export/electricity-prices", "/export/billing-templates", "/export/billing-sync-logs" })
+        foreach (var staffOnly in new[] { "/export/audit", "/export/electricity-prices", "/export/billing-templates", "/export/billing-sync-logs",
+                     "/export/ledger", "/export/users", "/export/vehicles", "/export/wallets" })
             Assert.StartsWith("/access-denied", (await client.GetAsync(staffOnly)).Headers.Location!.AbsolutePath);
+        // Users' wallets and the ledger are the operator's business; the orders of an investor's stations are theirs to see.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/export/orders")).StatusCode);
     }
 
     [Fact]

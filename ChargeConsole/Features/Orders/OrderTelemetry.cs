@@ -21,12 +21,17 @@ public sealed class OrderTelemetry(IDbContextFactory<ChargeDbContext> dbFactory,
 
     /// <summary>Gun code → the order in progress on it, as far as this process knows.</summary>
     private readonly ConcurrentDictionary<string, Active> _byGun = new();
+    /// <summary>Gun code → a serial the console has no order for (a pile's own start): not looked up again every report.</summary>
+    private readonly ConcurrentDictionary<string, string> _unknown = new();
     private readonly SemaphoreSlim _loadLock = new(1, 1);
     private volatile bool _loaded;
 
     /// <summary>An order was started on a gun (by the app, a card or a VIN).</summary>
-    public void Track(string gunCode, long orderId, int stationId, int? appUserId, string serial) =>
+    public void Track(string gunCode, long orderId, int stationId, int? appUserId, string serial)
+    {
         _byGun[gunCode] = new Active(orderId, stationId, appUserId, serial);
+        _unknown.TryRemove(gunCode, out _);
+    }
 
     public void Forget(string gunCode, long orderId)
     {
@@ -51,11 +56,16 @@ public sealed class OrderTelemetry(IDbContextFactory<ChargeDbContext> dbFactory,
         }
         if (!_byGun.TryGetValue(gunCode, out var active) || active.Serial != data.Serial)
         {
+            if (_unknown.TryGetValue(gunCode, out var unknown) && unknown == data.Serial) return;
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var found = await db.ChargingOrders.AsNoTracking().Where(o => o.TransactionSerial == data.Serial)
                 .Select(o => new { o.Id, o.StationId, o.AppUserId, o.Status }).FirstOrDefaultAsync(ct);
             // A pile's own start (offline card): its order is made from the transaction record.
-            if (found is null || !ChargingOrderLifecycle.CanMove(found.Status, ChargingOrderStatus.Charging) && !ChargingOrderLifecycle.IsInProgress(found.Status)) return;
+            if (found is null || !ChargingOrderLifecycle.CanMove(found.Status, ChargingOrderStatus.Charging) && !ChargingOrderLifecycle.IsInProgress(found.Status))
+            {
+                _unknown[gunCode] = data.Serial;
+                return;
+            }
             active = new Active(found.Id, found.StationId, found.AppUserId, data.Serial);
             _byGun[gunCode] = active;
         }

@@ -147,7 +147,7 @@ public sealed partial class SimulatedPile : IAsyncDisposable
         await Task.WhenAny(reader, timers);
         connection.Cancel();
         try { await timers; } catch (OperationCanceledException) { }
-        await reader;
+        try { await reader; } catch (OperationCanceledException) { } // stopping cancels the read loop too
     }
 
     private async Task<bool> LogInAsync(CancellationToken ct)

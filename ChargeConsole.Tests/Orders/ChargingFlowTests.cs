@@ -185,6 +185,25 @@ public class ChargingFlowTests
     }
 
     [Fact]
+    public async Task A_start_the_pile_refuses_ends_as_a_failed_order_with_the_piles_reason_and_frees_the_gun()
+    {
+        await using var app = LiveWebApp.Start();
+        var userId = await Wallets.NewUserAsync(app.Factory, principalFen: 100_00);
+        await using var pile = await OnlinePileAsync(app);
+        Assert.True((await app.Get<PileCommandService>().SetWorkParamsAsync(Demo1, disabled: true, 100)).Succeeded); // a disabled pile refuses starts
+
+        var refused = await app.Get<ChargingService>().StartAsync(userId, Gun1);
+
+        Assert.Equal("启动失败：设备故障", refused.Result.Error);
+        var order = await OrderAsync(app, refused.OrderNo!);
+        Assert.Equal(ChargingOrderStatus.Failed, order.Status);
+        Assert.Equal("设备故障", order.FailureReason);
+        Assert.Equal(Money.FromYuan(100), (await Wallets.WalletAsync(app.Factory, userId)).Principal);
+        Assert.True((await app.Get<PileCommandService>().SetWorkParamsAsync(Demo1, disabled: false, 100)).Succeeded);
+        Assert.True((await app.Get<ChargingService>().StartAsync(userId, Gun1)).Result.Succeeded, "a failed start does not hold the gun");
+    }
+
+    [Fact]
     public async Task A_card_swipe_starts_a_charge_for_the_cards_user_and_an_unknown_vin_is_refused_with_reason_9()
     {
         await using var app = LiveWebApp.Start();

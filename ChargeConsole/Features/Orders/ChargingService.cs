@@ -42,6 +42,8 @@ public sealed class ChargingService(
         var (refusal, reservation) = await ReserveAsync(appUserId, gunCode.Trim(), StartSource.App, null, null, ct);
         if (refusal is not null) return new StartOutcome(OperationResult.Fail(refusal.Message));
         var (order, gun, spendable) = reservation!;
+        // From here the pile is involved: a caller that gives up (a closed app) must not leave the order half-started.
+        ct = CancellationToken.None;
 
         var result = await commands.SendAsync(gun.PileCode,
             new RemoteStart(order.TransactionSerial!, gun.PileCode, (byte)gun.Number, LogicalCard(appUserId), NoPhysicalCard, (uint)Math.Max(0, spendable.Fen)),

@@ -43,6 +43,9 @@ public sealed class OrderSettlement(IOptions<OrdersOptions> options)
         // The serial is unique: a record resent for an order already closed is confirmed again and changes nothing.
         if (order is not null && !ChargingOrderLifecycle.AwaitsRecord(order.Status) && order.Status != ChargingOrderStatus.Failed)
             return new(order, Duplicate: true);
+        // A start the pile refused still gets its (empty) record: the order stays Failed.
+        if (order is { Status: ChargingOrderStatus.Failed } && record.TotalEnergy == 0)
+            return new(order, Duplicate: true);
         order ??= await OrderForUnknownSerialAsync(db, record, now, ct);
         batch.Orders[record.Serial] = order;
 

@@ -1,3 +1,4 @@
+using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
@@ -38,8 +39,7 @@ public sealed class AuditLogService
         if (!string.IsNullOrWhiteSpace(f.Action)) q = q.Where(a => a.Action.Contains(f.Action.Trim()));
         if (!string.IsNullOrWhiteSpace(f.Target)) q = q.Where(a => a.Target.Contains(f.Target.Trim()));
         if (f.Succeeded is { } ok) q = q.Where(a => a.Succeeded == ok);
-        if (f.From is { } from) { var start = ChinaTime.ToUtc(from.Date); q = q.Where(a => a.At >= start); }
-        if (f.To is { } to) { var end = ChinaTime.ToUtc(to.Date.AddDays(1)); q = q.Where(a => a.At < end); }
+        q = q.WithinChinaDays(a => a.At, f.From, f.To);
         return q;
     }
 

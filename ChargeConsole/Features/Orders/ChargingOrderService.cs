@@ -1,3 +1,4 @@
+using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
@@ -19,8 +20,7 @@ public sealed class ChargingOrderService(
     public static IQueryable<ChargingOrderRow> Query(ChargeDbContext db, AccessScope scope, ChargingOrderFilter f)
     {
         var q = db.ChargingOrders.AsNoTracking().VisibleTo(scope);
-        if (f.From is { } from) q = q.Where(o => o.CreatedAt >= ChinaTime.ToUtc(from.Date));
-        if (f.To is { } to) q = q.Where(o => o.CreatedAt < ChinaTime.ToUtc(to.Date.AddDays(1)));
+        q = q.WithinChinaDays(o => o.CreatedAt, f.From, f.To);
         if (f.Status is { } status) q = q.Where(o => o.Status == status);
         if (f.StationId is { } station) q = q.Where(o => o.StationId == station);
         if (!string.IsNullOrWhiteSpace(f.OrderNo))

@@ -1,3 +1,4 @@
+using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Devices.Piles;
@@ -68,8 +69,7 @@ public sealed class BillingSyncService(
         if (f.Status is { } status) q = q.Where(l => l.Status == status);
         if (!string.IsNullOrWhiteSpace(f.PileCode)) q = q.Where(l => l.PileCode.Contains(f.PileCode.Trim()));
         if (!string.IsNullOrWhiteSpace(f.TemplateName)) q = q.Where(l => l.BillingTemplate.Name.Contains(f.TemplateName.Trim()));
-        if (f.From is { } from) { var start = ChinaTime.ToUtc(from.Date); q = q.Where(l => l.CreatedAt >= start); }
-        if (f.To is { } to) { var end = ChinaTime.ToUtc(to.Date.AddDays(1)); q = q.Where(l => l.CreatedAt < end); }
+        q = q.WithinChinaDays(l => l.CreatedAt, f.From, f.To);
         return q.Select(l => new BillingSyncLogRow
         {
             Id = l.Id, PileCode = l.PileCode, TemplateName = l.BillingTemplate.Name, ModelNumber = l.ModelNumber, Status = l.Status,

@@ -1,3 +1,4 @@
+using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Domain.Values;
@@ -79,15 +80,13 @@ public static class UserQueries
 {
     public static IQueryable<UserRow> Users(ChargeDbContext db, AccessScope scope, UserFilter f)
     {
-        var q = db.AppUsers.AsNoTracking();
-        if (scope.IsInvestor) q = q.Where(_ => false);
+        var q = db.AppUsers.AsNoTracking().StaffOnly(scope);
         if (!string.IsNullOrWhiteSpace(f.Keyword))
         {
             var k = f.Keyword.Trim();
             q = q.Where(u => u.Phone.Contains(k) || u.Nickname.Contains(k));
         }
-        if (f.RegisteredFrom is { } from) q = q.Where(u => u.RegisteredAt >= ChinaTime.ToUtc(from.Date));
-        if (f.RegisteredTo is { } to) q = q.Where(u => u.RegisteredAt < ChinaTime.ToUtc(to.Date.AddDays(1)));
+        q = q.WithinChinaDays(u => u.RegisteredAt, f.RegisteredFrom, f.RegisteredTo);
         return q.Select(u => new UserRow
         {
             Id = u.Id, Phone = u.Phone, Nickname = u.Nickname, RegisteredAt = u.RegisteredAt, LastLoginAt = u.LastLoginAt, Disabled = u.Disabled,
@@ -106,8 +105,7 @@ public static class UserQueries
 
     public static IQueryable<VehicleRow> Vehicles(ChargeDbContext db, AccessScope scope, VehicleFilter f)
     {
-        var q = db.Vehicles.AsNoTracking();
-        if (scope.IsInvestor) q = q.Where(_ => false);
+        var q = db.Vehicles.AsNoTracking().StaffOnly(scope);
         if (!string.IsNullOrWhiteSpace(f.Keyword))
         {
             var k = f.Keyword.Trim();

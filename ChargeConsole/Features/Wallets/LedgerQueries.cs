@@ -1,3 +1,4 @@
+using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
@@ -51,10 +52,7 @@ public static class LedgerQueries
 {
     public static IQueryable<LedgerRow> Query(ChargeDbContext db, AccessScope scope, LedgerFilter f)
     {
-        var q = db.LedgerEntries.AsNoTracking();
-        if (scope.IsInvestor) q = q.Where(_ => false);
-        if (f.From is { } from) q = q.Where(l => l.CreatedAt >= ChinaTime.ToUtc(from.Date));
-        if (f.To is { } to) q = q.Where(l => l.CreatedAt < ChinaTime.ToUtc(to.Date.AddDays(1)));
+        var q = db.LedgerEntries.AsNoTracking().StaffOnly(scope).WithinChinaDays(l => l.CreatedAt, f.From, f.To);
         if (f.Source is { } source) q = q.Where(l => l.Source == source);
         if (f.Account is { } account) q = q.Where(l => l.Account == account);
         if (f.Income == true) q = q.Where(l => l.Amount > 0);

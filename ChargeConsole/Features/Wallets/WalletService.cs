@@ -18,8 +18,7 @@ public sealed class WalletService(
 {
     public static IQueryable<WalletRow> Query(ChargeDbContext db, AccessScope scope, WalletFilter f)
     {
-        var q = db.Wallets.AsNoTracking();
-        if (scope.IsInvestor) q = q.Where(_ => false); // users' wallets are the operator's business
+        var q = db.Wallets.AsNoTracking().StaffOnly(scope);
         if (!string.IsNullOrWhiteSpace(f.Keyword))
         {
             var k = f.Keyword.Trim();

@@ -35,6 +35,10 @@ public static class ScopeQueries
 
     public static IQueryable<Station> VisibleTo(this IQueryable<Station> query, AccessScope scope) =>
         scope.StationIds is { } ids ? query.Where(x => ids.Contains(x.Id)) : query;
+
+    /// <summary>Mini-program users, their wallets and ledger are the operator's business: an investor sees none of them.</summary>
+    public static IQueryable<T> StaffOnly<T>(this IQueryable<T> query, AccessScope scope) =>
+        scope.IsInvestor ? query.Where(_ => false) : query;
 }
 
 /// <summary>Resolves the current circuit's <see cref="AccessScope"/> for components.</summary>

@@ -4,12 +4,18 @@ namespace ChargeConsole.Devices.Piles;
 
 /// <summary>
 /// What the pile host asks of the application: the web app implements it (database, live events).
-/// Devices never touches EF or UI itself.
+/// Devices never touches EF or UI itself. None of these is called on a connection's read loop: heartbeats are
+/// answered there, and everything else waits its turn in the connection's bounded inbox.
 /// </summary>
 public interface IPileEventSink
 {
-    /// <summary>Whether this pile may log in: only piles registered in the console may.</summary>
+    /// <summary>Whether this pile may log in from this address: only piles registered in the console may, and a
+    /// station may restrict its piles to address ranges. Called before the pile's live session is touched.</summary>
     Task<bool> AuthorizeLoginAsync(LoginRequest login, string remoteAddress, CancellationToken ct);
+
+    /// <summary>The authorised pile's session is now the live one. <paramref name="replacedAddress"/> is the
+    /// remote address of the session it took over, if any (written to the audit log).</summary>
+    Task OnLoggedInAsync(LoginRequest login, string remoteAddress, string? replacedAddress, CancellationToken ct);
 
     /// <summary>The pile's effective billing model, or null when it has none yet.</summary>
     Task<BillingModel?> GetBillingModelAsync(string pileCode, CancellationToken ct);

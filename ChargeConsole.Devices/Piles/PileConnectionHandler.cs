@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Threading.Channels;
 using ChargeConsole.Devices.Ykc;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Logging;
@@ -7,19 +8,34 @@ using Microsoft.Extensions.Options;
 namespace ChargeConsole.Devices.Piles;
 
 /// <summary>
-/// The pile TCP host on a Kestrel connection handler: frames in through <see cref="YkcPipelineFilter"/>,
-/// login and heartbeat handled here, everything else handed to the application's <see cref="IPileEventSink"/>.
+/// The pile TCP host on a Kestrel connection handler. The read loop frames bytes through
+/// <see cref="YkcPipelineFilter"/> and answers heartbeats itself, never waiting on the application; every other
+/// frame goes into the connection's bounded inbox, which one worker per connection hands to the
+/// <see cref="IPileEventSink"/> in order. Transaction records are settled off that worker too, and their 0x40 is
+/// sent when the application answers (after its commit), so a slow database delays no heartbeat and no status.
 /// </summary>
 public sealed class PileConnectionHandler(
-    PileSessionRegistry registry, IPileEventSink sink, TimeProvider clock, ILogger<PileConnectionHandler> log) : ConnectionHandler
+    PileSessionRegistry registry, IPileEventSink sink, IOptions<YkcOptions> options, TimeProvider clock, ILogger<PileConnectionHandler> log) : ConnectionHandler
 {
     public override async Task OnConnectedAsync(ConnectionContext connection)
     {
+        var limits = options.Value;
         var session = new PileSession(connection, clock);
+        if (registry.TryOpen(session, limits) is { } refusal)
+        {
+            log.LogWarning("Pile connection from {Remote} refused: {Reason}", session.RemoteAddress, refusal);
+            connection.Abort(new ConnectionAbortedException(refusal));
+            return;
+        }
         var filter = new YkcPipelineFilter();
         var input = connection.Transport.Input;
         var ct = connection.ConnectionClosed;
-        registry.Open(session);
+        var inbox = Channel.CreateBounded<YkcFrame>(new BoundedChannelOptions(limits.InboxCapacity)
+        {
+            SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait,
+        });
+        var worker = Task.Run(() => WorkAsync(session, inbox.Reader, ct), CancellationToken.None);
+        long skippedAtLastFrame = 0;
         try
         {
             while (!ct.IsCancellationRequested)
@@ -28,16 +44,23 @@ public sealed class PileConnectionHandler(
                 var buffer = result.Buffer;
                 while (filter.TryRead(ref buffer, out var header, out var body))
                 {
-                    // Heartbeats (one per gun every 10 s) take the allocation-free path.
+                    skippedAtLastFrame = filter.SkippedBytes;
+                    // Heartbeats (one per gun every 10 s) are answered here, allocation-free.
                     if (header.Type == MessageType.Heartbeat && session.PileCode is not null && body.IsSingleSegment
-                        && HeartbeatView.TryParse(body.FirstSpan, out var heartbeat))
+                        && HeartbeatView.TryParse(body.FirstSpan, out var heartbeat) && heartbeat.PileCodeBcd == session.PileCodeBcd)
                     {
                         await HeartbeatAsync(session, header.Seq, heartbeat, ct);
                         continue;
                     }
-                    if (!await HandleAsync(session, new YkcFrame(header.Seq, header.Encryption, header.Type, body.ToArray()), ct)) return;
+                    if (!inbox.Writer.TryWrite(new YkcFrame(header.Seq, header.Encryption, header.Type, body.ToArray())))
+                        log.LogWarning("Pile {Pile}: inbox full, 0x{Type:X2} dropped (the pile repeats it)", session.PileCode ?? session.RemoteAddress, header.Type);
                 }
                 input.AdvanceTo(buffer.Start, buffer.End);
+                if (TooMuchGarbage(session, filter, skippedAtLastFrame, limits) is { } why)
+                {
+                    log.LogWarning("Connection {Connection} from {Remote} ({Pile}) dropped: {Reason}", connection.ConnectionId, session.RemoteAddress, session.PileCode, why);
+                    break;
+                }
                 if (result.IsCompleted || result.IsCanceled) break;
             }
         }
@@ -51,6 +74,8 @@ public sealed class PileConnectionHandler(
         }
         finally
         {
+            inbox.Writer.TryComplete();
+            await worker;
             session.FailPending();
             if (registry.Close(session))
             {
@@ -61,11 +86,46 @@ public sealed class PileConnectionHandler(
         }
     }
 
+    /// <summary>Garbage is tolerated only in small doses: a stranger's stream of noise is dropped, not parsed forever.</summary>
+    private static string? TooMuchGarbage(PileSession session, YkcPipelineFilter filter, long skippedAtLastFrame, YkcOptions limits)
+    {
+        if (session.PileCode is null && filter.SkippedBytes > limits.MaxGarbageBytesBeforeLogin)
+            return $"{filter.SkippedBytes} unreadable bytes before a login";
+        if (filter.SkippedBytes - skippedAtLastFrame > limits.MaxGarbageBytesInARow)
+            return $"{filter.SkippedBytes - skippedAtLastFrame} unreadable bytes in a row";
+        return null;
+    }
+
+    private async Task WorkAsync(PileSession session, ChannelReader<YkcFrame> inbox, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var frame in inbox.ReadAllAsync(ct))
+            {
+                if (!await HandleAsync(session, frame, ct))
+                {
+                    session.EndGracefully(); // what was sent (a login refusal) still reaches the pile
+                    return;
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or ConnectionResetException or ConnectionAbortedException or IOException or ObjectDisposedException)
+        {
+            // the connection ended
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Pile connection {Connection} ({Pile}) failed", session.ConnectionId, session.PileCode);
+            session.Abort("handler failed");
+        }
+    }
+
     private async Task HeartbeatAsync(PileSession session, ushort seq, HeartbeatView heartbeat, CancellationToken ct)
     {
         session.LastValidFrameAt = clock.GetUtcNow().UtcDateTime;
         var pileCode = session.PileCode!;
         await session.SendAsync(new HeartbeatReply(pileCode, heartbeat.Gun).ToFrame(seq), ct);
+        // The application's heartbeat handling is in memory (a gun's fault flag); it queues any database write.
         await SafeAsync(() => sink.OnMessageAsync(pileCode, new Heartbeat(pileCode, heartbeat.Gun, heartbeat.Fault), ct), session);
     }
 
@@ -87,7 +147,6 @@ public sealed class PileConnectionHandler(
             log.LogInformation("Pile {Pile}: unknown frame type 0x{Type:X2} skipped", session.PileCode ?? session.RemoteAddress, frame.Type);
             return true;
         }
-        session.LastValidFrameAt = clock.GetUtcNow().UtcDateTime;
 
         if (message is LoginRequest login) return await LogInAsync(session, frame, login, ct);
         if (session.PileCode is null)
@@ -95,6 +154,13 @@ public sealed class PileConnectionHandler(
             log.LogDebug("Frame 0x{Type:X2} before login from {Remote} ignored", frame.Type, session.RemoteAddress);
             return true;
         }
+        if (YkcMessages.PileCodeOf(message) is { } named && named != session.PileCode)
+        {
+            // A pile speaks only for itself: a 0x31, 0x13 or 0x3B naming another pile is not acted on.
+            log.LogWarning("Pile {Pile} from {Remote} sent 0x{Type:X2} naming pile {Other}; ignored", session.PileCode, session.RemoteAddress, frame.Type, named);
+            return true;
+        }
+        session.LastValidFrameAt = clock.GetUtcNow().UtcDateTime;
 
         switch (message)
         {
@@ -115,6 +181,9 @@ public sealed class PileConnectionHandler(
                 else await session.SendAsync((model with { IsPush = false }).ToFrame(frame.Seq), ct);
                 return true;
             }
+            case TransactionRecord:
+                SettleInBackground(session, session.PileCode, frame.Seq, message, ct);
+                return true;
         }
 
         session.TryComplete(frame.Type, message);
@@ -123,40 +192,83 @@ public sealed class PileConnectionHandler(
         return true;
     }
 
+    /// <summary>
+    /// A record waits for its settlement's commit, which may take a while when the database is busy; meanwhile the
+    /// worker goes on with the pile's next frames. Its 0x40 goes out when the application answers. Beyond
+    /// <see cref="YkcOptions.MaxPendingRecords"/> a record is left unanswered and the pile resends it later.
+    /// </summary>
+    private void SettleInBackground(PileSession session, string pileCode, ushort seq, IYkcMessage record, CancellationToken ct)
+    {
+        if (!session.TryBeginRecord(options.Value.MaxPendingRecords))
+        {
+            log.LogWarning("Pile {Pile}: too many records awaiting settlement; this one is left for the pile to resend", pileCode);
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var reply = await SafeAsync(() => sink.OnMessageAsync(pileCode, record, ct), session);
+                if (reply is not null && !ct.IsCancellationRequested) await session.SendAsync(reply.ToFrame(seq), ct);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ConnectionResetException or ConnectionAbortedException or IOException or ObjectDisposedException)
+            {
+                // the pile went away before its confirmation: it resends the record after it reconnects
+            }
+            finally { session.EndRecord(); }
+        }, CancellationToken.None);
+    }
+
     private async Task<bool> LogInAsync(PileSession session, YkcFrame frame, LoginRequest login, CancellationToken ct)
     {
+        session.LastValidFrameAt = clock.GetUtcNow().UtcDateTime;
         if (session.PileCode is not null && session.PileCode != login.PileCode)
         {
             log.LogWarning("Connection of pile {Pile} tried to log in as {Other}; dropped", session.PileCode, login.PileCode);
             return false;
         }
-        if (session.PileCode is null)
+        if (session.PileCode is not null)
         {
-            // Registered before the application hears of the login, so that recording an older session's disconnect
-            // later can see the pile is back (IPileEventSink.OnDisconnectedAsync) however the two interleave.
-            session.PileCode = login.PileCode;
-            var previous = registry.LogIn(session);
-            if (previous is not null)
-            {
-                log.LogInformation("Pile {Pile} logged in again; its previous connection is closed", login.PileCode);
-                previous.PileCode = null; // its close must not mark the pile offline
-                previous.Abort("replaced by a new login");
-            }
+            // A repeated login on its own live session (the pile missed our reply): answer it again.
+            await session.SendAsync(new LoginReply(login.PileCode, true).ToFrame(frame.Seq), ct);
+            return true;
         }
+        // Authorised first: a stranger naming a registered pile's code from the wrong place never touches its live session.
         var accepted = await SafeAsync(() => sink.AuthorizeLoginAsync(login, session.RemoteAddress, ct), session);
-        await session.SendAsync(new LoginReply(login.PileCode, accepted).ToFrame(frame.Seq), ct);
         if (!accepted)
         {
-            registry.Close(session);
-            session.PileCode = null;
-            log.LogWarning("Login refused for unknown pile {Pile} from {Remote}", login.PileCode, session.RemoteAddress);
+            await session.SendAsync(new LoginReply(login.PileCode, false).ToFrame(frame.Seq), ct);
+            log.LogWarning("Login refused for pile {Pile} from {Remote}", login.PileCode, session.RemoteAddress);
             return false; // the spec lets the platform drop the connection after a failed login
         }
+        // Registered before the application records the login, so that an older session's disconnect, recorded
+        // later, can see the pile is back (IPileEventSink.OnDisconnectedAsync) however the two interleave.
+        session.PileCode = login.PileCode;
         session.Login = login;
+        session.PileCodeBcd = PileCodeBcd(login.PileCode);
+        var previous = registry.LogIn(session);
+        if (previous is not null)
+        {
+            log.LogWarning("Pile {Pile} logged in from {Remote}; its live session from {Previous} is closed", login.PileCode, session.RemoteAddress, previous.RemoteAddress);
+            previous.PileCode = null; // its close must not mark the pile offline
+            previous.Abort("replaced by a new login");
+        }
+        await SafeAsync(() => sink.OnLoggedInAsync(login, session.RemoteAddress, previous?.RemoteAddress, ct), session);
+        await session.SendAsync(new LoginReply(login.PileCode, true).ToFrame(frame.Seq), ct);
         log.LogInformation("Pile {Pile} logged in from {Remote} (protocol 0x{Version:X2}, {Guns} guns)", login.PileCode, session.RemoteAddress, login.ProtocolVersion, login.GunCount);
         // Set the pile's clock right after login, as JCPP does; its 0x55 echo needs nothing from us.
         await session.SendAsync(new TimeSync(MessageType.TimeSync, login.PileCode, ChinaNow()), ct);
         return true;
+    }
+
+    /// <summary>The pile code as the 7 BCD bytes a heartbeat carries, read as one number (<see cref="HeartbeatView"/>).</summary>
+    private static ulong PileCodeBcd(string pileCode)
+    {
+        var bytes = new byte[7];
+        Wire.WriteBcd(pileCode, bytes);
+        ulong value = 0;
+        foreach (var b in bytes) value = value << 8 | b;
+        return value;
     }
 
     private DateTime ChinaNow() => clock.GetUtcNow().UtcDateTime.AddHours(8);

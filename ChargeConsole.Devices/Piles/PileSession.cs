@@ -14,10 +14,26 @@ public sealed class PileSession(ConnectionContext connection, TimeProvider clock
 
     public string ConnectionId => connection.ConnectionId;
     public string RemoteAddress => connection.RemoteEndPoint?.ToString() ?? "";
+    public System.Net.IPAddress? RemoteIp => (connection.RemoteEndPoint as System.Net.IPEndPoint)?.Address is { } ip && ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : (connection.RemoteEndPoint as System.Net.IPEndPoint)?.Address;
+    /// <summary>1 while this connection counts against its address's not-logged-in cap.</summary>
+    internal int CountedUnauthenticated;
     public string? PileCode { get; internal set; }
     public LoginRequest? Login { get; internal set; }
+    internal ulong PileCodeBcd { get; set; }
     public DateTime ConnectedAt { get; } = clock.GetUtcNow().UtcDateTime;
     public DateTime LastValidFrameAt { get; internal set; } = clock.GetUtcNow().UtcDateTime;
+
+    private int _pendingRecords;
+
+    /// <summary>Counts a transaction record awaiting settlement; false when <paramref name="max"/> already are.</summary>
+    internal bool TryBeginRecord(int max)
+    {
+        if (Interlocked.Increment(ref _pendingRecords) <= max) return true;
+        Interlocked.Decrement(ref _pendingRecords);
+        return false;
+    }
+
+    internal void EndRecord() => Interlocked.Decrement(ref _pendingRecords);
 
     /// <summary>SEQ for frames the platform originates; replies echo the request's SEQ instead.</summary>
     public ushort NextSeq() => (ushort)Interlocked.Increment(ref _seq);
@@ -67,6 +83,9 @@ public sealed class PileSession(ConnectionContext connection, TimeProvider clock
         foreach (var pending in _pending.Values) pending.Completion.TrySetResult(null);
         _pending.Clear();
     }
+
+    /// <summary>Stops reading: the handler returns and Kestrel closes the connection after what was sent.</summary>
+    internal void EndGracefully() => connection.Transport.Input.CancelPendingRead();
 
     public void Abort(string reason) => connection.Abort(new ConnectionAbortedException(reason));
 }

@@ -15,5 +15,18 @@ public sealed class YkcOptions
     /// <summary>How long a command waits for the pile's reply.</summary>
     public int CommandTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>Open pile connections at most; a connection beyond it is closed at once.</summary>
+    public int MaxConnections { get; set; } = 20_000;
+    /// <summary>Connections from one address that have not logged in yet, at most (0: no limit).</summary>
+    public int MaxUnauthenticatedPerAddress { get; set; } = 50;
+    /// <summary>Unreadable bytes a connection may send before its login before it is dropped.</summary>
+    public int MaxGarbageBytesBeforeLogin { get; set; } = 4096;
+    /// <summary>Unreadable bytes a logged-in pile may send in a row (no valid frame between) before it is dropped.</summary>
+    public int MaxGarbageBytesInARow { get; set; } = 65_536;
+    /// <summary>Frames waiting for the application per connection; a frame beyond it is dropped (the pile repeats).</summary>
+    public int InboxCapacity { get; set; } = 64;
+    /// <summary>Transaction records of one connection awaiting their settlement; one beyond it is left unconfirmed (resent).</summary>
+    public int MaxPendingRecords { get; set; } = 16;
+
     public TimeSpan SilenceLimit => TimeSpan.FromSeconds(HeartbeatSeconds * MissedHeartbeats);
 }

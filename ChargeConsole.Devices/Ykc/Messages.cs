@@ -178,9 +178,9 @@ public readonly record struct HeartbeatView(ulong PileCodeBcd, byte Gun, bool Fa
     {
         get
         {
-            Span<byte> bytes = stackalloc byte[8];
+            var bytes = new byte[8];
             System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes, PileCodeBcd);
-            return Wire.BcdToString(bytes[1..]);
+            return Wire.BcdToString(bytes.AsSpan(1));
         }
     }
 }

@@ -104,18 +104,8 @@ public sealed class WireWriter(int capacity)
 
 public static class Wire
 {
-    public static string BcdToString(ReadOnlySpan<byte> bcd)
-    {
-        Span<char> chars = stackalloc char[bcd.Length * 2];
-        for (var i = 0; i < bcd.Length; i++)
-        {
-            chars[2 * i] = Nibble(bcd[i] >> 4);
-            chars[2 * i + 1] = Nibble(bcd[i] & 0xF);
-        }
-        return new string(chars);
-    }
-
-    private static char Nibble(int n) => n < 10 ? (char)('0' + n) : (char)('A' + n - 10);
+    /// <summary>Packed BCD digits as text; a nibble over 9 shows as A–F (the same as hex).</summary>
+    public static string BcdToString(ReadOnlySpan<byte> bcd) => Convert.ToHexString(bcd);
 
     public static void WriteBcd(string digits, Span<byte> destination)
     {

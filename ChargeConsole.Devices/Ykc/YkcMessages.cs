@@ -52,6 +52,25 @@ public static class YkcMessages
         };
     }
 
+    /// <summary>The pile code a pile-originated message names, or null for one that names none.</summary>
+    public static string? PileCodeOf(IYkcMessage message) => message switch
+    {
+        LoginRequest m => m.PileCode,
+        Heartbeat m => m.PileCode,
+        BillingVerify m => m.PileCode,
+        BillingRequest m => m.PileCode,
+        RealtimeData m => m.PileCode,
+        ChargingProcessData m => m.PileCode,
+        PileStartRequest m => m.PileCode,
+        RemoteStartReply m => m.PileCode,
+        RemoteStopReply m => m.PileCode,
+        TransactionRecord m => m.PileCode,
+        BalanceUpdateReply m => m.PileCode,
+        PileResultReply m => m.PileCode,
+        TimeSync m => m.PileCode,
+        _ => null,
+    };
+
     /// <summary>A frame for <paramref name="message"/> with the given SEQ (replies pass the request's SEQ).</summary>
     public static YkcFrame ToFrame(this IYkcMessage message, ushort seq) => new(seq, 0x00, message.Type, message.EncodeBody());
 }

@@ -6,12 +6,17 @@ namespace ChargeConsole.Devices.Ykc;
 /// <summary>
 /// The one place that finds frames in a pile's byte stream, in the shape of SuperSocket's
 /// FixedHeaderPipelineFilter: a 2-byte header (start, LEN) gives the frame length. It accepts the CRC in
-/// either byte order and resynchronises on the next 0x68 past garbage, bad CRCs and impossible lengths.
+/// either byte order and resynchronises on the next 0x68 past garbage, bad CRCs and impossible lengths. A LEN
+/// that does not fit the frame's type (<see cref="YkcBodyLengths"/>) is rejected as soon as the type byte is in,
+/// so a corrupted header never makes the filter wait for bytes that are really the next frames.
 /// </summary>
 public sealed class YkcPipelineFilter
 {
     /// <summary>The smallest LEN: SEQ(2) + ENC + TYPE with an empty body.</summary>
     private const int MinLen = 4;
+
+    /// <summary>One frame's bytes when they span segments: the largest frame is 255 + 4 bytes. Allocated once.</summary>
+    private readonly byte[] _scratch = new byte[255 + 4];
 
     /// <summary>Bytes dropped while resynchronising, since this filter was created.</summary>
     public long SkippedBytes { get; private set; }
@@ -62,12 +67,19 @@ public sealed class YkcPipelineFilter
                 Skip(ref buffer);
                 continue;
             }
+            if (buffer.Length < YkcFrame.HeaderLength) return false;
+            var encryption = buffer.Slice(4, 1).FirstSpan[0];
+            var type = buffer.Slice(5, 1).FirstSpan[0];
+            if (!YkcBodyLengths.Fits(type, encryption, len - 4))
+            {
+                Skip(ref buffer);
+                continue;
+            }
             var total = len + 4;
             if (buffer.Length < total) return false;
 
             var candidate = buffer.Slice(0, total);
-            Span<byte> bytes = stackalloc byte[total];
-            ReadOnlySpan<byte> frame = candidate.IsSingleSegment ? candidate.FirstSpan : CopyTo(candidate, bytes);
+            ReadOnlySpan<byte> frame = candidate.IsSingleSegment ? candidate.FirstSpan : CopyTo(candidate, _scratch.AsSpan(0, total));
             var crc = Crc16Modbus.Compute(frame.Slice(2, len));
             var wire = frame.Slice(2 + len, 2);
             if (BinaryPrimitives.ReadUInt16LittleEndian(wire) != crc && BinaryPrimitives.ReadUInt16BigEndian(wire) != crc)

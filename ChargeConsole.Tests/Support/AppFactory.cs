@@ -22,6 +22,9 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncDisposa
         builder.UseSetting("Demo:HistoryDays", "0");
     }
 
+    /// <summary>The app's SQLite file, for tests that lock it from outside.</summary>
+    public string DatabasePath => _path;
+
     public IDbContextFactory<ChargeDbContext> Factory => Services.GetRequiredService<IDbContextFactory<ChargeDbContext>>();
 
     public ChargeDbContext Context() => Services.GetRequiredService<IDbContextFactory<ChargeDbContext>>().CreateDbContext();

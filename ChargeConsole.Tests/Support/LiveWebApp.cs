@@ -20,11 +20,14 @@ public sealed class LiveWebApp : AppFactory
     public int YkcPort { get; } = FreePort();
     public ErrorLog Errors { get; } = new();
 
-    private LiveWebApp() { }
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public static LiveWebApp Start()
+    private LiveWebApp(IReadOnlyDictionary<string, string>? settings) => _settings = settings ?? new Dictionary<string, string>();
+
+    /// <summary>Starts the app; <paramref name="settings"/> override the test defaults (e.g. <c>Ykc:MaxConnections</c>).</summary>
+    public static LiveWebApp Start(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = new LiveWebApp();
+        var app = new LiveWebApp(settings);
         app.UseKestrel();
         app.StartServer();
         return app;
@@ -41,6 +44,7 @@ public sealed class LiveWebApp : AppFactory
         builder.UseSetting("Ykc:GarbageTimeoutSeconds", "2");
         builder.UseSetting("Ykc:CommandTimeoutSeconds", "3");
         builder.UseSetting("BillingSync:RetrySeconds", "1");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.AddProvider(Errors));
     }
 

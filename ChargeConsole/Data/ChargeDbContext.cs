@@ -42,6 +42,7 @@ public abstract class ChargeDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<AuditLog> AuditLogs => Set<AuditLog>();
+    public DbSet<OperationRequest> OperationRequests => Set<OperationRequest>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {

@@ -4,12 +4,25 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ChargeConsole.Data.Configurations;
 
+internal sealed class OperationRequestConfiguration : IEntityTypeConfiguration<OperationRequest>
+{
+    public void Configure(EntityTypeBuilder<OperationRequest> e)
+    {
+        e.Property(x => x.RequestId).HasMaxLength(64).IsRequired();
+        e.HasIndex(x => x.RequestId).IsUnique();
+        e.Property(x => x.Action).HasMaxLength(50);
+        e.Property(x => x.Result).HasMaxLength(1000);
+        e.HasIndex(x => x.CreatedAt);
+    }
+}
+
 internal sealed class StationConfiguration : IEntityTypeConfiguration<Station>
 {
     public void Configure(EntityTypeBuilder<Station> e)
     {
         e.Property(x => x.Name).HasMaxLength(100).IsRequired();
         e.Property(x => x.Address).HasMaxLength(200);
+        e.Property(x => x.AllowedNetworks).HasMaxLength(1000);
         e.HasIndex(x => x.Name);
         e.HasIndex(x => x.CreatedAt);
         e.HasMany(x => x.Tags).WithMany(x => x.Stations).UsingEntity("StationTagLinks");

@@ -60,6 +60,14 @@ internal sealed class ChargingOrderConfiguration : IEntityTypeConfiguration<Char
         e.HasIndex(x => new { x.GunId, x.Status });
         e.HasIndex(x => x.SettledAt);
         e.Property(x => x.Version).IsConcurrencyToken();
+        // Every tracked UPDATE carries the status it read: a writer that lost a race fails instead of overwriting.
+        e.Property(x => x.Status).IsConcurrencyToken();
+        e.Property(x => x.Tariff).HasMaxLength(400);
+        e.Property(x => x.RequestId).HasMaxLength(64);
+        e.Property(x => x.ReviewNote).HasMaxLength(500);
+        e.HasIndex(x => new { x.AppUserId, x.UserRunningSlot }).IsUnique().HasFilter("UserRunningSlot IS NOT NULL");
+        e.HasIndex(x => new { x.GunId, x.GunRunningSlot }).IsUnique().HasFilter("GunRunningSlot IS NOT NULL");
+        e.HasIndex(x => new { x.AppUserId, x.RequestId }).IsUnique().HasFilter("RequestId IS NOT NULL");
         e.Property(x => x.PowerKw).HasPrecision(9, 2);
         e.HasOne(x => x.Station).WithMany().HasForeignKey(x => x.StationId);
         e.HasOne(x => x.AppUser).WithMany().HasForeignKey(x => x.AppUserId);

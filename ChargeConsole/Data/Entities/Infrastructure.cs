@@ -41,6 +41,8 @@ public class Station
     public string? Remark { get; set; }
     public bool IsOpen { get; set; } = true;
     public SplitBase SplitBase { get; set; }
+    /// <summary>Optional CIDR ranges its piles may log in from (Domain.Piles.AllowedNetworks); null allows any.</summary>
+    public string? AllowedNetworks { get; set; }
     public int? BillingTemplateId { get; set; }
     public BillingTemplate? BillingTemplate { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -106,6 +108,20 @@ public class Gun : IStationOwned
 public interface IStationOwned
 {
     int StationId { get; }
+}
+
+/// <summary>
+/// A money action a person or client may repeat (a double click, a retry): its request id, unique, with the outcome
+/// it had. Written in the same transaction as the money it describes, so a repeat finds it and acts no more.
+/// </summary>
+public class OperationRequest
+{
+    public long Id { get; set; }
+    public string RequestId { get; set; } = "";
+    public string Action { get; set; } = "";
+    public bool Succeeded { get; set; }
+    public string Result { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
 }
 
 public class AuditLog

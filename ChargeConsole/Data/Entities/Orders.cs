@@ -51,6 +51,20 @@ public class ChargingOrder : IStationOwned
     public string? Vin { get; set; }
     public string? CardNumber { get; set; }
     public long Version { get; set; }
+
+    /// <summary>The tariff the pile was given at start (model number, 8 prices, 48 slots; Domain.Pricing.TariffSnapshot):
+    /// settlement prices with it, so editing a template later never reprices this charge.</summary>
+    public string? Tariff { get; set; }
+    /// <summary>What the pile was told the user may spend on this charge (0x34 balance); the console stops the charge there.</summary>
+    public Money? SpendingLimit { get; set; }
+    /// <summary>Set while the order runs (0 … max−1): unique per user, so the database itself caps a user's running orders.</summary>
+    public int? UserRunningSlot { get; set; }
+    /// <summary>0 while the order runs: unique per gun, so two starts on one gun cannot both succeed, on any node.</summary>
+    public int? GunRunningSlot { get; set; }
+    /// <summary>The client's request id of the start (mini-program): a repeated start returns this order.</summary>
+    public string? RequestId { get; set; }
+    /// <summary>Why the order is held for review (待审核), or how a late record was reconciled.</summary>
+    public string? ReviewNote { get; set; }
 }
 
 /// <summary>One meter sample a pile reported during an order.</summary>

@@ -82,7 +82,8 @@ public sealed class OrderTelemetry(IDbContextFactory<ChargeDbContext> dbFactory,
         var power = Math.Round(voltage * current / 1000m, 2);
         int? soc = data.Soc is > 0 and <= 100 ? data.Soc : null;
         var status = ChargingOrderStatus.Charging;
-        writer.Enqueue(new PileStateWriter.Change(
+        // Latest sample per order: when the writer lags, the newest figures win and older samples are dropped.
+        writer.Enqueue($"sample:{order.OrderId}", new PileStateWriter.Change(
             async (db, ct) =>
             {
                 var current0 = await db.ChargingOrders.Where(o => o.Id == order.OrderId).Select(o => o.Status).FirstAsync(ct);
@@ -110,7 +111,7 @@ public sealed class OrderTelemetry(IDbContextFactory<ChargeDbContext> dbFactory,
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var moved = false;
-        writer.Enqueue(new PileStateWriter.Change(
+        writer.Enqueue($"finish:{order.OrderId}", new PileStateWriter.Change(
             async (db, ct) =>
             {
                 moved = await db.ChargingOrders

@@ -19,15 +19,17 @@ public sealed class SettlementQueue(
     IDbContextFactory<ChargeDbContext> dbFactory, OrderSettlement settlement, LiveEvents live, TimeProvider clock, ILogger<SettlementQueue> log) : BackgroundService
 {
     private const int MaxBatch = 200;
+    /// <summary>Records waiting at most; one beyond it is not confirmed (no 0x40), so its pile resends it later.</summary>
+    public const int MaxWaiting = 10_000;
 
     private sealed record Job(TransactionRecord Record, TaskCompletionSource<RecordVerdict> Done);
 
-    private readonly Channel<Job> _queue = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Job> _queue = Channel.CreateBounded<Job>(new BoundedChannelOptions(MaxWaiting) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     public Task<RecordVerdict> SubmitAsync(TransactionRecord record)
     {
         var job = new Job(record, new TaskCompletionSource<RecordVerdict>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(job)) job.Done.SetException(new InvalidOperationException("settlement is shutting down"));
+        if (!_queue.Writer.TryWrite(job)) job.Done.SetException(new InvalidOperationException("settlement queue full or shutting down"));
         return job.Done.Task;
     }
 

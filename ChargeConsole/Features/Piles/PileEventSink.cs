@@ -7,6 +7,7 @@ using ChargeConsole.Features.Orders;
 using ChargeConsole.Features.Pricing;
 using ChargeConsole.Infrastructure.Audit;
 using ChargeConsole.Infrastructure.Live;
+using ChargeConsole.Domain.Piles;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargeConsole.Features.Piles;
@@ -31,54 +32,77 @@ public sealed class PileEventSink(
     private readonly ConcurrentDictionary<string, PileState> _piles = new();
     private readonly ConcurrentDictionary<string, DateTime> _refusedAudited = new();
 
+    /// <summary>Refused pile codes whose refusal was audited, and when: at most this many are remembered.</summary>
+    private const int MaxRefusalsRemembered = 10_000;
+
+    /// <summary>Piles authorised but not yet live (the handler makes them live right after): consumed by <see cref="OnLoggedInAsync"/>.</summary>
+    private readonly ConcurrentDictionary<string, PileState> _authorized = new();
+
     public async Task<bool> AuthorizeLoginAsync(LoginRequest login, string remoteAddress, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var pile = await db.Piles.AsNoTracking().Where(p => p.Code == login.PileCode)
-            .Select(p => new { p.Id, p.StationId, Guns = p.Guns.Select(g => new { g.Id, g.Number, g.Status, g.PluggedIn, g.Holstered, g.FaultBits }).ToList() })
+            .Select(p => new { p.Id, p.StationId, p.Station.AllowedNetworks, Guns = p.Guns.Select(g => new { g.Id, g.Number, g.Status, g.PluggedIn, g.Holstered, g.FaultBits }).ToList() })
             .FirstOrDefaultAsync(ct);
         if (pile is null)
         {
-            await AuditRefusalAsync(login.PileCode, remoteAddress);
+            await AuditRefusalAsync(login.PileCode, remoteAddress, $"未登记的电桩（来自 {remoteAddress}），已拒绝并断开");
+            return false;
+        }
+        if (!AllowedNetworks.Allows(pile.AllowedNetworks, remoteAddress))
+        {
+            await AuditRefusalAsync(login.PileCode, remoteAddress, $"电桩从电站允许的地址段以外登录（来自 {remoteAddress}，允许 {pile.AllowedNetworks}），已拒绝并断开");
             return false;
         }
         var state = new PileState(pile.Id, pile.StationId);
         // Online with no report yet: the guns are available until the pile says otherwise (0x13 follows).
         foreach (var g in pile.Guns)
             state.Guns[g.Number] = new GunState(g.Id, g.Status == GunStatus.Offline ? GunStatus.Idle : g.Status, g.PluggedIn, g.Holstered, g.FaultBits);
-        _piles[login.PileCode] = state;
-        var woken = new List<int>();
+        _authorized[login.PileCode] = state;
+        return true;
+    }
 
+    public async Task OnLoggedInAsync(LoginRequest login, string remoteAddress, string? replacedAddress, CancellationToken ct)
+    {
+        if (!_authorized.TryRemove(login.PileCode, out var state)) return;
+        _piles[login.PileCode] = state;
+        if (replacedAddress is not null)
+            await audit.WriteAsync("电桩", "电桩会话接管", login.PileCode, true, $"新连接来自 {remoteAddress}，原在线连接来自 {replacedAddress}，原连接已断开");
+        var woken = new List<int>();
         var now = clock.GetUtcNow().UtcDateTime;
-        writer.Enqueue(new PileStateWriter.Change(
+        writer.Enqueue($"pile:{state.Id}", new PileStateWriter.Change(
             async (w, token) =>
             {
-                await w.Piles.Where(p => p.Id == pile.Id).ExecuteUpdateAsync(u => u
+                await w.Piles.Where(p => p.Id == state.Id).ExecuteUpdateAsync(u => u
                     .SetProperty(p => p.Online, true).SetProperty(p => p.LastSeenAt, now).SetProperty(p => p.FirmwareVersion, login.Firmware), token);
                 // Decided when the change is applied, not when the login was read: a disconnect queued just before
                 // (a quick reconnect) has set the guns Offline by now, and they must come back.
                 woken.Clear(); // a batch that failed is applied again one change at a time
-                woken.AddRange(await w.Guns.Where(g => g.PileId == pile.Id && g.Status == GunStatus.Offline).Select(g => g.Id).ToListAsync(token));
+                woken.AddRange(await w.Guns.Where(g => g.PileId == state.Id && g.Status == GunStatus.Offline).Select(g => g.Id).ToListAsync(token));
                 if (woken.Count > 0)
-                    await w.Guns.Where(g => g.PileId == pile.Id && g.Status == GunStatus.Offline).ExecuteUpdateAsync(u => u
+                    await w.Guns.Where(g => g.PileId == state.Id && g.Status == GunStatus.Offline).ExecuteUpdateAsync(u => u
                         .SetProperty(g => g.Status, GunStatus.Idle).SetProperty(g => g.StatusChangedAt, now), token);
             },
             () =>
             {
-                live.Publish(new PileConnectionChanged(pile.Id, login.PileCode, pile.StationId, true));
-                foreach (var id in woken) live.Publish(new GunStatusChanged(id, pile.Id, pile.StationId, GunStatus.Idle));
+                live.Publish(new PileConnectionChanged(state.Id, login.PileCode, state.StationId, true));
+                foreach (var id in woken) live.Publish(new GunStatusChanged(id, state.Id, state.StationId, GunStatus.Idle));
             }));
-        return true;
     }
 
-    private async Task AuditRefusalAsync(string pileCode, string remoteAddress)
+    private async Task AuditRefusalAsync(string pileCode, string remoteAddress, string what)
     {
-        log.LogWarning("Unknown pile {Pile} from {Remote} tried to log in", pileCode, remoteAddress);
+        log.LogWarning("Pile {Pile} from {Remote} refused: {What}", pileCode, remoteAddress, what);
         var now = clock.GetUtcNow().UtcDateTime;
-        // One audit row per unknown pile per 10 minutes: a pile retrying every few seconds must not flood the log.
+        // One audit row per refused pile per 10 minutes: a pile retrying every few seconds must not flood the log.
         if (_refusedAudited.TryGetValue(pileCode, out var last) && now - last < TimeSpan.FromMinutes(10)) return;
+        if (_refusedAudited.Count >= MaxRefusalsRemembered)
+        {
+            foreach (var old in _refusedAudited.Where(r => now - r.Value >= TimeSpan.FromMinutes(10)).ToList()) _refusedAudited.TryRemove(old);
+            if (_refusedAudited.Count >= MaxRefusalsRemembered) return; // a flood of fresh codes: the log has enough of them
+        }
         _refusedAudited[pileCode] = now;
-        await audit.WriteAsync("电桩", "电桩登录", pileCode, false, $"未登记的电桩（来自 {remoteAddress}），已拒绝并断开");
+        await audit.WriteAsync("电桩", "电桩登录", pileCode, false, what);
     }
 
     public async Task<BillingModel?> GetBillingModelAsync(string pileCode, CancellationToken ct)
@@ -168,8 +192,8 @@ public sealed class PileEventSink(
         pile.Guns[number] = after;
         var statusChanged = after.Status != before.Status;
         var now = clock.GetUtcNow().UtcDateTime;
-        var notify = statusChanged || after.FaultBits != before.FaultBits || after.PluggedIn != before.PluggedIn;
-        writer.Enqueue(new PileStateWriter.Change(
+        // Keyed by gun: a pile flapping its status at line rate leaves one pending write per gun, the latest.
+        writer.Enqueue($"gun:{before.Id}", new PileStateWriter.Change(
             (db, token) => db.Guns.Where(g => g.Id == before.Id).ExecuteUpdateAsync(u =>
             {
                 u.SetProperty(g => g.Status, after.Status)
@@ -179,7 +203,8 @@ public sealed class PileEventSink(
                     .SetProperty(g => g.FaultText, GunFaults.Describe(after.FaultBits));
                 if (statusChanged) u.SetProperty(g => g.StatusChangedAt, now);
             }, token),
-            notify ? () => live.Publish(new GunStatusChanged(before.Id, pile.Id, pile.StationId, after.Status)) : null));
+            // Always published: this change may stand for earlier ones it replaced in the queue.
+            () => live.Publish(new GunStatusChanged(before.Id, pile.Id, pile.StationId, after.Status))));
     }
 
     /// <summary>Sets a gun's platform-side state after an operator released it (the pile reported it idle).</summary>
@@ -193,11 +218,12 @@ public sealed class PileEventSink(
     {
         // A pile that has already logged in again (a quick reconnect) is not offline: its new session stands.
         if (sessions.IsOnline(pileCode)) return Task.CompletedTask;
-        _piles.TryRemove(pileCode, out _);
+        _piles.TryRemove(pileCode, out var state);
         var now = clock.GetUtcNow().UtcDateTime;
         List<(int Id, int PileId, int StationId)> guns = [];
         (int Id, int StationId)? pile = null;
-        writer.Enqueue(new PileStateWriter.Change(
+        if (state is null) return Task.CompletedTask; // never got as far as being live
+        writer.Enqueue($"pile:{state.Id}", new PileStateWriter.Change(
             async (db, token) =>
             {
                 if (sessions.IsOnline(pileCode)) return; // back before this change was applied

@@ -57,6 +57,8 @@ public sealed class StationForm
     public int? BillingTemplateId { get; set; }
     public IReadOnlyCollection<int> TagIds { get; set; } = [];
     public string? Remark { get; set; }
+    /// <summary>Address ranges (CIDR) its piles may log in from; empty: any.</summary>
+    public string? AllowedNetworks { get; set; }
 }
 
 public static class StationText

@@ -84,7 +84,7 @@ public sealed class StationService(IDbContextFactory<ChargeDbContext> dbFactory,
             .Select(s => new StationForm
             {
                 Id = s.Id, Name = s.Name, Address = s.Address, Latitude = s.Latitude, Longitude = s.Longitude,
-                ContactPhone = s.ContactPhone, IsOpen = s.IsOpen, SplitBase = s.SplitBase, Remark = s.Remark, BillingTemplateId = s.BillingTemplateId,
+                ContactPhone = s.ContactPhone, IsOpen = s.IsOpen, SplitBase = s.SplitBase, Remark = s.Remark, AllowedNetworks = s.AllowedNetworks, BillingTemplateId = s.BillingTemplateId,
                 TagIds = s.Tags.Select(t => t.Id).ToList(),
             }).FirstOrDefaultAsync(ct);
     }
@@ -122,6 +122,7 @@ public sealed class StationService(IDbContextFactory<ChargeDbContext> dbFactory,
             return OperationResult.Fail("所选计费模板已被删除，请重新选择");
         station.BillingTemplateId = form.BillingTemplateId;
         station.Remark = form.Remark;
+        station.AllowedNetworks = string.IsNullOrWhiteSpace(form.AllowedNetworks) ? null : string.Join(", ", Domain.Piles.AllowedNetworks.Entries(form.AllowedNetworks));
         var tagIds = form.TagIds.ToArray();
         station.Tags.Clear();
         station.Tags.AddRange(await db.StationTags.Where(t => tagIds.Contains(t.Id)).ToListAsync(ct));

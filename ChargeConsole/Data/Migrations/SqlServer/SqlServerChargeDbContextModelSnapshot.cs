@@ -402,6 +402,9 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<int>("GunId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("GunRunningSlot")
+                        .HasColumnType("int");
+
                     b.Property<int?>("ModelNumber")
                         .HasColumnType("int");
 
@@ -435,6 +438,14 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<bool>("RecordOverdue")
                         .HasColumnType("bit");
 
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<long>("ServiceFee")
                         .HasColumnType("bigint");
 
@@ -450,6 +461,9 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<int>("Source")
                         .HasColumnType("int");
 
+                    b.Property<long?>("SpendingLimit")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("datetime2");
 
@@ -457,11 +471,16 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<string>("StopReason")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Tariff")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
 
                     b.Property<long>("TotalAmount")
                         .HasColumnType("bigint");
@@ -469,6 +488,9 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<string>("TransactionSerial")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("UserRunningSlot")
+                        .HasColumnType("int");
 
                     b.Property<long>("ValleyEnergy")
                         .HasColumnType("bigint");
@@ -497,6 +519,18 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .HasFilter("[TransactionSerial] IS NOT NULL");
 
                     b.HasIndex("AppUserId", "CreatedAt");
+
+                    b.HasIndex("AppUserId", "RequestId")
+                        .IsUnique()
+                        .HasFilter("RequestId IS NOT NULL");
+
+                    b.HasIndex("AppUserId", "UserRunningSlot")
+                        .IsUnique()
+                        .HasFilter("UserRunningSlot IS NOT NULL");
+
+                    b.HasIndex("GunId", "GunRunningSlot")
+                        .IsUnique()
+                        .HasFilter("GunRunningSlot IS NOT NULL");
 
                     b.HasIndex("GunId", "Status");
 
@@ -1041,6 +1075,45 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.ToTable("MarketingPackages");
                 });
 
+            modelBuilder.Entity("ChargeConsole.Data.Entities.OperationRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique();
+
+                    b.ToTable("OperationRequests");
+                });
+
             modelBuilder.Entity("ChargeConsole.Data.Entities.Pile", b =>
                 {
                     b.Property<int>("Id")
@@ -1345,6 +1418,10 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("AllowedNetworks")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<int?>("BillingTemplateId")
                         .HasColumnType("int");

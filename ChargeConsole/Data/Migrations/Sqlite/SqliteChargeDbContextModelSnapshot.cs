@@ -380,6 +380,9 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<int>("GunId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("GunRunningSlot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ModelNumber")
                         .HasColumnType("INTEGER");
 
@@ -413,6 +416,14 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<bool>("RecordOverdue")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ServiceFee")
                         .HasColumnType("INTEGER");
 
@@ -428,6 +439,9 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SpendingLimit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
 
@@ -435,10 +449,15 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("StopReason")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tariff")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("TotalAmount")
@@ -447,6 +466,9 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<string>("TransactionSerial")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("UserRunningSlot")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ValleyEnergy")
                         .HasColumnType("INTEGER");
@@ -474,6 +496,18 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("AppUserId", "CreatedAt");
+
+                    b.HasIndex("AppUserId", "RequestId")
+                        .IsUnique()
+                        .HasFilter("RequestId IS NOT NULL");
+
+                    b.HasIndex("AppUserId", "UserRunningSlot")
+                        .IsUnique()
+                        .HasFilter("UserRunningSlot IS NOT NULL");
+
+                    b.HasIndex("GunId", "GunRunningSlot")
+                        .IsUnique()
+                        .HasFilter("GunRunningSlot IS NOT NULL");
 
                     b.HasIndex("GunId", "Status");
 
@@ -999,6 +1033,43 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.ToTable("MarketingPackages");
                 });
 
+            modelBuilder.Entity("ChargeConsole.Data.Entities.OperationRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique();
+
+                    b.ToTable("OperationRequests");
+                });
+
             modelBuilder.Entity("ChargeConsole.Data.Entities.Pile", b =>
                 {
                     b.Property<int>("Id")
@@ -1287,6 +1358,10 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllowedNetworks")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("BillingTemplateId")

@@ -1,0 +1,157 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ChargeConsole.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Hardening : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AllowedNetworks",
+                table: "Stations",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "GunRunningSlot",
+                table: "ChargingOrders",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RequestId",
+                table: "ChargingOrders",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReviewNote",
+                table: "ChargingOrders",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "SpendingLimit",
+                table: "ChargingOrders",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Tariff",
+                table: "ChargingOrders",
+                type: "TEXT",
+                maxLength: 400,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "UserRunningSlot",
+                table: "ChargingOrders",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "OperationRequests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OperationRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChargingOrders_AppUserId_RequestId",
+                table: "ChargingOrders",
+                columns: new[] { "AppUserId", "RequestId" },
+                unique: true,
+                filter: "RequestId IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChargingOrders_AppUserId_UserRunningSlot",
+                table: "ChargingOrders",
+                columns: new[] { "AppUserId", "UserRunningSlot" },
+                unique: true,
+                filter: "UserRunningSlot IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChargingOrders_GunId_GunRunningSlot",
+                table: "ChargingOrders",
+                columns: new[] { "GunId", "GunRunningSlot" },
+                unique: true,
+                filter: "GunRunningSlot IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OperationRequests_CreatedAt",
+                table: "OperationRequests",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OperationRequests_RequestId",
+                table: "OperationRequests",
+                column: "RequestId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "OperationRequests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ChargingOrders_AppUserId_RequestId",
+                table: "ChargingOrders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ChargingOrders_AppUserId_UserRunningSlot",
+                table: "ChargingOrders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ChargingOrders_GunId_GunRunningSlot",
+                table: "ChargingOrders");
+
+            migrationBuilder.DropColumn(
+                name: "AllowedNetworks",
+                table: "Stations");
+
+            migrationBuilder.DropColumn(
+                name: "GunRunningSlot",
+                table: "ChargingOrders");
+
+            migrationBuilder.DropColumn(
+                name: "RequestId",
+                table: "ChargingOrders");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewNote",
+                table: "ChargingOrders");
+
+            migrationBuilder.DropColumn(
+                name: "SpendingLimit",
+                table: "ChargingOrders");
+
+            migrationBuilder.DropColumn(
+                name: "Tariff",
+                table: "ChargingOrders");
+
+            migrationBuilder.DropColumn(
+                name: "UserRunningSlot",
+                table: "ChargingOrders");
+        }
+    }
+}

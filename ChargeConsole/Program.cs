@@ -44,6 +44,11 @@ builder.Services.AddIdentity<ConsoleUser, IdentityRole>(o =>
     .AddErrorDescriber<ChineseIdentityErrors>();
 builder.Services.ConfigureApplicationCookie(o =>
 {
+    // Behind a TLS proxy (ForwardedHeaders:Enabled) requests arrive as https, so the cookie is Secure there;
+    // Auth:SecureCookies=true insists on it whatever the request says.
+    o.Cookie.SecurePolicy = builder.Configuration.GetValue("Auth:SecureCookies", false) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
     o.LoginPath = "/login";
     o.LogoutPath = "/account/logout";
     o.AccessDeniedPath = "/access-denied";
@@ -51,6 +56,10 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.SlidingExpiration = true;
 });
 builder.Services.AddAuthorization();
+builder.Services.AddConsoleHealthChecks();
+builder.Services.AddTlsProxySupport(builder.Configuration);
+// SIGTERM: every background service gets 5 s to finish (the piles reconnect to another node meanwhile).
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("ShutdownSeconds", 5)));
 builder.Services.AddAppApi();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<CurrentScope>();
@@ -72,8 +81,16 @@ if (builder.Configuration.GetValue<bool>("Demo:Enabled") && builder.Configuratio
 
 var app = builder.Build();
 
-await DatabaseStartup.MigrateAndSeedAsync(app.Services, app.Configuration);
-await app.Services.GetRequiredService<PileEventSink>().MarkAllOfflineAsync();
+try
+{
+    await DatabaseStartup.MigrateAndSeedAsync(app.Services, app.Configuration);
+    await app.Services.GetRequiredService<PileEventSink>().MarkAllOfflineAsync();
+}
+catch (Exception e) when (DatabaseStartup.Explain(e, app.Configuration) is { } why)
+{
+    Console.Error.WriteLine(why);
+    return 1;
+}
 
 if (!app.Environment.IsDevelopment())
 {
@@ -86,8 +103,11 @@ app.UseRequestLocalization(o =>
     o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
     o.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.QueryStringRequestCultureProvider(), new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()];
 });
-// Friendly status pages are for browsers; the API answers with problem details.
+app.UseTlsProxySupport();
+// Friendly status pages are for browsers; the API answers with problem details in Chinese.
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseApiErrors());
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -96,8 +116,12 @@ app.MapStaticAssets();
 app.MapAccountEndpoints();
 app.MapFeatureEndpoints();
 app.MapAppApi();
+app.MapConsoleHealthChecks();
+// Unknown /api routes answer JSON 404 (problem details), not the console's HTML page.
+app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: ApiErrors.Message(StatusCodes.Status404NotFound)));
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+return 0;
 
 public partial class Program;

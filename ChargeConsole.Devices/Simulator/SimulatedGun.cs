@@ -30,7 +30,8 @@ public sealed class SimulatedGun(byte number)
 }
 
 /// <summary>One charge on a simulated gun: energy accrues per billing period of the pile's own model.</summary>
-public sealed class ChargingSession(string serial, DateTime startedUtc, int soc, decimal maxPowerKw, bool isAc, long meterStart)
+/// <param name="balanceFen">the balance the platform gave at start (0x34/0x32); the pile stops when the amount reaches it</param>
+public sealed class ChargingSession(string serial, DateTime startedUtc, int soc, decimal maxPowerKw, bool isAc, long meterStart, long? balanceFen = null)
 {
     public string Serial { get; } = serial;
     public DateTime StartedUtc { get; } = startedUtc;
@@ -40,9 +41,13 @@ public sealed class ChargingSession(string serial, DateTime startedUtc, int soc,
     /// <summary>Energy so far, kWh ×10⁴, and per period (sharp, peak, flat, valley).</summary>
     public long Energy => PeriodEnergy.Sum();
     public long[] PeriodEnergy { get; } = new long[4];
-    public int Minutes => (int)(_lastAccrual - StartedUtc).TotalMinutes;
+    /// <summary>Minutes of simulated charging (real time × the speed-up), as the pile reports them.</summary>
+    public int Minutes => (int)_simulated.TotalMinutes;
     public bool Full => !isAc && Soc >= 100;
+    /// <summary>The amount has reached the balance the platform gave: a real pile stops here (余额不足).</summary>
+    public bool BalanceReached => balanceFen is { } fen && AmountUnits >= fen * 100;
     private DateTime _lastAccrual = startedUtc;
+    private TimeSpan _simulated;
     private double _carry;
 
     /// <summary>Amount so far, yuan ×10⁴: Σ period energy × (electricity + service fee), as the pile prices it.</summary>
@@ -52,6 +57,7 @@ public sealed class ChargingSession(string serial, DateTime startedUtc, int soc,
     {
         var seconds = (nowUtc - _lastAccrual).TotalSeconds * speedup;
         if (seconds <= 0) return;
+        _simulated += TimeSpan.FromSeconds(seconds);
         // DC tapers above 80 % SOC; AC draws its rating.
         var taper = isAc || Soc < 80 ? 1m : (decimal)Math.Max(0.2, (100 - Soc) / 20);
         PowerKw = Math.Min(maxPowerKw, ratedKw) * taper * (0.95m + (decimal)Random.Shared.NextDouble() * 0.05m);
@@ -86,7 +92,8 @@ public sealed class ChargingSession(string serial, DateTime startedUtc, int soc,
             var price = model is null ? 0u : model.Rates[p].Electricity + model.Rates[p].Service;
             return new PeriodUsage(price, (uint)PeriodEnergy[p], (uint)PeriodEnergy[p], (uint)(PeriodEnergy[p] * price / 100_000));
         }).ToList();
-        return new TransactionRecord(Serial, pileCode, gun, StartedUtc.AddHours(8), end.AddHours(8), periods, MeterStart, MeterStart + Energy,
+        // A sped-up charge is dated as long as it simulated, so its energy fits the pile's power over its duration.
+        return new TransactionRecord(Serial, pileCode, gun, (end - _simulated).AddHours(8), end.AddHours(8), periods, MeterStart, MeterStart + Energy,
             (uint)Energy, (uint)Energy, (uint)periods.Sum(p => p.Amount), "", 0x01, end.AddHours(8), stopReason, "0000000000000000");
     }
 }

@@ -110,7 +110,7 @@ public sealed partial class SimulatedPile
         if (reason != 0) return;
         gun!.PluggedIn = true;
         gun.Session = new ChargingSession(start.Serial, DateTime.UtcNow, soc: Random.Shared.Next(15, 60), maxPowerKw: _o.PowerKw * MaxPowerPercent / 100m,
-            isAc: _o.PileType == 1, meterStart: gun.MeterReading);
+            isAc: _o.PileType == 1, meterStart: gun.MeterReading, balanceFen: start.BalanceFen);
         await SendRealtimeAsync(gun);
     }
 
@@ -153,7 +153,7 @@ public sealed partial class SimulatedPile
         if (!auth.Authorized || gun.Session is not null) return auth;
         gun.PluggedIn = true;
         gun.Session = new ChargingSession(auth.Serial, DateTime.UtcNow, soc: Random.Shared.Next(15, 60), maxPowerKw: _o.PowerKw * MaxPowerPercent / 100m,
-            isAc: _o.PileType == 1, meterStart: gun.MeterReading);
+            isAc: _o.PileType == 1, meterStart: gun.MeterReading, balanceFen: auth.BalanceFen);
         await SendRealtimeAsync(gun);
         return auth;
     }

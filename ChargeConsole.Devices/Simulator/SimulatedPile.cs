@@ -24,6 +24,8 @@ public sealed record SimulatedPileOptions
     public TimeSpan RecordResendInterval { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Simulated time runs this many times faster for energy accrual (demo: charges visibly move).</summary>
     public double EnergySpeedup { get; init; } = 1;
+    /// <summary>Charge on past the balance the platform gave (a faulty pile): for tests of the console's own stop.</summary>
+    public bool IgnoreBalance { get; init; }
 }
 
 public enum SimulatedPileState { Disconnected, Connecting, LoggingIn, Online, LoginRefused, Stopped }
@@ -236,6 +238,7 @@ public sealed partial class SimulatedPile : IAsyncDisposable
                 var interval = gun.Session is null ? _o.IdleReportInterval : _o.ChargingReportInterval;
                 if (now - gun.LastReportAt >= interval) await SendRealtimeAsync(gun);
                 if (gun.Session is { Full: true }) await FinishChargingAsync(gun, stopReason: 0x41, ct); // SOC 100 %
+                else if (!_o.IgnoreBalance && gun.Session is { BalanceReached: true }) await FinishChargingAsync(gun, stopReason: 0x4E, ct); // 余额不足
             }
         }
     }

@@ -21,6 +21,8 @@ public readonly record struct Energy : IComparable<Energy>
 
     public static Energy operator +(Energy a, Energy b) => new(checked(a.Units + b.Units));
     public static Energy operator -(Energy a, Energy b) => new(checked(a.Units - b.Units));
+    public static bool operator >(Energy a, Energy b) => a.Units > b.Units;
+    public static bool operator <(Energy a, Energy b) => a.Units < b.Units;
 
     public int CompareTo(Energy other) => Units.CompareTo(other.Units);
 

@@ -21,7 +21,7 @@ public class AppApiTests
     {
         var http = app.Http();
         (await http.PostAsJsonAsync("/api/app/v1/auth/sms-code", new { phone })).EnsureSuccessStatusCode();
-        var code = app.Get<OneTimeCodes>().Peek(phone)!;
+        var code = (await app.Get<OneTimeCodes>().PeekAsync(phone))!;
         var token = await http.PostAsJsonAsync("/api/app/v1/auth/token", new { phone, code });
         token.EnsureSuccessStatusCode();
         var body = await token.Content.ReadFromJsonAsync<JsonElement>();
@@ -47,7 +47,7 @@ public class AppApiTests
         Assert.Equal(HttpStatusCode.TooManyRequests, again.StatusCode);
         Assert.Contains("秒后再获取", await DetailAsync(again));
 
-        var code = app.Get<OneTimeCodes>().Peek("13800001111")!;
+        var code = (await app.Get<OneTimeCodes>().PeekAsync("13800001111"))!;
         var wrong = await http.PostAsJsonAsync("/api/app/v1/auth/token", new { phone = "13800001111", code = code == "000000" ? "111111" : "000000" });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Equal("验证码错误", await DetailAsync(wrong));

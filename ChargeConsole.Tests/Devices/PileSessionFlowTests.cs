@@ -90,12 +90,13 @@ public class PileSessionFlowTests
         var record = await WaitForRecordAsync(pile, serial);
         Assert.Equal(record.TotalEnergy, (uint)record.Periods.Sum(p => p.Energy));
         Assert.Equal(0x40, record.StopReason);
-        // A serial the console never issued (a start made outside the console): the record is still kept, as an
-        // order without a user that cannot be paid, and confirmed.
+        // A serial the console never issued (a start made outside the console): the record is kept and confirmed,
+        // but held for an operator's review and pays nothing.
         await LiveWebApp.Eventually(() => Task.FromResult(pile.Guns[0].PendingRecord is null), "record confirmed with 0x40");
         await using var check = app.Context();
         var order = await check.ChargingOrders.SingleAsync(o => o.TransactionSerial == serial);
-        Assert.Equal(ChargingOrderStatus.Unpaid, order.Status);
+        Assert.Equal(ChargingOrderStatus.PendingReview, order.Status);
+        Assert.Contains("平台未下发该交易流水号", order.ReviewNote);
         Assert.Null(order.AppUserId);
         Assert.Equal(Energy.FromUnits(record.TotalEnergy), order.Energy);
     }

@@ -114,13 +114,24 @@ public class ChargingFlowTests
     }
 
     [Fact]
-    public async Task A_charge_that_costs_more_than_the_balance_is_left_unpaid_and_settled_by_the_operator_after_a_top_up()
+    public async Task A_pile_that_charges_past_the_balance_is_stopped_by_the_console_and_the_overrun_is_left_unpaid_until_a_top_up()
     {
         await using var app = LiveWebApp.Start();
         var factory = app.Factory;
         var userId = await Wallets.NewUserAsync(factory, principalFen: 6_00);
-        await using var pile = await OnlinePileAsync(app, speedup: 600);
-        var order = await ChargeAndStopAsync(app, userId, pile, o => o.TotalAmount > Money.FromYuan(8));
+        // A faulty pile that ignores the 6.00 yuan it was told; at this speed each 0.4 s report adds several yuan.
+        await using var pile = app.Pile(Demo1, energySpeedup: 600, ignoreBalance: true);
+        await LiveWebApp.Eventually(() => Task.FromResult(pile.Model is not null), "pile online with its model");
+        var start = await app.Get<ChargingService>().StartAsync(userId, Gun1);
+        Assert.True(start.Result.Succeeded, start.Result.Error);
+
+        // Nobody presses stop: the console stops it (0x36) once the live amount reaches the balance.
+        await LiveWebApp.Eventually(async () => (await OrderAsync(app, start.OrderNo!)).Status is ChargingOrderStatus.Settled or ChargingOrderStatus.Unpaid,
+            "the console stopped the charge and the record settled it");
+        var order = await OrderAsync(app, start.OrderNo!);
+        Assert.Equal(OrderTelemetry.BalanceStopReason, order.StopReason);
+        Assert.Equal(Money.FromFen(6_00), order.SpendingLimit);
+        Assert.True(order.TotalAmount > Money.FromFen(6_00), $"overran to {order.TotalAmount}");
         Assert.Equal(ChargingOrderStatus.Unpaid, order.Status);
         Assert.Equal(Money.FromYuan(6), (await Wallets.WalletAsync(factory, userId)).Principal); // nothing taken
 

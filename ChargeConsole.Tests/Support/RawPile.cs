@@ -22,7 +22,15 @@ public sealed class RawPile : IAsyncDisposable
     {
         var pile = new RawPile();
         pile._socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
-        await pile._socket.ConnectAsync(IPAddress.Loopback, port);
+        try
+        {
+            await pile._socket.ConnectAsync(IPAddress.Loopback, port);
+        }
+        catch (SocketException)
+        {
+            pile.Closed = true; // refused or reset at once: the console did not admit it
+            return pile;
+        }
         pile._reader = Task.Run(pile.ReadAsync);
         return pile;
     }

@@ -64,7 +64,7 @@ public class SignInAndExportTests
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account()
+    public async Task Five_wrong_passwords_lock_the_account_and_the_message_does_not_tell_which_accounts_exist()
     {
         await using var web = await TestWebApp.StartAsync();
         var client = web.Client();
@@ -74,6 +74,11 @@ public class SignInAndExportTests
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         }
         var locked = await TestWebApp.SignInAsync(client, "operator", "operator123");
-        Assert.Contains("账号已锁定", await locked.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode); // no redirect: not signed in
+        var lockedPage = await locked.Content.ReadAsStringAsync();
+        var stranger = await (await TestWebApp.SignInAsync(web.Client(), "nobody-here", "whatever123")).Content.ReadAsStringAsync();
+        Assert.Contains("账号或密码错误", lockedPage);
+        Assert.Contains("账号或密码错误", stranger);
+        Assert.DoesNotContain("已锁定", lockedPage);
     }
 }

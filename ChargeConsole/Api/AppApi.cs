@@ -28,8 +28,12 @@ public static class AppApi
     {
         services.AddAuthentication().AddBearerToken(Scheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(30));
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireClaim(AppUserClaim));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiErrors.Customize);
+        // Bad input (malformed JSON, a wrong query type, a missing body) is thrown as BadHttpRequestException in every
+        // environment, so ApiErrors answers it in Chinese instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi(Document);
+        services.AddSmsRateLimits();
         services.AddSingleton<OneTimeCodes>();
         services.AddSingleton<ISmsSender, LoggingSmsSender>();
         return services;
@@ -42,7 +46,7 @@ public static class AppApi
         app.MapOpenApi("/openapi/{documentName}.json");
         var api = app.MapGroup("/api/app/v1").WithGroupName(Document).WithTags("小程序");
 
-        api.MapPost("/auth/sms-code", SendCodeAsync).WithSummary("发送登录验证码").AllowAnonymous();
+        api.MapPost("/auth/sms-code", SendCodeAsync).WithSummary("发送登录验证码").AllowAnonymous().RequireRateLimiting(SmsRateLimits.Policy);
         api.MapPost("/auth/token", SignInAsync).WithSummary("手机号 + 验证码登录，返回 Bearer 令牌").AllowAnonymous();
 
         var me = api.MapGroup("").RequireAuthorization(Policy);
@@ -60,21 +64,24 @@ public static class AppApi
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SendCodeAsync(
         SmsCodeRequest request, IValidator<SmsCodeRequest> validator, OneTimeCodes codes, ISmsSender sms, CancellationToken ct)
     {
+        request = request with { Phone = PhoneRules.Normalize(request.Phone) };
         if (await Invalid(validator, request, ct) is { } invalid) return invalid;
-        var (code, wait) = codes.Issue(request.Phone);
+        var (code, wait) = await codes.IssueAsync(request.Phone!, ct);
         if (code is null) return Problem(StatusCodes.Status429TooManyRequests, $"验证码已发送，请 {wait} 秒后再获取");
-        await sms.SendAsync(request.Phone, $"【充电】您的登录验证码是 {code}，5 分钟内有效。", ct);
+        await sms.SendAsync(request.Phone!, $"【充电】您的登录验证码是 {code}，5 分钟内有效。", ct);
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> SignInAsync(
         TokenRequest request, IValidator<TokenRequest> validator, OneTimeCodes codes, AppUserService users, CancellationToken ct)
     {
+        request = request with { Phone = PhoneRules.Normalize(request.Phone) };
         if (await Invalid(validator, request, ct) is { } invalid) return invalid;
-        if (codes.Verify(request.Phone, request.Code) is { } wrong) return Problem(StatusCodes.Status400BadRequest, wrong);
-        var (userId, error) = await users.SignInAsync(request.Phone, ct);
+        var phone = request.Phone!;
+        if (await codes.VerifyAsync(phone, request.Code!, ct) is { } wrong) return Problem(StatusCodes.Status400BadRequest, wrong);
+        var (userId, error) = await users.SignInAsync(phone, ct);
         if (userId is null) return Problem(StatusCodes.Status403Forbidden, error!);
-        var identity = new ClaimsIdentity([new Claim(AppUserClaim, userId.Value.ToString()), new Claim(ClaimTypes.Name, request.Phone)], Scheme);
+        var identity = new ClaimsIdentity([new Claim(AppUserClaim, userId.Value.ToString()), new Claim(ClaimTypes.Name, phone)], Scheme);
         return TypedResults.SignIn(new ClaimsPrincipal(identity), authenticationScheme: Scheme);
     }
 
@@ -107,11 +114,14 @@ public static class AppApi
     }
 
     private static async Task<Results<Created<OrderView>, ValidationProblem, ProblemHttpResult>> StartAsync(
-        StartChargingRequest request, ClaimsPrincipal principal, IValidator<StartChargingRequest> validator, ChargingService charging, ChargingOrderService orders, CancellationToken ct)
+        StartChargingRequest request, ClaimsPrincipal principal, IValidator<StartChargingRequest> validator, ChargingService charging, ChargingOrderService orders,
+        HttpContext http, CancellationToken ct)
     {
+        // The request id may come in the body or as the Idempotency-Key header.
+        request = request with { RequestId = request.RequestId ?? http.Request.Headers["Idempotency-Key"].FirstOrDefault() };
         if (await Invalid(validator, request, ct) is { } invalid) return invalid;
         var userId = UserId(principal);
-        var outcome = await charging.StartAsync(userId, request.GunCode, ct);
+        var outcome = await charging.StartAsync(userId, request.GunCode!, ct, request.RequestId);
         if (!outcome.Result.Succeeded)
             return Problem(outcome.OrderNo is null ? StatusCodes.Status409Conflict : StatusCodes.Status502BadGateway, outcome.Result.Error!);
         var order = (await orders.ForUserAsync(userId, outcome.OrderNo!, ct))!.Value;

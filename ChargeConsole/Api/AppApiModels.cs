@@ -3,15 +3,21 @@ using FluentValidation;
 
 namespace ChargeConsole.Api;
 
-public sealed record SmsCodeRequest(string Phone);
+// Fields are nullable so that a missing or null field reaches its validator and gets its Chinese message.
+public sealed record SmsCodeRequest(string? Phone);
 
-public sealed record TokenRequest(string Phone, string Code);
+public sealed record TokenRequest(string? Phone, string? Code);
 
-public sealed record StartChargingRequest(string GunCode);
+/// <param name="RequestId">optional: the client's id for this start; a retry with the same id returns the same order</param>
+public sealed record StartChargingRequest(string? GunCode, string? RequestId = null);
 
 public sealed record NearbyQuery(double Latitude, double Longitude, double RadiusKm);
 
-public sealed record PageQuery(int Page, int PageSize);
+public sealed record PageQuery(int Page, int PageSize)
+{
+    /// <summary>Deeper pages are refused: (page − 1) × size must stay far from overflowing, and nobody pages that far.</summary>
+    public const int MaxPage = 10_000;
+}
 
 public sealed record ProfileView(int Id, string Phone, string Nickname, DateTime RegisteredAt, WalletView Wallet);
 
@@ -31,22 +37,27 @@ public sealed record OrderView(
 
 public sealed class SmsCodeRequestValidator : AbstractValidator<SmsCodeRequest>
 {
-    public SmsCodeRequestValidator() => RuleFor(x => x.Phone).Matches(PhoneRules.Pattern).WithMessage("请输入正确的 11 位手机号");
+    public SmsCodeRequestValidator() => RuleFor(x => x.Phone).NotEmpty().WithMessage("请输入手机号").Matches(PhoneRules.Pattern).WithMessage("请输入正确的 11 位手机号");
 }
 
 public sealed class TokenRequestValidator : AbstractValidator<TokenRequest>
 {
     public TokenRequestValidator()
     {
-        RuleFor(x => x.Phone).Matches(PhoneRules.Pattern).WithMessage("请输入正确的 11 位手机号");
-        RuleFor(x => x.Code).Matches("^[0-9]{6}$").WithMessage("验证码是 6 位数字");
+        RuleFor(x => x.Phone).NotEmpty().WithMessage("请输入手机号").Matches(PhoneRules.Pattern).WithMessage("请输入正确的 11 位手机号");
+        RuleFor(x => x.Code).NotEmpty().WithMessage("请输入验证码").Matches(@"\A[0-9]{6}\z").WithMessage("验证码是 6 位数字");
     }
 }
 
 public sealed class StartChargingRequestValidator : AbstractValidator<StartChargingRequest>
 {
-    public StartChargingRequestValidator() =>
-        RuleFor(x => x.GunCode).Matches("^[0-9]{16}$").WithMessage("枪编号是 16 位数字（桩编号 14 位 + 枪号 2 位），请扫码或核对后重试");
+    public StartChargingRequestValidator()
+    {
+        RuleFor(x => x.GunCode).NotEmpty().WithMessage("请扫码或输入枪编号")
+            .Matches(@"\A[0-9]{16}\z").WithMessage("枪编号是 16 位数字（桩编号 14 位 + 枪号 2 位），请扫码或核对后重试");
+        RuleFor(x => x.RequestId).Matches(@"\A[A-Za-z0-9_-]{8,64}\z").When(x => x.RequestId is not null)
+            .WithMessage("请求编号应为 8 到 64 位字母、数字、下划线或连字符");
+    }
 }
 
 public sealed class NearbyQueryValidator : AbstractValidator<NearbyQuery>
@@ -63,12 +74,16 @@ public sealed class PageQueryValidator : AbstractValidator<PageQuery>
 {
     public PageQueryValidator()
     {
-        RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("页码从 1 开始");
+        RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("页码从 1 开始").LessThanOrEqualTo(PageQuery.MaxPage).WithMessage($"页码不能超过 {PageQuery.MaxPage}");
         RuleFor(x => x.PageSize).InclusiveBetween(1, 100).WithMessage("每页条数必须在 1 到 100 之间");
     }
 }
 
 public static class PhoneRules
 {
-    public const string Pattern = "^1[3-9][0-9]{9}$";
+    /// <summary>The whole string, nothing before or after (\z: not even a trailing newline, which $ would let through).</summary>
+    public const string Pattern = @"\A1[3-9][0-9]{9}\z";
+
+    /// <summary>A phone as typed, trimmed of surrounding white space, before it is checked and used.</summary>
+    public static string? Normalize(string? phone) => phone?.Trim();
 }

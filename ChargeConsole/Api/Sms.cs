@@ -1,4 +1,6 @@
-using System.Collections.Concurrent;
+using ChargeConsole.Data;
+using ChargeConsole.Data.Entities;
+using Microsoft.EntityFrameworkCore;
 using System.Security.Cryptography;
 
 namespace ChargeConsole.Api;
@@ -21,43 +23,60 @@ public sealed class LoggingSmsSender(ILogger<LoggingSmsSender> log) : ISmsSender
 
 /// <summary>
 /// One-time sign-in codes: 6 digits, valid 5 minutes, one per phone per 60 seconds, void after 5 wrong tries.
-/// Kept in memory: a restart only means asking for a new code.
+/// Kept in the database so every node of the console checks the same code; a code is removed when it is used,
+/// and expired ones are removed whenever a new code is issued, so the table holds only live codes.
 /// </summary>
-public sealed class OneTimeCodes(TimeProvider clock)
+public sealed class OneTimeCodes(IDbContextFactory<ChargeDbContext> dbFactory, TimeProvider clock)
 {
-    private sealed record Entry(string Code, DateTime SentAt, int WrongTries);
-
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan ResendAfter = TimeSpan.FromSeconds(60);
     private const int MaxWrongTries = 5;
-    private readonly ConcurrentDictionary<string, Entry> _codes = new();
 
     /// <summary>A new code for the phone, or the seconds to wait before another may be sent.</summary>
-    public (string? Code, int WaitSeconds) Issue(string phone)
+    public async Task<(string? Code, int WaitSeconds)> IssueAsync(string phone, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (_codes.TryGetValue(phone, out var last) && now - last.SentAt < ResendAfter)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.SmsCodes.Where(c => c.SentAt < now - Lifetime).ExecuteDeleteAsync(ct);
+        var last = await db.SmsCodes.AsNoTracking().FirstOrDefaultAsync(c => c.Phone == phone, ct);
+        if (last is not null && now - last.SentAt < ResendAfter)
             return (null, (int)Math.Ceiling((ResendAfter - (now - last.SentAt)).TotalSeconds));
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("000000");
-        _codes[phone] = new Entry(code, now, 0);
+        // Replaces the phone's older code only if nobody issued another meanwhile (a double tap on two nodes sends one).
+        var replaced = last is null ? 0 : await db.SmsCodes.Where(c => c.Phone == phone && c.SentAt == last.SentAt)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Code, code).SetProperty(c => c.SentAt, now).SetProperty(c => c.WrongTries, 0), ct);
+        if (last is not null && replaced == 0) return (null, (int)ResendAfter.TotalSeconds);
+        if (last is null)
+        {
+            db.SmsCodes.Add(new SmsCode { Phone = phone, Code = code, SentAt = now });
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException e) when (e.IsUniqueViolation()) { return (null, (int)ResendAfter.TotalSeconds); }
+        }
         return (code, 0);
     }
 
     /// <summary>Checks and consumes a code; null when it is right, otherwise why not.</summary>
-    public string? Verify(string phone, string code)
+    public async Task<string?> VerifyAsync(string phone, string code, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!_codes.TryGetValue(phone, out var entry) || now - entry.SentAt > Lifetime) return "验证码已过期，请重新获取";
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entry = await db.SmsCodes.AsNoTracking().FirstOrDefaultAsync(c => c.Phone == phone, ct);
+        if (entry is null || now - entry.SentAt > Lifetime) return "验证码已过期，请重新获取";
         if (entry.WrongTries >= MaxWrongTries) return "验证码错误次数过多，请重新获取";
         if (!CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(entry.Code), System.Text.Encoding.ASCII.GetBytes(code)))
         {
-            _codes.TryUpdate(phone, entry with { WrongTries = entry.WrongTries + 1 }, entry);
+            await db.SmsCodes.Where(c => c.Phone == phone && c.SentAt == entry.SentAt).ExecuteUpdateAsync(u => u.SetProperty(c => c.WrongTries, c => c.WrongTries + 1), ct);
             return "验证码错误";
         }
-        _codes.TryRemove(phone, out _);
-        return null;
+        // Used once: of two sign-ins racing with the same code, only the one that deletes it gets in.
+        var used = await db.SmsCodes.Where(c => c.Phone == phone && c.SentAt == entry.SentAt && c.WrongTries < MaxWrongTries).ExecuteDeleteAsync(ct);
+        return used == 1 ? null : "验证码已失效，请重新获取";
     }
 
-    /// <summary>For the demo's simulated users only: the code last issued to a phone.</summary>
-    internal string? Peek(string phone) => _codes.TryGetValue(phone, out var e) ? e.Code : null;
+    /// <summary>For the demo's simulated users and the tests only: the code last issued to a phone.</summary>
+    internal async Task<string?> PeekAsync(string phone, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SmsCodes.Where(c => c.Phone == phone).Select(c => c.Code).FirstOrDefaultAsync(ct);
+    }
 }

@@ -43,6 +43,7 @@ public abstract class ChargeDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<AuditLog> AuditLogs => Set<AuditLog>();
     public DbSet<OperationRequest> OperationRequests => Set<OperationRequest>();
+    public DbSet<SmsCode> SmsCodes => Set<SmsCode>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {

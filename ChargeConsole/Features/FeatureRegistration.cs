@@ -62,6 +62,7 @@ public static class FeatureRegistration
         services.AddSingleton<DashboardService>();
         services.AddScoped<AccountService>();
         services.AddSingleton<ChargingOrderService>();
+        services.AddSingleton<OrderResolutionService>();
         services.AddSingleton<WalletService>();
         services.AddSingleton<NearbyStations>();
         services.AddSingleton<ChargeConsole.Features.Users.AppUserService>();

@@ -28,6 +28,17 @@ internal sealed class VehicleConfiguration : IEntityTypeConfiguration<Vehicle>
     }
 }
 
+internal sealed class SmsCodeConfiguration : IEntityTypeConfiguration<SmsCode>
+{
+    public void Configure(EntityTypeBuilder<SmsCode> e)
+    {
+        e.HasKey(x => x.Phone);
+        e.Property(x => x.Phone).HasMaxLength(11);
+        e.Property(x => x.Code).HasMaxLength(6);
+        e.HasIndex(x => x.SentAt);
+    }
+}
+
 internal sealed class WalletConfiguration : IEntityTypeConfiguration<Wallet>
 {
     public void Configure(EntityTypeBuilder<Wallet> e)

@@ -99,7 +99,7 @@ public sealed class DemoDrivers(
     {
         if (_tokens.TryGetValue(phone, out var token)) return token;
         (await http.PostAsJsonAsync("/api/app/v1/auth/sms-code", new SmsCodeRequest(phone), ct)).EnsureSuccessStatusCode();
-        var code = codes.Peek(phone) ?? throw new InvalidOperationException("no code issued");
+        var code = await codes.PeekAsync(phone, ct) ?? throw new InvalidOperationException("no code issued");
         var response = await http.PostAsJsonAsync("/api/app/v1/auth/token", new TokenRequest(phone, code), ct);
         response.EnsureSuccessStatusCode();
         token = (await response.Content.ReadFromJsonAsync<JsonElement>(Json, ct)).GetProperty("accessToken").GetString()!;

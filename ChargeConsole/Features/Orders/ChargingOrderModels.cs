@@ -41,6 +41,7 @@ public sealed record ChargingOrderRow
     public int? Soc { get; init; }
     public string? StopReason { get; init; }
     public string? FailureReason { get; init; }
+    public string? ReviewNote { get; init; }
 }
 
 public sealed class ChargingOrderExportRow
@@ -62,10 +63,12 @@ public sealed class ChargingOrderExportRow
     [ExcelColumnName("电桩金额(元)")] public string PileAmount { get; set; } = "";
     [ExcelColumnName("停止原因")] public string StopReason { get; set; } = "";
     [ExcelColumnName("异常")] public string Flags { get; set; } = "";
+    [ExcelColumnName("审核说明")] public string ReviewNote { get; set; } = "";
 }
 
 /// <summary>账单明细 of one order: the order, its user and every wallet movement it caused.</summary>
-public sealed record ChargingOrderDetail(ChargingOrder Order, string StationName, string? Phone, string? Nickname, IReadOnlyList<LedgerEntry> Ledger);
+/// <param name="ShowsWallet">false for investors: no wallet movements, balances or how the user paid</param>
+public sealed record ChargingOrderDetail(ChargingOrder Order, string StationName, string? Phone, string? Nickname, IReadOnlyList<LedgerEntry> Ledger, bool ShowsWallet);
 
 public sealed record ChargingSample(DateTime SampledAt, decimal Voltage, decimal Current, decimal PowerKw, Energy Energy, int? Soc, Money Amount);
 
@@ -78,6 +81,17 @@ public static class OrderText
         StartSource.Vin => "VIN 码",
         _ => "离线启动",
     };
+
+    public static string Doubt(Domain.Orders.RecordDoubt d) => d switch
+    {
+        Domain.Orders.RecordDoubt.NotStartedByConsole => "平台未下发该交易流水号，也无刷卡/VIN 授权记录",
+        Domain.Orders.RecordDoubt.ImpossibleTimes => "充电起止时间不合理",
+        Domain.Orders.RecordDoubt.FromTheFuture => "交易时间晚于当前时间",
+        Domain.Orders.RecordDoubt.EnergyBeyondRatedPower => "电量超过电桩额定功率在该时长内可充的电量",
+        _ => "分时电量之和或电表读数与总电量不一致",
+    };
+
+    public static string Doubts(IEnumerable<Domain.Orders.RecordDoubt> doubts) => "待审核：" + string.Join("；", doubts.Select(Doubt));
 
     public static string Flags(bool mismatch, bool overdue) =>
         string.Join("；", new[] { mismatch ? "金额与电桩不一致" : null, overdue ? "交易记录超时未上传" : null }.Where(x => x is not null));

@@ -5,6 +5,7 @@ using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Wallets;
 using ChargeConsole.Features.Wallets;
+using ChargeConsole.Features.Users;
 using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Audit;
 using ChargeConsole.Infrastructure.Auth;
@@ -30,22 +31,26 @@ public sealed class ChargingOrderService(
             var high = low + "\u007f";
             q = q.Where(o => string.Compare(o.OrderNo, low) >= 0 && string.Compare(o.OrderNo, high) < 0);
         }
-        if (!string.IsNullOrWhiteSpace(f.Phone))
+        // Investors never search by a user's phone: the answer alone would tell them who charged at their stations.
+        if (!scope.IsInvestor && !string.IsNullOrWhiteSpace(f.Phone))
         {
             var phone = f.Phone.Trim();
             // Users first (a small table), then their orders by the (user, time) index.
             var users = db.AppUsers.Where(u => u.Phone.Contains(phone)).Select(u => (int?)u.Id);
             q = q.Where(o => users.Contains(o.AppUserId));
         }
+        // Investors see a masked phone (139****0000) and no nickname, in the grid and the export alike.
+        var investor = scope.IsInvestor;
         return q.Select(o => new ChargingOrderRow
         {
             Id = o.Id, OrderNo = o.OrderNo, Status = o.Status, Source = o.Source,
-            Phone = o.AppUser == null ? null : o.AppUser.Phone, Nickname = o.AppUser == null ? null : o.AppUser.Nickname,
+            Phone = o.AppUser == null ? null : investor ? o.AppUser.Phone.Substring(0, 3) + "****" + o.AppUser.Phone.Substring(7) : o.AppUser.Phone,
+            Nickname = o.AppUser == null || investor ? null : o.AppUser.Nickname,
             StationId = o.StationId, StationName = o.Station.Name, GunCode = o.GunCode,
             CreatedAt = o.CreatedAt, StartedAt = o.StartedAt, EndedAt = o.EndedAt,
             Energy = o.Energy, ElectricityFee = o.ElectricityFee, ServiceFee = o.ServiceFee, TotalAmount = o.TotalAmount, PileAmount = o.PileAmount,
             AmountMismatch = o.AmountMismatch, RecordOverdue = o.RecordOverdue, PowerKw = o.PowerKw, Soc = o.Soc,
-            StopReason = o.StopReason, FailureReason = o.FailureReason,
+            StopReason = o.StopReason, FailureReason = o.FailureReason, ReviewNote = o.ReviewNote,
         });
     }
 
@@ -57,6 +62,7 @@ public sealed class ChargingOrderService(
             CreatedAt = ChinaTime.Format(o.CreatedAt), StartedAt = ChinaTime.Format(o.StartedAt), EndedAt = ChinaTime.Format(o.EndedAt),
             Energy = o.Energy.Kwh, ElectricityFee = o.ElectricityFee.Yuan, ServiceFee = o.ServiceFee.Yuan, Total = o.TotalAmount.Yuan,
             PileAmount = o.PileAmount?.ToString() ?? "", StopReason = o.StopReason ?? o.FailureReason ?? "", Flags = OrderText.Flags(o.AmountMismatch, o.RecordOverdue),
+            ReviewNote = o.ReviewNote ?? "",
         });
 
     public async Task<ChargingOrderDetail?> GetDetailAsync(AccessScope scope, long id, CancellationToken ct = default)
@@ -64,8 +70,10 @@ public sealed class ChargingOrderService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var order = await db.ChargingOrders.AsNoTracking().VisibleTo(scope).Include(o => o.AppUser).Include(o => o.Station).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null) return null;
+        if (scope.IsInvestor)
+            return new ChargingOrderDetail(order, order.Station.Name, PhoneMask.Mask(order.AppUser?.Phone), null, [], ShowsWallet: false);
         var ledger = await db.LedgerEntries.AsNoTracking().Where(l => l.SourceNo == order.OrderNo).OrderBy(l => l.Id).ToListAsync(ct);
-        return new ChargingOrderDetail(order, order.Station.Name, order.AppUser?.Phone, order.AppUser?.Nickname, ledger);
+        return new ChargingOrderDetail(order, order.Station.Name, order.AppUser?.Phone, order.AppUser?.Nickname, ledger, ShowsWallet: true);
     }
 
     public async Task<IReadOnlyList<ChargingSample>> SamplesAsync(AccessScope scope, long id, CancellationToken ct = default)
@@ -85,16 +93,19 @@ public sealed class ChargingOrderService(
     }
 
     /// <summary>退单: a settled order's money goes back to the accounts it came from, its points are taken back, and it is Voided. Once.</summary>
-    public async Task<OperationResult> VoidAsync(AccessScope scope, long id, string reason, CancellationToken ct = default)
+    public async Task<OperationResult> VoidAsync(AccessScope scope, long id, string reason, CancellationToken ct = default, string? requestId = null)
     {
         if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能退单");
         if (string.IsNullOrWhiteSpace(reason)) return OperationResult.Fail("请填写退单原因");
+        if (reason.Trim().Length > 200) return OperationResult.Fail("退单原因不能超过 200 个字");
         int? userId = null;
         ChargingOrder? voided = null;
-        var result = await MoneyTransaction.RunAsync(dbFactory, async (db, token) =>
+        var orderNo = $"订单 {id}";
+        var result = await MoneyTransaction.RunAsync(dbFactory, new MoneyAction(scope.UserName, "退单", requestId), async (db, token) =>
         {
             var order = await db.ChargingOrders.VisibleTo(scope).FirstOrDefaultAsync(o => o.Id == id, token);
             if (order is null) return OperationResult.Fail("订单不存在");
+            orderNo = order.OrderNo;
             if (order.Status == ChargingOrderStatus.Voided) return OperationResult.Fail("该订单已退单，不能重复退单");
             if (!ChargingOrderLifecycle.CanMove(order.Status, ChargingOrderStatus.Voided))
                 return OperationResult.Fail($"只有已结算的订单可以退单，该订单{ChargingOrderLifecycle.Name(order.Status)}");
@@ -108,13 +119,11 @@ public sealed class ChargingOrderService(
                 WalletBook.Post(db, wallet, LedgerAccount.Points, -WalletRules.PointsToReverse(order.PointsEarned, wallet.Points), LedgerSource.Void, order.OrderNo, now, remark);
                 userId = uid;
             }
-            order.Status = ChargingOrderStatus.Voided;
+            order.MoveTo(ChargingOrderStatus.Voided);
             order.FailureReason = $"退单：{reason.Trim()}（{scope.UserName}）";
-            order.Version++;
             voided = order;
             return OperationResult.Ok($"已退单，退回 {order.PaidPrincipal + order.PaidBonus} 元");
-        }, ct);
-        await audit.WriteAsync(scope.UserName, "退单", await OrderNoAsync(id, ct), result, ct);
+        }, () => orderNo, clock, ct);
         if (voided is not null)
         {
             live.Publish(new OrderUpdated(voided.Id, voided.StationId, userId, ChargingOrderStatus.Voided));
@@ -124,14 +133,16 @@ public sealed class ChargingOrderService(
     }
 
     /// <summary>订单结算: an Unpaid order is paid from the wallet once its balance suffices.</summary>
-    public async Task<OperationResult> SettleAsync(AccessScope scope, long id, CancellationToken ct = default)
+    public async Task<OperationResult> SettleAsync(AccessScope scope, long id, CancellationToken ct = default, string? requestId = null)
     {
         if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能结算订单");
         ChargingOrder? paid = null;
-        var result = await MoneyTransaction.RunAsync(dbFactory, async (db, token) =>
+        var orderNo = $"订单 {id}";
+        var result = await MoneyTransaction.RunAsync(dbFactory, new MoneyAction(scope.UserName, "订单结算", requestId), async (db, token) =>
         {
             var order = await db.ChargingOrders.VisibleTo(scope).FirstOrDefaultAsync(o => o.Id == id, token);
             if (order is null) return OperationResult.Fail("订单不存在");
+            orderNo = order.OrderNo;
             if (order.Status != ChargingOrderStatus.Unpaid) return OperationResult.Fail($"只有未支付的订单可以结算，该订单{ChargingOrderLifecycle.Name(order.Status)}");
             if (order.AppUserId is not { } uid) return OperationResult.Fail("订单未关联用户，无法从钱包扣款");
             var wallet = await db.Wallets.FirstAsync(w => w.AppUserId == uid, token);
@@ -140,8 +151,7 @@ public sealed class ChargingOrderService(
                 return OperationResult.Fail($"用户余额不足：需支付 {due} 元，可用余额 {wallet.Balance().Spendable} 元");
             paid = order;
             return OperationResult.Ok($"已结算 {due} 元");
-        }, ct);
-        await audit.WriteAsync(scope.UserName, "订单结算", await OrderNoAsync(id, ct), result, ct);
+        }, () => orderNo, clock, ct);
         if (paid is not null)
         {
             live.Publish(new OrderUpdated(paid.Id, paid.StationId, paid.AppUserId, paid.Status));

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Devices.Piles;
@@ -28,25 +27,29 @@ public sealed class ChargingService(
     IDbContextFactory<ChargeDbContext> dbFactory, PileSessionRegistry sessions, PileCommandService commands, OrderTelemetry telemetry,
     LiveEvents live, TimeProvider clock, IOptions<OrdersOptions> options)
 {
-    /// <summary>One start at a time per gun: the check and the new Starting order happen together.</summary>
-    private readonly ConcurrentDictionary<int, SemaphoreSlim> _gunLocks = new();
-
     private const string NoPhysicalCard = "0000000000000000";
 
     internal sealed record GunInfo(int Id, int Number, int PileId, int StationId, GunStatus Status, string PileCode, int? TemplateId);
 
-    internal sealed record Reservation(ChargingOrder Order, GunInfo Gun, Money Spendable);
+    /// <summary>An order in Starting, and what its pile may let the user spend (the 0x34/0x32 balance).</summary>
+    internal sealed record Reservation(ChargingOrder Order, GunInfo Gun, Money Limit);
 
-    public async Task<StartOutcome> StartAsync(int appUserId, string gunCode, CancellationToken ct = default)
+    /// <summary>
+    /// Starts a charge for the mini-program. <paramref name="requestId"/> (the client's, optional) makes a retried
+    /// start return the order the first one made instead of starting again.
+    /// </summary>
+    public async Task<StartOutcome> StartAsync(int appUserId, string gunCode, CancellationToken ct = default, string? requestId = null)
     {
-        var (refusal, reservation) = await ReserveAsync(appUserId, gunCode.Trim(), StartSource.App, null, null, ct);
-        if (refusal is not null) return new StartOutcome(OperationResult.Fail(refusal.Message));
-        var (order, gun, spendable) = reservation!;
+        if (requestId is not null && await FindRequestAsync(appUserId, requestId, ct) is { } earlier) return earlier;
+        var (refusal, reservation) = await ReserveAsync(appUserId, gunCode.Trim(), StartSource.App, null, null, ct, requestId);
+        if (refusal is not null)
+            return requestId is not null && await FindRequestAsync(appUserId, requestId, ct) is { } raced ? raced : new StartOutcome(OperationResult.Fail(refusal.Message));
+        var (order, gun, limit) = reservation!;
         // From here the pile is involved: a caller that gives up (a closed app) must not leave the order half-started.
         ct = CancellationToken.None;
 
         var result = await commands.SendAsync(gun.PileCode,
-            new RemoteStart(order.TransactionSerial!, gun.PileCode, (byte)gun.Number, LogicalCard(appUserId), NoPhysicalCard, (uint)Math.Max(0, spendable.Fen)),
+            new RemoteStart(order.TransactionSerial!, gun.PileCode, (byte)gun.Number, LogicalCard(appUserId), NoPhysicalCard, (uint)Math.Max(0, limit.Fen)),
             MessageType.RemoteStartReply, r => ((RemoteStartReply)r).Serial == order.TransactionSerial,
             r => r is RemoteStartReply { Succeeded: true } ? (true, "电桩已启动充电") : (false, StartFailure(((RemoteStartReply)r).FailureReason)), ct: ct);
 
@@ -60,12 +63,25 @@ public sealed class ChargingService(
         return new StartOutcome(OperationResult.Fail($"启动失败：{reason}"), order.OrderNo);
     }
 
+    /// <summary>The outcome of an earlier start with the same request id, if there was one.</summary>
+    private async Task<StartOutcome?> FindRequestAsync(int appUserId, string requestId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var earlier = await db.ChargingOrders.AsNoTracking().Where(o => o.AppUserId == appUserId && o.RequestId == requestId)
+            .Select(o => new { o.OrderNo, o.Status, o.FailureReason }).FirstOrDefaultAsync(ct);
+        if (earlier is null) return null;
+        return new StartOutcome(earlier.Status == ChargingOrderStatus.Failed
+            ? OperationResult.Fail($"启动失败：{earlier.FailureReason}") : OperationResult.Ok("已开始充电"), earlier.OrderNo);
+    }
+
     /// <summary>
-    /// Checks a start and, if allowed, records the order in Starting with a fresh serial. Shared by app starts and
-    /// pile-initiated starts (which answer with the refusal's 0x32 code).
+    /// Checks a start and, if allowed, records the order in Starting with a fresh serial, the tariff fixed and the
+    /// spending limit set. Shared by app starts and pile-initiated starts (which answer with the refusal's 0x32 code).
+    /// The database decides races: one running order per gun, and per user at most <see cref="OrdersOptions.MaxRunningOrdersPerUser"/>
+    /// (unique running slots), whichever node the starts arrive on.
     /// </summary>
     internal async Task<(StartRefusal? Refusal, Reservation? Reservation)> ReserveAsync(
-        int appUserId, string gunCode, StartSource source, string? card, string? vin, CancellationToken ct)
+        int appUserId, string gunCode, StartSource source, string? card, string? vin, CancellationToken ct, string? requestId = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var gun = await db.Guns.AsNoTracking().Where(g => g.Code == gunCode)
@@ -74,7 +90,7 @@ public sealed class ChargingService(
         if (gun is null) return (new StartRefusal(0x05, $"未找到电枪 {gunCode}，请核对枪编号"), null);
         if (!sessions.IsOnline(gun.PileCode) || gun.Status == GunStatus.Offline) return (new StartRefusal(0x05, "电枪离线，暂时无法充电，请换一把枪"), null);
         if (gun.Status == GunStatus.Fault) return (new StartRefusal(0x05, "电枪故障，暂时无法充电，请换一把枪"), null);
-        if (gun.Status is GunStatus.Charging or GunStatus.Reserved) return (new StartRefusal(0x0A, "电枪正在使用中，请换一把枪"), null);
+        if (gun.Status is GunStatus.Charging or GunStatus.Reserved) return (new StartRefusal(0x0A, GunBusy), null);
         if (gun.TemplateId is null) return (new StartRefusal(0x05, "该电桩尚未设置计费模板，暂不能充电"), null);
 
         var user = await db.AppUsers.AsNoTracking().Where(u => u.Id == appUserId)
@@ -84,37 +100,60 @@ public sealed class ChargingService(
         var unpaid = await db.ChargingOrders.Where(o => o.AppUserId == appUserId && o.Status == ChargingOrderStatus.Unpaid)
             .Select(o => o.OrderNo).FirstOrDefaultAsync(ct);
         if (unpaid is not null) return (new StartRefusal(0x04, $"您有未支付的充电订单 {unpaid}，请充值结清后再充电"), null);
-        var spendable = new Domain.Wallets.WalletBalance(user.Principal, user.Bonus, user.Points, user.Frozen).Spendable;
-        var minimum = Money.FromYuan(options.Value.MinimumBalanceYuan);
-        if (spendable < minimum) return (new StartRefusal(0x03, $"余额不足：启动充电至少需要 {minimum} 元，当前可用 {spendable} 元，请先充值"), null);
 
-        var gate = _gunLocks.GetOrAdd(gun.Id, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
+        var open = await db.ChargingOrders.AsNoTracking().Where(o => o.AppUserId == appUserId &&
+                (o.Status == ChargingOrderStatus.Starting || o.Status == ChargingOrderStatus.Charging || o.Status == ChargingOrderStatus.Stopping || o.Status == ChargingOrderStatus.Finished))
+            .Select(o => new { o.OrderNo, o.Status, o.UserRunningSlot, o.SpendingLimit, o.TotalAmount }).ToListAsync(ct);
+        var max = Math.Max(1, options.Value.MaxRunningOrdersPerUser);
+        var running = open.Where(o => ChargingOrderLifecycle.IsInProgress(o.Status)).ToList();
+        if (running.Count >= max) return (new StartRefusal(0x04, RunningAlready(running[0].OrderNo)), null);
+
+        // What the user's other orders may still cost: a running one up to the limit its pile was given, a stopped one
+        // what it reached. The pile is told only the rest, so all a user can owe stays within what they hold.
+        var committed = open.Aggregate(Money.Zero, (sum, o) => sum + (ChargingOrderLifecycle.IsInProgress(o.Status) ? Money.Max(o.SpendingLimit ?? o.TotalAmount, o.TotalAmount) : o.TotalAmount));
+        var spendable = new Domain.Wallets.WalletBalance(user.Principal, user.Bonus, user.Points, user.Frozen).Spendable;
+        var limit = spendable - committed;
+        var minimum = Money.FromYuan(options.Value.MinimumBalanceYuan);
+        if (limit < minimum)
+            return (new StartRefusal(0x03, committed > Money.Zero
+                ? $"余额不足：启动充电至少需要 {minimum} 元，当前可用 {spendable} 元，其中 {committed} 元已被进行中的订单占用，请先充值"
+                : $"余额不足：启动充电至少需要 {minimum} 元，当前可用 {spendable} 元，请先充值"), null);
+
+        var slot = Enumerable.Range(0, max).First(i => running.All(o => o.UserRunningSlot != i));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var template = await db.BillingTemplates.AsNoTracking().Include(t => t.ElectricityPrice).FirstAsync(t => t.Id == gun.TemplateId, ct);
+        var order = new ChargingOrder
+        {
+            OrderNo = OrderNumbers.Next("CD", now),
+            TransactionSerial = OrderNumbers.Serial(gun.PileCode, gun.Number, now),
+            AppUserId = appUserId,
+            StationId = gun.StationId, PileId = gun.PileId, GunId = gun.Id, GunCode = gunCode,
+            Status = ChargingOrderStatus.Starting, Source = source,
+            BillingTemplateId = template.Id, ModelNumber = template.ModelNumber, Tariff = template.Snapshot().ToText(),
+            SpendingLimit = limit, UserRunningSlot = slot, GunRunningSlot = 0, RequestId = requestId,
+            CreatedAt = now, CardNumber = card, Vin = vin,
+        };
+        db.ChargingOrders.Add(order);
         try
         {
-            var busy = await db.ChargingOrders.AnyAsync(o => o.GunId == gun.Id &&
-                (o.Status == ChargingOrderStatus.Starting || o.Status == ChargingOrderStatus.Charging || o.Status == ChargingOrderStatus.Stopping), ct);
-            if (busy) return (new StartRefusal(0x0A, "电枪正在使用中，请换一把枪"), null);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var template = await db.BillingTemplates.AsNoTracking().Where(t => t.Id == gun.TemplateId).Select(t => new { t.Id, t.ModelNumber }).FirstAsync(ct);
-            var order = new ChargingOrder
-            {
-                OrderNo = OrderNumbers.Next("CD", now),
-                TransactionSerial = OrderNumbers.Serial(gun.PileCode, gun.Number, now),
-                AppUserId = appUserId,
-                StationId = gun.StationId, PileId = gun.PileId, GunId = gun.Id, GunCode = gunCode,
-                Status = ChargingOrderStatus.Starting, Source = source,
-                BillingTemplateId = template.Id, ModelNumber = template.ModelNumber,
-                CreatedAt = now, CardNumber = card, Vin = vin,
-            };
-            db.ChargingOrders.Add(order);
             await db.SaveChangesAsync(ct);
-            telemetry.Track(gunCode, order.Id, order.StationId, appUserId, order.TransactionSerial);
-            live.Publish(new OrderUpdated(order.Id, order.StationId, appUserId, order.Status));
-            return (null, new Reservation(order, gun, spendable));
         }
-        finally { gate.Release(); }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // Another start got there first: on this gun, or another of this user's (or the same request, retried).
+            await using var check = await dbFactory.CreateDbContextAsync(ct);
+            var gunTaken = await check.ChargingOrders.AnyAsync(o => o.GunId == gun.Id && o.GunRunningSlot != null, ct);
+            return (gunTaken ? new StartRefusal(0x0A, GunBusy) : new StartRefusal(0x04, RunningAlready(null)), null);
+        }
+        telemetry.Track(gunCode, order.Id, order.StationId, appUserId, order.TransactionSerial, limit);
+        live.Publish(new OrderUpdated(order.Id, order.StationId, appUserId, order.Status));
+        return (null, new Reservation(order, gun, limit));
     }
+
+    private const string GunBusy = "电枪正在使用中，请换一把枪";
+
+    private static string RunningAlready(string? orderNo) =>
+        $"您有正在进行的充电订单{(orderNo is null ? "" : $" {orderNo}")}，请结束后再启动新的充电";
 
     /// <summary>
     /// Remote stop (0x36). Offline piles are not stopped and the order is left as it is: the pile uploads its
@@ -149,12 +188,10 @@ public sealed class ChargingService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var moved = await db.ChargingOrders.Where(o => o.Id == order.Id && o.Status == from).ExecuteUpdateAsync(u => u
-            .SetProperty(o => o.Status, to)
+        var moved = await db.ChargingOrders.Where(o => o.Id == order.Id).MoveAsync(from, to, u => u
             .SetProperty(o => o.FailureReason, failure)
             .SetProperty(o => o.StartedAt, o => to == ChargingOrderStatus.Charging ? o.StartedAt ?? now : o.StartedAt)
-            .SetProperty(o => o.EndedAt, o => to == ChargingOrderStatus.Stopping || to == ChargingOrderStatus.Failed ? o.EndedAt ?? now : o.EndedAt)
-            .SetProperty(o => o.Version, o => o.Version + 1), ct);
+            .SetProperty(o => o.EndedAt, o => to == ChargingOrderStatus.Stopping || to == ChargingOrderStatus.Failed ? o.EndedAt ?? now : o.EndedAt), ct);
         if (moved == 0) return;
         if (to == ChargingOrderStatus.Failed) telemetry.Forget(order.GunCode, order.Id);
         live.Publish(new OrderUpdated(order.Id, order.StationId, order.AppUserId, to));

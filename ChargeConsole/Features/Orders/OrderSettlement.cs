@@ -18,37 +18,74 @@ public sealed record RecordResult(ChargingOrder Order, bool Duplicate);
 
 /// <summary>
 /// What one settlement transaction has already loaded: orders by serial (so a record resent within the batch is
-/// seen as settled) and templates by id. Cheaper than asking the change tracker, which re-scans every entity.
+/// seen as settled), templates by id and piles' rated power. Cheaper than asking the change tracker, which re-scans every entity.
 /// </summary>
 public sealed class SettlementBatch
 {
     public Dictionary<string, ChargingOrder> Orders { get; } = [];
     public Dictionary<int, BillingTemplate?> Templates { get; } = [];
+    public Dictionary<int, decimal> RatedPower { get; } = [];
 }
 
 /// <summary>
 /// Closes an order from its pile's transaction record and pays it from the wallet. Works on the caller's
 /// context; the caller saves and commits, so order, wallet and ledger change together or not at all.
+/// A record the console did not start, or one that fails the plausibility rules, is held as 待审核 and pays nothing.
 /// </summary>
 public sealed class OrderSettlement(IOptions<OrdersOptions> options)
 {
     /// <summary>A pile's amount may differ from the console's by rounding; more than this is flagged.</summary>
     private static readonly Money MismatchTolerance = Money.FromFen(1);
 
+    /// <summary>Marks an order an operator settled from its last meter sample (按最后上报结算).</summary>
+    public const string SettledFromSamplesNote = "按最后上报结算";
+
     public async Task<RecordResult> ApplyRecordAsync(ChargeDbContext db, TransactionRecord record, DateTime now, CancellationToken ct, SettlementBatch? batch = null)
     {
         batch ??= new SettlementBatch();
         if (!batch.Orders.TryGetValue(record.Serial, out var order))
             order = await db.ChargingOrders.FirstOrDefaultAsync(o => o.TransactionSerial == record.Serial, ct);
+        if (order is { Status: ChargingOrderStatus.Closed })
+        {
+            // Closed by an operator for want of a record; here it is after all: the operator decides whether to charge.
+            batch.Orders[record.Serial] = order;
+            await FillAsync(db, order, record, batch, ct);
+            order.MoveTo(ChargingOrderStatus.PendingReview);
+            order.ReviewNote = $"待审核：订单已关闭后收到电桩交易记录（电桩金额 {order.PileAmount} 元），请审核是否收费";
+            return new(order, Duplicate: false);
+        }
         // The serial is unique: a record resent for an order already closed is confirmed again and changes nothing.
         if (order is not null && !ChargingOrderLifecycle.AwaitsRecord(order.Status) && order.Status != ChargingOrderStatus.Failed)
+        {
+            if (order.Status == ChargingOrderStatus.Settled && order.PileAmount is null && order.ReviewNote?.StartsWith(SettledFromSamplesNote) == true)
+                Reconcile(order, record);
             return new(order, Duplicate: true);
+        }
         // A start the pile refused still gets its (empty) record: the order stays Failed.
         if (order is { Status: ChargingOrderStatus.Failed } && record.TotalEnergy == 0)
             return new(order, Duplicate: true);
+        var startedByConsole = order is not null;
         order ??= await OrderForUnknownSerialAsync(db, record, now, ct);
         batch.Orders[record.Serial] = order;
+        await FillAsync(db, order, record, batch, ct);
+        order.RecordOverdue = false;
 
+        var facts = new RecordFacts(ChinaTime.ToUtc(record.StartTime), ChinaTime.ToUtc(record.EndTime), Energy.FromUnits(record.TotalEnergy), order.Energy,
+            record.MeterStart, record.MeterStop, await RatedPowerAsync(db, order.PileId, batch, ct));
+        var doubts = RecordPlausibility.Check(facts, startedByConsole, now);
+        if (doubts.Count > 0)
+        {
+            order.MoveTo(ChargingOrderStatus.PendingReview);
+            order.ReviewNote = OrderText.Doubts(doubts);
+            return new(order, Duplicate: false);
+        }
+        await PayAsync(db, order, now, ct);
+        return new(order, Duplicate: false);
+    }
+
+    /// <summary>The record's figures on the order, priced by the tariff fixed at start (the template's, for orders that have none).</summary>
+    private static async Task FillAsync(ChargeDbContext db, ChargingOrder order, TransactionRecord record, SettlementBatch batch, CancellationToken ct)
+    {
         order.StartedAt ??= ChinaTime.ToUtc(record.StartTime);
         order.EndedAt = ChinaTime.ToUtc(record.EndTime);
         order.SharpEnergy = Energy.FromUnits(record.Periods[0].Energy);
@@ -58,35 +95,57 @@ public sealed class OrderSettlement(IOptions<OrdersOptions> options)
         order.Energy = order.SharpEnergy + order.PeakEnergy + order.FlatEnergy + order.ValleyEnergy;
         // Yuan ×10⁴ on the wire to fen, half away from zero.
         order.PileAmount = Money.FromYuan(record.TotalAmount / 10_000m);
-        order.StopReason = StopReasons.Describe(record.StopReason);
+        // The console's own stop (余额不足) says more than the pile's code for the remote stop it obeyed.
+        if (order.StopReason != OrderTelemetry.BalanceStopReason) order.StopReason = StopReasons.Describe(record.StopReason);
         order.PowerKw = null;
         if (!string.IsNullOrWhiteSpace(record.Vin)) order.Vin ??= record.Vin.Trim();
 
-        BillingTemplate? template = null;
-        if (order.BillingTemplateId is { } tid && !batch.Templates.TryGetValue(tid, out template))
-            batch.Templates[tid] = template = await db.BillingTemplates.AsNoTracking().Include(t => t.ElectricityPrice).FirstOrDefaultAsync(t => t.Id == tid, ct);
-        if (template is not null)
+        var tariff = order.Tariff is { } fixedAtStart ? TariffSnapshot.Parse(fixedAtStart).Tariff : (await TemplateAsync(db, order, batch, ct))?.Tariff();
+        if (tariff is not null)
         {
-            var bill = ChargeCalculator.Price(template.Tariff(), new PeriodEnergies(order.SharpEnergy, order.PeakEnergy, order.FlatEnergy, order.ValleyEnergy));
+            var bill = ChargeCalculator.Price(tariff, new PeriodEnergies(order.SharpEnergy, order.PeakEnergy, order.FlatEnergy, order.ValleyEnergy));
             order.ElectricityFee = bill.ElectricityFee;
             order.ServiceFee = bill.ServiceFee;
             order.TotalAmount = bill.Total;
         }
         else
         {
-            // No template to split the price with: the pile's own amount is all there is.
+            // No tariff to split the price with: the pile's own amount is all there is.
             order.ElectricityFee = order.PileAmount.Value;
             order.ServiceFee = Money.Zero;
             order.TotalAmount = order.PileAmount.Value;
         }
         var diff = order.TotalAmount - order.PileAmount.Value;
         order.AmountMismatch = (diff.IsNegative ? -diff : diff) > MismatchTolerance;
-        order.RecordOverdue = false;
-        order.Status = ChargingOrderStatus.Finished;
-        order.Version++;
+    }
 
-        await PayAsync(db, order, now, ct);
-        return new(order, Duplicate: false);
+    private static async Task<BillingTemplate?> TemplateAsync(ChargeDbContext db, ChargingOrder order, SettlementBatch batch, CancellationToken ct)
+    {
+        if (order.BillingTemplateId is not { } tid) return null;
+        if (!batch.Templates.TryGetValue(tid, out var template))
+            batch.Templates[tid] = template = await db.BillingTemplates.AsNoTracking().Include(t => t.ElectricityPrice).FirstOrDefaultAsync(t => t.Id == tid, ct);
+        return template;
+    }
+
+    private static async Task<decimal> RatedPowerAsync(ChargeDbContext db, int pileId, SettlementBatch batch, CancellationToken ct)
+    {
+        if (!batch.RatedPower.TryGetValue(pileId, out var kw))
+            batch.RatedPower[pileId] = kw = await db.Piles.Where(p => p.Id == pileId).Select(p => p.PowerKw).FirstOrDefaultAsync(ct);
+        return kw;
+    }
+
+    /// <summary>
+    /// The record of an order already settled from its last meter sample: the pile's figures are kept beside what
+    /// was charged, and a difference is flagged for the operator. Nothing is charged again.
+    /// </summary>
+    private static void Reconcile(ChargingOrder order, TransactionRecord record)
+    {
+        var pileAmount = Money.FromYuan(record.TotalAmount / 10_000m);
+        order.PileAmount = pileAmount;
+        var diff = order.TotalAmount - pileAmount;
+        order.AmountMismatch = (diff.IsNegative ? -diff : diff) > MismatchTolerance;
+        order.ReviewNote = $"{order.ReviewNote}；电桩交易记录迟到：电桩金额 {pileAmount} 元、电量 {Energy.FromUnits(record.TotalEnergy)} kWh，已按最后上报收取 {order.TotalAmount} 元，未重复扣款";
+        order.Version++;
     }
 
     /// <summary>
@@ -97,7 +156,7 @@ public sealed class OrderSettlement(IOptions<OrdersOptions> options)
     {
         if (order.AppUserId is not { } userId)
         {
-            order.Status = ChargingOrderStatus.Unpaid;
+            MoveIfNeeded(order, ChargingOrderStatus.Unpaid);
             order.FailureReason = "订单未关联用户，无法从钱包扣款";
             return false;
         }
@@ -106,7 +165,7 @@ public sealed class OrderSettlement(IOptions<OrdersOptions> options)
         var due = Money.Max(Money.Zero, order.TotalAmount - order.DiscountAmount);
         if (WalletRules.Pay(wallet.Balance(), due) is not { } payment)
         {
-            order.Status = ChargingOrderStatus.Unpaid;
+            MoveIfNeeded(order, ChargingOrderStatus.Unpaid);
             return false;
         }
         WalletBook.PostPayment(db, wallet, payment, LedgerSource.ChargingOrder, order.OrderNo, now, "充电消费");
@@ -115,11 +174,15 @@ public sealed class OrderSettlement(IOptions<OrdersOptions> options)
         order.PaidPrincipal = payment.FromPrincipal;
         order.PaidBonus = payment.FromBonus;
         order.PointsEarned = points;
-        order.Status = ChargingOrderStatus.Settled;
+        order.MoveTo(ChargingOrderStatus.Settled);
         order.SettledAt = now;
         order.FailureReason = null;
-        order.Version++;
         return true;
+    }
+
+    private static void MoveIfNeeded(ChargingOrder order, ChargingOrderStatus to)
+    {
+        if (order.Status != to) order.MoveTo(to);
     }
 
     /// <summary>

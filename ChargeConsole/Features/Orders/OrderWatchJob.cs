@@ -30,9 +30,8 @@ public sealed class OrderWatchJob(IDbContextFactory<ChargeDbContext> dbFactory, 
             .Where(o => o.Status == ChargingOrderStatus.Starting && o.CreatedAt < limit)
             .Select(o => new { o.Id, o.StationId, o.AppUserId }).ToListAsync(ct);
         if (neverStarted.Count > 0)
-            await db.ChargingOrders.Where(o => neverStarted.Select(x => x.Id).Contains(o.Id) && o.Status == ChargingOrderStatus.Starting)
-                .ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, ChargingOrderStatus.Failed)
-                    .SetProperty(o => o.FailureReason, "电桩授权后未开始充电").SetProperty(o => o.Version, o => o.Version + 1), ct);
+            await db.ChargingOrders.Where(o => neverStarted.Select(x => x.Id).Contains(o.Id))
+                .MoveAsync(ChargingOrderStatus.Starting, ChargingOrderStatus.Failed, u => u.SetProperty(o => o.FailureReason, "电桩授权后未开始充电"), ct);
 
         foreach (var o in overdue) live.Publish(new OrderUpdated(o.Id, o.StationId, o.AppUserId, o.Status));
         foreach (var o in neverStarted) live.Publish(new OrderUpdated(o.Id, o.StationId, o.AppUserId, ChargingOrderStatus.Failed));

@@ -12,6 +12,9 @@ public sealed class OrdersOptions
     /// <summary>An order still waiting for its pile's transaction record this long after it stopped is flagged.</summary>
     public int RecordOverdueMinutes { get; set; } = 30;
 
+    /// <summary>Running orders one user may have at once (SPEC "Spending limit"): 1 unless the operator allows more.</summary>
+    public int MaxRunningOrdersPerUser { get; set; } = 1;
+
     /// <summary>How often the overdue check runs.</summary>
     public int OverdueCheckSeconds { get; set; } = 60;
 }

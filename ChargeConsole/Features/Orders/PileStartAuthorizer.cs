@@ -48,6 +48,6 @@ public sealed class PileStartAuthorizer(IDbContextFactory<ChargeDbContext> dbFac
         var order = reservation!.Order;
         // The order stays Starting until the pile reports it charging (0x13 with this serial).
         return new StartAuthorization(order.TransactionSerial!, request.PileCode, request.Gun, ChargingService.LogicalCard(userId.Value),
-            (uint)Math.Max(0, reservation.Spendable.Fen), true, 0);
+            (uint)Math.Max(0, reservation.Limit.Fen), true, 0);
     }
 }

@@ -36,6 +36,8 @@ public sealed class WalletExportRow
 /// <summary>The top-up/deduction form (资产管理 → 充值划扣).</summary>
 public sealed class AdjustmentForm
 {
+    /// <summary>Made when the dialog opens: a double click or a retry of the same dialog acts once.</summary>
+    public string RequestId { get; set; } = Guid.NewGuid().ToString("N");
     public int AppUserId { get; set; }
     public AdjustmentKind Kind { get; set; } = AdjustmentKind.TopUp;
     public AdjustmentAsset Asset { get; set; } = AdjustmentAsset.Money;
@@ -49,6 +51,7 @@ public sealed class AdjustmentFormValidator : AbstractValidator<AdjustmentForm>
     public AdjustmentFormValidator()
     {
         RuleFor(x => x.AppUserId).GreaterThan(0).WithMessage("请选择用户");
+        RuleFor(x => x.RequestId).NotEmpty().WithMessage("缺少请求编号，请重新打开对话框").MaximumLength(64).WithMessage("请求编号过长");
         RuleFor(x => x.Amount).NotNull().WithMessage("请输入数量")
             .GreaterThan(0).WithMessage("数量必须大于 0");
         RuleFor(x => x.Amount).Must(a => a is null || decimal.Round(a.Value, 2) == a.Value).When(x => x.Asset == AdjustmentAsset.Money)

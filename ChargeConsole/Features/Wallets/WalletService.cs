@@ -14,7 +14,7 @@ namespace ChargeConsole.Features.Wallets;
 
 /// <summary>资产管理: every user's balances, and the operator's top-ups and deductions of money or points.</summary>
 public sealed class WalletService(
-    IDbContextFactory<ChargeDbContext> dbFactory, IValidator<AdjustmentForm> validator, AuditTrail audit, LiveEvents live, TimeProvider clock)
+    IDbContextFactory<ChargeDbContext> dbFactory, IValidator<AdjustmentForm> validator, LiveEvents live, TimeProvider clock)
 {
     public static IQueryable<WalletRow> Query(ChargeDbContext db, AccessScope scope, WalletFilter f)
     {
@@ -62,7 +62,7 @@ public sealed class WalletService(
         var what = $"{WalletText.Kind(form.Kind)}{(money ? $" {Money.FromFen(amount)} 元" : $" {amount} 积分")}（{form.Reason.Trim()}）";
         string phone = "";
 
-        var result = await MoneyTransaction.RunAsync(dbFactory, async (db, token) =>
+        var result = await MoneyTransaction.RunAsync(dbFactory, new MoneyAction(scope.UserName, "资产调整", form.RequestId), async (db, token) =>
         {
             var wallet = await db.Wallets.Include(w => w.AppUser).FirstOrDefaultAsync(w => w.AppUserId == form.AppUserId, token);
             if (wallet is null) return OperationResult.Fail("用户不存在");
@@ -80,8 +80,7 @@ public sealed class WalletService(
             WalletBook.Post(db, wallet, money ? LedgerAccount.Principal : LedgerAccount.Points, signed, LedgerSource.Adjustment, adjustment.No, now,
                 $"后台{WalletText.Kind(form.Kind)}：{adjustment.Reason}");
             return OperationResult.Ok($"已{what}");
-        }, ct);
-        await audit.WriteAsync(scope.UserName, "资产调整", phone.Length > 0 ? $"{phone} {what}" : $"用户 {form.AppUserId}", result, ct);
+        }, () => phone.Length > 0 ? $"{phone} {what}" : $"用户 {form.AppUserId}", clock, ct);
         if (result.Succeeded) live.Publish(new WalletChanged(form.AppUserId));
         return result;
     }

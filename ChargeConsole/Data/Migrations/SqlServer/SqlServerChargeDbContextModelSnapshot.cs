@@ -1406,6 +1406,30 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.ToTable("RevenueShares");
                 });
 
+            modelBuilder.Entity("ChargeConsole.Data.Entities.SmsCode", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(11)
+                        .HasColumnType("nvarchar(11)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("WrongTries")
+                        .HasColumnType("int");
+
+                    b.HasKey("Phone");
+
+                    b.HasIndex("SentAt");
+
+                    b.ToTable("SmsCodes");
+                });
+
             modelBuilder.Entity("ChargeConsole.Data.Entities.Station", b =>
                 {
                     b.Property<int>("Id")

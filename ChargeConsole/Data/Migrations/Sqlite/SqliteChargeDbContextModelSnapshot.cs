@@ -1349,6 +1349,30 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.ToTable("RevenueShares");
                 });
 
+            modelBuilder.Entity("ChargeConsole.Data.Entities.SmsCode", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WrongTries")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Phone");
+
+                    b.HasIndex("SentAt");
+
+                    b.ToTable("SmsCodes");
+                });
+
             modelBuilder.Entity("ChargeConsole.Data.Entities.Station", b =>
                 {
                     b.Property<int>("Id")

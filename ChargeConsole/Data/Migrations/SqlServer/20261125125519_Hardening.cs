@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ChargeConsole.Data.Migrations.Sqlite
+namespace ChargeConsole.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Hardening : Migration
@@ -14,64 +14,78 @@ namespace ChargeConsole.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "AllowedNetworks",
                 table: "Stations",
-                type: "TEXT",
+                type: "nvarchar(1000)",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "GunRunningSlot",
                 table: "ChargingOrders",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RequestId",
                 table: "ChargingOrders",
-                type: "TEXT",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReviewNote",
                 table: "ChargingOrders",
-                type: "TEXT",
+                type: "nvarchar(500)",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "SpendingLimit",
                 table: "ChargingOrders",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Tariff",
                 table: "ChargingOrders",
-                type: "TEXT",
+                type: "nvarchar(400)",
                 maxLength: 400,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "UserRunningSlot",
                 table: "ChargingOrders",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "OperationRequests",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RequestId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Result = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RequestId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Succeeded = table.Column<bool>(type: "bit", nullable: false),
+                    Result = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OperationRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsCodes",
+                columns: table => new
+                {
+                    Phone = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    WrongTries = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsCodes", x => x.Phone);
                 });
 
             migrationBuilder.CreateIndex(
@@ -105,6 +119,11 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                 table: "OperationRequests",
                 column: "RequestId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsCodes_SentAt",
+                table: "SmsCodes",
+                column: "SentAt");
         }
 
         /// <inheritdoc />
@@ -112,6 +131,9 @@ namespace ChargeConsole.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "OperationRequests");
+
+            migrationBuilder.DropTable(
+                name: "SmsCodes");
 
             migrationBuilder.DropIndex(
                 name: "IX_ChargingOrders_AppUserId_RequestId",

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChargeConsole.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerChargeDbContext))]
-    [Migration("20261125123847_Hardening")]
+    [Migration("20261125125519_Hardening")]
     partial class Hardening
     {
         /// <inheritdoc />
@@ -1407,6 +1407,30 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .HasFilter("[InvestorId] IS NOT NULL");
 
                     b.ToTable("RevenueShares");
+                });
+
+            modelBuilder.Entity("ChargeConsole.Data.Entities.SmsCode", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(11)
+                        .HasColumnType("nvarchar(11)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("WrongTries")
+                        .HasColumnType("int");
+
+                    b.HasKey("Phone");
+
+                    b.HasIndex("SentAt");
+
+                    b.ToTable("SmsCodes");
                 });
 
             modelBuilder.Entity("ChargeConsole.Data.Entities.Station", b =>

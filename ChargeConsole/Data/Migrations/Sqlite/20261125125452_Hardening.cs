@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ChargeConsole.Data.Migrations.SqlServer
+namespace ChargeConsole.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Hardening : Migration
@@ -14,64 +14,78 @@ namespace ChargeConsole.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "AllowedNetworks",
                 table: "Stations",
-                type: "nvarchar(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "GunRunningSlot",
                 table: "ChargingOrders",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RequestId",
                 table: "ChargingOrders",
-                type: "nvarchar(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReviewNote",
                 table: "ChargingOrders",
-                type: "nvarchar(500)",
+                type: "TEXT",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "SpendingLimit",
                 table: "ChargingOrders",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Tariff",
                 table: "ChargingOrders",
-                type: "nvarchar(400)",
+                type: "TEXT",
                 maxLength: 400,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "UserRunningSlot",
                 table: "ChargingOrders",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "OperationRequests",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RequestId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Succeeded = table.Column<bool>(type: "bit", nullable: false),
-                    Result = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OperationRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsCodes",
+                columns: table => new
+                {
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WrongTries = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsCodes", x => x.Phone);
                 });
 
             migrationBuilder.CreateIndex(
@@ -105,6 +119,11 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                 table: "OperationRequests",
                 column: "RequestId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsCodes_SentAt",
+                table: "SmsCodes",
+                column: "SentAt");
         }
 
         /// <inheritdoc />
@@ -112,6 +131,9 @@ namespace ChargeConsole.Data.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "OperationRequests");
+
+            migrationBuilder.DropTable(
+                name: "SmsCodes");
 
             migrationBuilder.DropIndex(
                 name: "IX_ChargingOrders_AppUserId_RequestId",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChargeConsole.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteChargeDbContext))]
-    [Migration("20261125123811_Hardening")]
+    [Migration("20261125125452_Hardening")]
     partial class Hardening
     {
         /// <inheritdoc />
@@ -1350,6 +1350,30 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("RevenueShares");
+                });
+
+            modelBuilder.Entity("ChargeConsole.Data.Entities.SmsCode", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WrongTries")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Phone");
+
+                    b.HasIndex("SentAt");
+
+                    b.ToTable("SmsCodes");
                 });
 
             modelBuilder.Entity("ChargeConsole.Data.Entities.Station", b =>

@@ -31,8 +31,14 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncDisposa
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    private readonly List<IAsyncDisposable> _owned = [];
+
+    /// <summary>Disposes <paramref name="thing"/> (a simulated pile) before the app stops.</summary>
+    public void OnDispose(IAsyncDisposable thing) => _owned.Add(thing);
+
     public override async ValueTask DisposeAsync()
     {
+        foreach (var thing in _owned) await thing.DisposeAsync();
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })

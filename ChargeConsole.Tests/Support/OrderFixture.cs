@@ -55,7 +55,7 @@ public sealed class OrderFixture
     /// <summary>The pile's record for an order: all of <paramref name="energyUnits"/> (kWh ×10⁴) in the flat period, priced at 1.50/kWh.</summary>
     public static TransactionRecord RecordFor(ChargingOrder order, uint energyUnits)
     {
-        var amount = energyUnits * 150_000u / 100_000u;
+        var amount = (uint)((ulong)energyUnits * 150_000 / 100_000); // in ulong: 150,000 × a few kWh overflows uint
         var start = new DateTime(2026, 11, 25, 10, 0, 0);
         PeriodUsage None() => new(0, 0, 0, 0);
         return new TransactionRecord(order.TransactionSerial!, PileCode, 1, start, start.AddMinutes(30),

@@ -83,6 +83,26 @@ public sealed class ChargingService(
     internal async Task<(StartRefusal? Refusal, Reservation? Reservation)> ReserveAsync(
         int appUserId, string gunCode, StartSource source, string? card, string? vin, CancellationToken ct, string? requestId = null)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryReserveAsync(appUserId, gunCode, source, card, vin, requestId, ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                // Another start, payment or top-up of this user's wallet came first: read the balance again.
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return (new StartRefusal(0x04, "操作过于频繁，请稍后重试"), null);
+            }
+        }
+    }
+
+    private async Task<(StartRefusal? Refusal, Reservation? Reservation)> TryReserveAsync(
+        int appUserId, string gunCode, StartSource source, string? card, string? vin, string? requestId, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var gun = await db.Guns.AsNoTracking().Where(g => g.Code == gunCode)
             .Select(g => new GunInfo(g.Id, g.Number, g.PileId, g.StationId, g.Status, g.Pile.Code, g.Pile.BillingTemplateId ?? g.Pile.Station.BillingTemplateId))
@@ -93,10 +113,12 @@ public sealed class ChargingService(
         if (gun.Status is GunStatus.Charging or GunStatus.Reserved) return (new StartRefusal(0x0A, GunBusy), null);
         if (gun.TemplateId is null) return (new StartRefusal(0x05, "该电桩尚未设置计费模板，暂不能充电"), null);
 
-        var user = await db.AppUsers.AsNoTracking().Where(u => u.Id == appUserId)
-            .Select(u => new { u.Disabled, u.Wallet.Principal, u.Wallet.Bonus, u.Wallet.Points, u.Wallet.Frozen }).FirstOrDefaultAsync(ct);
+        var user = await db.AppUsers.AsNoTracking().Where(u => u.Id == appUserId).Select(u => new { u.Disabled }).FirstOrDefaultAsync(ct);
         if (user is null) return (new StartRefusal(0x01, "用户不存在"), null);
         if (user.Disabled) return (new StartRefusal(0x02, "账号已被停用，请联系客服"), null);
+        // Tracked: the start bumps the wallet's version, so two starts of one user (on any node) cannot both count
+        // the same balance; the loser reads again (ReserveAsync).
+        var wallet = await db.Wallets.FirstAsync(w => w.AppUserId == appUserId, ct);
         var unpaid = await db.ChargingOrders.Where(o => o.AppUserId == appUserId && o.Status == ChargingOrderStatus.Unpaid)
             .Select(o => o.OrderNo).FirstOrDefaultAsync(ct);
         if (unpaid is not null) return (new StartRefusal(0x04, $"您有未支付的充电订单 {unpaid}，请充值结清后再充电"), null);
@@ -111,7 +133,7 @@ public sealed class ChargingService(
         // What the user's other orders may still cost: a running one up to the limit its pile was given, a stopped one
         // what it reached. The pile is told only the rest, so all a user can owe stays within what they hold.
         var committed = open.Aggregate(Money.Zero, (sum, o) => sum + (ChargingOrderLifecycle.IsInProgress(o.Status) ? Money.Max(o.SpendingLimit ?? o.TotalAmount, o.TotalAmount) : o.TotalAmount));
-        var spendable = new Domain.Wallets.WalletBalance(user.Principal, user.Bonus, user.Points, user.Frozen).Spendable;
+        var spendable = wallet.Balance().Spendable;
         var limit = spendable - committed;
         var minimum = Money.FromYuan(options.Value.MinimumBalanceYuan);
         if (limit < minimum)
@@ -134,6 +156,7 @@ public sealed class ChargingService(
             CreatedAt = now, CardNumber = card, Vin = vin,
         };
         db.ChargingOrders.Add(order);
+        wallet.Version++;
         try
         {
             await db.SaveChangesAsync(ct);

@@ -107,6 +107,9 @@ app.UseTlsProxySupport();
 // Friendly status pages are for browsers; the API answers with problem details in Chinese.
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseApiErrors());
+// Routing after the status-code pages, so that re-executing /not-found is routed to the page (an implicit UseRouting
+// at the start of the pipeline would not run again, and an unknown URL would get an empty 404).
+app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -8,15 +8,30 @@ namespace ChargeConsole.Devices.Piles;
 /// Drops logged-in piles that have been silent for <see cref="YkcOptions.MissedHeartbeats"/> periods (their guns
 /// go Offline through the normal disconnect path) and connections that never produced a valid login.
 /// </summary>
-public sealed class PileSessionMonitor(PileSessionRegistry registry, IOptions<YkcOptions> options, TimeProvider clock, ILogger<PileSessionMonitor> log) : BackgroundService
+public sealed class PileSessionMonitor(
+    PileSessionRegistry registry, IOptions<YkcOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<PileSessionMonitor> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // On shutdown the piles' long-lived connections are closed at once (they reconnect, to this node when it is
+        // back or to another): Kestrel would otherwise wait for them until the shutdown timeout.
+        using var closing = lifetime.ApplicationStopping.Register(CloseAll);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             Sweep();
         }
+    }
+
+    private void CloseAll()
+    {
+        var count = 0;
+        foreach (var session in registry.Connections)
+        {
+            session.Abort("console shutting down");
+            count++;
+        }
+        if (count > 0) log.LogInformation("Shutting down: closed {Count} pile connections", count);
     }
 
     public void Sweep()

@@ -27,49 +27,70 @@ internal static class PileFleetRunner
         foreach (var chunk in piles.Chunk(200))
         {
             foreach (var pile in chunk) pile.Start();
-            await Task.Delay(100); // ramp up: 2,000 logins a second
+            await Task.Delay(100); // ramp up: 2,000 connections a second, as a fleet does after a console restart
         }
 
         using var stop = new CancellationTokenSource(o.Duration);
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
         var charging = false;
         var allRtts = new List<double>();
-        var steadyRtts = new List<double>(); // windows that start with every pile already online: the ramp-up excluded
-        var steady = false;
+        var stormRtts = new List<double>();  // from the first connection until every pile is online
+        var steadyRtts = new List<double>(); // once the online count has held still for a whole window
+        TimeSpan? allOnlineAt = null;
+        var lastOnline = -1;
         var maxReconnects = 0;
-        try
+        var nextReport = TimeSpan.FromSeconds(10);
+        var window = new List<double>();
+        while (!stop.IsCancellationRequested)
         {
-            while (!stop.IsCancellationRequested)
+            await Task.Delay(TimeSpan.FromSeconds(1), stop.Token).ContinueWith(_ => { });
+            var online = piles.Count(p => p.State == SimulatedPileState.Online);
+            double[] second;
+            lock (rtts) { second = rtts.ToArray(); rtts.Clear(); }
+            window.AddRange(second);
+            allRtts.AddRange(second);
+            if (allOnlineAt is null) stormRtts.AddRange(second);
+            if (allOnlineAt is null && online == piles.Count)
             {
-                await Task.Delay(TimeSpan.FromSeconds(10), stop.Token).ContinueWith(_ => { });
-                var online = piles.Count(p => p.State == SimulatedPileState.Online);
-                if (!charging && online == piles.Count && o.Charging > 0)
-                {
-                    // A share of all guns starts charging once everyone is in.
-                    var guns = piles.SelectMany(p => p.Guns.Select(g => (p, g.Number))).ToList();
-                    foreach (var (pile, gun) in guns.Where((_, i) => i % Math.Max(1, (int)Math.Round(1 / o.Charging)) == 0))
-                        await pile.StartLocalChargeAsync(gun);
-                    charging = true;
-                }
-                double[] window;
-                lock (rtts) { window = rtts.ToArray(); rtts.Clear(); }
-                allRtts.AddRange(window);
-                if (steady) steadyRtts.AddRange(window);
-                steady = online == piles.Count;
-                var reconnects = piles.Sum(p => Math.Max(0, p.Logins - 1));
-                maxReconnects = Math.Max(maxReconnects, reconnects);
-                Console.WriteLine($"{watch.Elapsed:mm\\:ss} online {online}/{piles.Count}, refused {piles.Count(p => p.State == SimulatedPileState.LoginRefused)}, " +
-                                  $"reconnects {reconnects}, heartbeats {window.Length} p50 {Percentile(window, 50):0.0} ms p99 {Percentile(window, 99):0.0} ms");
+                allOnlineAt = watch.Elapsed;
+                Console.WriteLine($"{watch.Elapsed:mm\\:ss} all {piles.Count} piles online {allOnlineAt.Value.TotalSeconds:0.0} s after the first connection");
             }
+            if (watch.Elapsed < nextReport) continue;
+            nextReport += TimeSpan.FromSeconds(10);
+            if (!charging && allOnlineAt is not null && o.Charging > 0)
+            {
+                // A share of all guns starts charging once everyone is in.
+                var guns = piles.SelectMany(p => p.Guns.Select(g => (p, g.Number))).ToList();
+                foreach (var (pile, gun) in guns.Where((_, i) => i % Math.Max(1, (int)Math.Round(1 / o.Charging)) == 0))
+                    await pile.StartLocalChargeAsync(gun);
+                charging = true;
+            }
+            // Steady: the same piles were online at the start and the end of this window (the online ones, even if a few never came).
+            if (online == lastOnline) steadyRtts.AddRange(window);
+            lastOnline = online;
+            var reconnects = piles.Sum(p => Math.Max(0, p.Logins - 1));
+            maxReconnects = Math.Max(maxReconnects, reconnects);
+            Console.WriteLine($"{watch.Elapsed:mm\\:ss} online {online}/{piles.Count}, refused {piles.Count(p => p.State == SimulatedPileState.LoginRefused)}, " +
+                              $"reconnects {reconnects}, heartbeats {window.Count} p50 {Percentile(window, 50):0.0} ms p99 {Percentile(window, 99):0.0} ms");
+            window.Clear();
         }
-        finally
+
+        var missing = piles.Where(p => p.State != SimulatedPileState.Online).Select(p => $"{p.PileCode} ({p.State})").ToList();
+        Console.WriteLine(allOnlineAt is { } at ? $"summary: all {piles.Count} online {at.TotalSeconds:0.0} s after the first connection"
+            : $"summary: {piles.Count - missing.Count}/{piles.Count} online; never online: {string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? " …" : "")}");
+        Console.WriteLine($"  storm (until all online): {stormRtts.Count} heartbeats, p50 {Percentile(stormRtts, 50):0.0} ms, p99 {Percentile(stormRtts, 99):0.0} ms, max {Max(stormRtts):0.0} ms");
+        Console.WriteLine($"  steady state (online piles): {steadyRtts.Count} heartbeats, p50 {Percentile(steadyRtts, 50):0.0} ms, p99 {Percentile(steadyRtts, 99):0.0} ms, max {Max(steadyRtts):0.0} ms");
+        Console.WriteLine($"  whole run: {allRtts.Count} heartbeats, p99 {Percentile(allRtts, 99):0.0} ms, reconnects {maxReconnects}");
+        // Stopping thousands of sockets: one pile's failure to close must not throw out of the tool.
+        await Task.WhenAll(piles.Select(async p =>
         {
-            Console.WriteLine($"summary: {allRtts.Count} heartbeats, p50 {Percentile(allRtts, 50):0.0} ms, p99 {Percentile(allRtts, 99):0.0} ms, max {(allRtts.Count > 0 ? allRtts.Max() : 0):0.0} ms, reconnects {maxReconnects}");
-            Console.WriteLine($"steady state (all online): {steadyRtts.Count} heartbeats, p50 {Percentile(steadyRtts, 50):0.0} ms, p99 {Percentile(steadyRtts, 99):0.0} ms, max {(steadyRtts.Count > 0 ? steadyRtts.Max() : 0):0.0} ms");
-            await Task.WhenAll(piles.Select(p => p.StopAsync()));
-        }
+            try { await p.StopAsync(); }
+            catch (Exception e) { Console.Error.WriteLine($"{p.PileCode}: stop failed: {e.Message}"); }
+        }));
         return 0;
     }
+
+    private static double Max(List<double> values) => values.Count > 0 ? values.Max() : 0;
 
     private static double Percentile(IReadOnlyCollection<double> values, int p)
     {

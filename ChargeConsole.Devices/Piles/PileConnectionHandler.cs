@@ -17,6 +17,13 @@ namespace ChargeConsole.Devices.Piles;
 public sealed class PileConnectionHandler(
     PileSessionRegistry registry, IPileEventSink sink, IOptions<YkcOptions> options, TimeProvider clock, ILogger<PileConnectionHandler> log) : ConnectionHandler
 {
+    /// <summary>
+    /// How many application calls that may touch the database (login, billing model, real-time data, 0x31) run at once,
+    /// across all connections. SQLite's driver does its I/O synchronously: ten thousand piles logging in together would
+    /// otherwise hold every thread-pool thread, and heartbeats, answered on the read loops, would wait for a thread.
+    /// </summary>
+    private readonly SemaphoreSlim _appCalls = new(Math.Max(2, options.Value.MaxConcurrentAppCalls));
+
     public override async Task OnConnectedAsync(ConnectionContext connection)
     {
         var limits = options.Value;
@@ -169,14 +176,14 @@ public sealed class PileConnectionHandler(
                 break;
             case BillingVerify verify:
             {
-                var model = await SafeAsync(() => sink.GetBillingModelAsync(session.PileCode, ct), session);
+                var model = await GatedAsync(() => sink.GetBillingModelAsync(session.PileCode, ct), session, ct);
                 var matches = model is not null && model.ModelNumber == verify.ModelNumber;
                 await session.SendAsync(new BillingVerifyReply(session.PileCode, model?.ModelNumber ?? 0, matches).ToFrame(frame.Seq), ct);
                 return true;
             }
             case BillingRequest:
             {
-                var model = await SafeAsync(() => sink.GetBillingModelAsync(session.PileCode, ct), session);
+                var model = await GatedAsync(() => sink.GetBillingModelAsync(session.PileCode, ct), session, ct);
                 if (model is null) log.LogWarning("Pile {Pile} asked for a billing model and has none", session.PileCode);
                 else await session.SendAsync((model with { IsPush = false }).ToFrame(frame.Seq), ct);
                 return true;
@@ -187,7 +194,7 @@ public sealed class PileConnectionHandler(
         }
 
         session.TryComplete(frame.Type, message);
-        var reply = await SafeAsync(() => sink.OnMessageAsync(session.PileCode, message, ct), session);
+        var reply = await GatedAsync(() => sink.OnMessageAsync(session.PileCode, message, ct), session, ct);
         if (reply is not null) await session.SendAsync(reply.ToFrame(frame.Seq), ct);
         return true;
     }
@@ -234,7 +241,7 @@ public sealed class PileConnectionHandler(
             return true;
         }
         // Authorised first: a stranger naming a registered pile's code from the wrong place never touches its live session.
-        var accepted = await SafeAsync(() => sink.AuthorizeLoginAsync(login, session.RemoteAddress, ct), session);
+        var accepted = await GatedAsync(() => sink.AuthorizeLoginAsync(login, session.RemoteAddress, ct), session, ct);
         if (!accepted)
         {
             await session.SendAsync(new LoginReply(login.PileCode, false).ToFrame(frame.Seq), ct);
@@ -253,7 +260,7 @@ public sealed class PileConnectionHandler(
             previous.PileCode = null; // its close must not mark the pile offline
             previous.Abort("replaced by a new login");
         }
-        await SafeAsync(() => sink.OnLoggedInAsync(login, session.RemoteAddress, previous?.RemoteAddress, ct), session);
+        await GatedAsync(async () => { await sink.OnLoggedInAsync(login, session.RemoteAddress, previous?.RemoteAddress, ct); return true; }, session, ct);
         await session.SendAsync(new LoginReply(login.PileCode, true).ToFrame(frame.Seq), ct);
         log.LogInformation("Pile {Pile} logged in from {Remote} (protocol 0x{Version:X2}, {Guns} guns)", login.PileCode, session.RemoteAddress, login.ProtocolVersion, login.GunCount);
         // Set the pile's clock right after login, as JCPP does; its 0x55 echo needs nothing from us.
@@ -282,6 +289,13 @@ public sealed class PileConnectionHandler(
             log.LogError(e, "Handling a message of pile {Pile} failed", session.PileCode);
             return default;
         }
+    }
+
+    private async Task<T?> GatedAsync<T>(Func<Task<T>> action, PileSession session, CancellationToken ct)
+    {
+        await _appCalls.WaitAsync(ct);
+        try { return await SafeAsync(action, session); }
+        finally { _appCalls.Release(); }
     }
 
     private async Task SafeAsync(Func<Task> action, PileSession session) => await SafeAsync(async () => { await action(); return true; }, session);

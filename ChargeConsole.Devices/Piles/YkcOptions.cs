@@ -18,7 +18,7 @@ public sealed class YkcOptions
     /// <summary>Open pile connections at most; a connection beyond it is closed at once.</summary>
     public int MaxConnections { get; set; } = 20_000;
     /// <summary>Connections from one address that have not logged in yet, at most (0: no limit).</summary>
-    public int MaxUnauthenticatedPerAddress { get; set; } = 50;
+    public int MaxUnauthenticatedPerAddress { get; set; } = 200;
     /// <summary>Unreadable bytes a connection may send before its login before it is dropped.</summary>
     public int MaxGarbageBytesBeforeLogin { get; set; } = 4096;
     /// <summary>Unreadable bytes a logged-in pile may send in a row (no valid frame between) before it is dropped.</summary>
@@ -27,6 +27,9 @@ public sealed class YkcOptions
     public int InboxCapacity { get; set; } = 64;
     /// <summary>Transaction records of one connection awaiting their settlement; one beyond it is left unconfirmed (resent).</summary>
     public int MaxPendingRecords { get; set; } = 16;
+
+    /// <summary>Application calls that may touch the database (login, billing model, 0x13, 0x31) running at once across all piles.</summary>
+    public int MaxConcurrentAppCalls { get; set; } = 2 * Environment.ProcessorCount;
 
     public TimeSpan SilenceLimit => TimeSpan.FromSeconds(HeartbeatSeconds * MissedHeartbeats);
 }

@@ -116,7 +116,8 @@ public sealed class PileEventSink(
             : await db.BillingTemplates.AsNoTracking().Include(t => t.ElectricityPrice).FirstOrDefaultAsync(t => t.Id == templateId, ct);
         var missing = template is null;
         if (pile.MissingBillingTemplate != missing)
-            await db.Piles.Where(p => p.Id == pile.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.MissingBillingTemplate, missing), ct);
+            writer.Enqueue($"pile-template:{pile.Id}", new PileStateWriter.Change((w, token) =>
+                w.Piles.Where(p => p.Id == pile.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.MissingBillingTemplate, missing), token)));
         return template is null ? null : BillingModels.ToWire(pileCode, template);
     }
 

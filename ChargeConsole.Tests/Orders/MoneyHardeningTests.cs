@@ -81,7 +81,7 @@ public class MoneyHardeningTests
             await ctx.SaveChangesAsync();
         }
 
-        var settled = await SettleAsync(db, OrderFixture.RecordFor(order, 100_000)); // 10 kWh, and the pile says 15.00
+        var settled = await OrderFixture.SettleAsync(db, OrderFixture.RecordFor(order, 100_000)); // 10 kWh, and the pile says 15.00
 
         Assert.Equal(ChargingOrderStatus.Settled, settled.Status);
         Assert.Equal(Money.FromFen(10_00), settled.ElectricityFee);
@@ -99,7 +99,7 @@ public class MoneyHardeningTests
         var userId = await Wallets.NewUserAsync(db.Factory, principalFen: 100_00, card: "00000000D14B0A54");
         var forged = OrderFixture.RecordFor(new ChargingOrder { TransactionSerial = OrderFixture.GunCode + "2611251000999999" }, 100_000) with { PhysicalCard = "00000000D14B0A54" };
 
-        var held = await SettleAsync(db, forged);
+        var held = await OrderFixture.SettleAsync(db, forged);
 
         Assert.Equal(ChargingOrderStatus.PendingReview, held.Status);
         Assert.Equal(userId, held.AppUserId);
@@ -124,7 +124,7 @@ public class MoneyHardeningTests
         var userId = await Wallets.NewUserAsync(db.Factory, principalFen: 6_000_00);
         var order = await f.ChargingOrderAsync(userId);
         // 5,000 kWh in 30 minutes on a 60 kW pile.
-        var held = await SettleAsync(db, OrderFixture.RecordFor(order, 50_000_000));
+        var held = await OrderFixture.SettleAsync(db, OrderFixture.RecordFor(order, 50_000_000));
 
         Assert.Equal(ChargingOrderStatus.PendingReview, held.Status);
         Assert.Contains("电量超过电桩额定功率", held.ReviewNote);
@@ -147,7 +147,7 @@ public class MoneyHardeningTests
         var writer = db.Get<PileStateWriter>();
         await writer.StartAsync(CancellationToken.None);
         var telemetry = db.Get<OrderTelemetry>();
-        var settled = await SettleAsync(db, OrderFixture.RecordFor(order, 100_000));
+        var settled = await OrderFixture.SettleAsync(db, OrderFixture.RecordFor(order, 100_000));
         Assert.Equal(ChargingOrderStatus.Settled, settled.Status);
 
         // The pile's last 0x13, delayed in the network, says the gun is still charging under this serial.
@@ -172,7 +172,7 @@ public class MoneyHardeningTests
         var f = await OrderFixture.CreateAsync(db);
         var userId = await Wallets.NewUserAsync(db.Factory, principalFen: 100_00);
         var order = await f.ChargingOrderAsync(userId);
-        await SettleAsync(db, OrderFixture.RecordFor(order, 100_000));
+        await OrderFixture.SettleAsync(db, OrderFixture.RecordFor(order, 100_000));
 
         await using var ctx = db.Context();
         // A writer that read "Charging" before the settlement committed now tries to finish the order.
@@ -237,7 +237,7 @@ public class MoneyHardeningTests
         await using var stale = db.Context();
         var old = await stale.ChargingOrders.SingleAsync(o => o.Id == order.Id); // read while Charging
 
-        await SettleAsync(db, OrderFixture.RecordFor(order, 100_000));
+        await OrderFixture.SettleAsync(db, OrderFixture.RecordFor(order, 100_000));
         old.StopReason = "旧的读取";
         old.MoveTo(ChargingOrderStatus.Stopping);
 
@@ -277,15 +277,6 @@ public class MoneyHardeningTests
         await Wallets.AssertBalancesEqualLedgerAsync(db.Factory, userId);
     }
 
-    private static async Task<ChargingOrder> SettleAsync(TestDatabase db, ChargeConsole.Devices.Ykc.TransactionRecord record)
-    {
-        await using var ctx = db.Context();
-        await using var tx = await ctx.Database.BeginTransactionAsync();
-        var result = await db.Get<OrderSettlement>().ApplyRecordAsync(ctx, record, db.Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
-        await ctx.SaveChangesAsync();
-        await tx.CommitAsync();
-        return result.Order;
-    }
 
     private static ChargeConsole.Devices.Ykc.RealtimeData Realtime(string serial, uint energy, uint amountUnits) => new(
         serial, OrderFixture.PileCode, 1, Status: 3, Holstered: 0, PluggedIn: 1, VoltageDeciV: 3800, CurrentDeciA: 1000, CableTemp: 80, CableCode: "0000000000000000",

@@ -28,15 +28,6 @@ public class OverdueAndPrivacyTests
         return await ctx.ChargingOrders.AsNoTracking().SingleAsync(o => o.Id == order.Id);
     }
 
-    private static async Task<ChargingOrder> ApplyAsync(TestDatabase db, ChargeConsole.Devices.Ykc.TransactionRecord record)
-    {
-        await using var ctx = db.Context();
-        await using var tx = await ctx.Database.BeginTransactionAsync();
-        var result = await db.Get<OrderSettlement>().ApplyRecordAsync(ctx, record, db.Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
-        await ctx.SaveChangesAsync();
-        await tx.CommitAsync();
-        return result.Order;
-    }
 
     [Fact]
     public async Task An_overdue_order_settled_from_its_last_sample_is_never_charged_again_by_the_record_that_comes_later()
@@ -61,7 +52,7 @@ public class OverdueAndPrivacyTests
         Assert.Equal(Money.FromFen(92_50), (await Wallets.WalletAsync(db.Factory, userId)).Principal);
 
         // The pile comes back and uploads its record: 8 kWh. Reconciled, not charged twice.
-        var late = await ApplyAsync(db, OrderFixture.RecordFor(order, 80_000));
+        var late = await OrderFixture.SettleAsync(db, OrderFixture.RecordFor(order, 80_000));
         Assert.Equal(ChargingOrderStatus.Settled, late.Status);
         Assert.Equal(Money.FromFen(12_00), late.PileAmount);
         Assert.True(late.AmountMismatch);
@@ -86,7 +77,7 @@ public class OverdueAndPrivacyTests
         Assert.True(closed.Succeeded, closed.Error);
         Assert.Equal(Money.FromFen(100_00), (await Wallets.WalletAsync(db.Factory, userId)).Principal);
 
-        var late = await ApplyAsync(db, OrderFixture.RecordFor(order, 80_000));
+        var late = await OrderFixture.SettleAsync(db, OrderFixture.RecordFor(order, 80_000));
         Assert.Equal(ChargingOrderStatus.PendingReview, late.Status);
         Assert.Equal(Money.FromFen(100_00), (await Wallets.WalletAsync(db.Factory, userId)).Principal);
         Assert.True((await resolutions.ApproveAsync(TestDatabase.Operator, order.Id, "核实已充电", null)).Succeeded);
@@ -100,7 +91,7 @@ public class OverdueAndPrivacyTests
         var f = await OrderFixture.CreateAsync(db);
         var userId = await Wallets.NewUserAsync(db.Factory, principalFen: 100_00, phone: "13912340000");
         var order = await f.ChargingOrderAsync(userId);
-        await ApplyAsync(db, OrderFixture.RecordFor(order, 100_000));
+        await OrderFixture.SettleAsync(db, OrderFixture.RecordFor(order, 100_000));
         var investor = await db.AddInvestorAsync("inv-privacy", (f.Station.Id, 30m));
 
         await using var ctx = db.Context();

@@ -63,6 +63,17 @@ public sealed class OrderFixture
             "", 0x01, start.AddMinutes(30), 0x40, "0000000000000000");
     }
 
+    /// <summary>Applies a pile's record as the settlement queue does: in one transaction, committed.</summary>
+    public static async Task<ChargingOrder> SettleAsync(TestDatabase db, TransactionRecord record)
+    {
+        await using var ctx = db.Context();
+        await using var tx = await ctx.Database.BeginTransactionAsync();
+        var result = await db.Get<OrderSettlement>().ApplyRecordAsync(ctx, record, db.Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+        await ctx.SaveChangesAsync();
+        await tx.CommitAsync();
+        return result.Order;
+    }
+
     /// <summary>The money the fixture's tariff charges for <paramref name="energyUnits"/>: electricity and service fee rounded separately.</summary>
     public static Money PriceOf(uint energyUnits) =>
         Money.FromYuan(energyUnits / 10_000m * 1m) + Money.FromYuan(energyUnits / 10_000m * 0.5m);

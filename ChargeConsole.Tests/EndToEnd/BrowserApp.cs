@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using ChargeConsole.Devices.Simulator;
+using ChargeConsole.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace ChargeConsole.Tests.EndToEnd;
+
+/// <summary>
+/// The browser suite's one fixture: the console on a free port with its own SQLite file and the demo data (two days
+/// of history), every demo pile a simulated pile connecting over real TCP, and Debian's Chromium driven by
+/// Playwright. Each scenario gets a fresh browser context (its own cookies) through <see cref="RunAsync"/>, which
+/// saves a screenshot and the page's HTML when the scenario fails.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    /// <summary>Generous: a loaded 2-core CI machine runs the console, its piles and the browser at once.</summary>
+    public const float Timeout = 20_000;
+
+    private IPlaywright? _playwright;
+    public LiveWebApp App { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public Dictionary<string, SimulatedPile> Piles { get; } = [];
+    public string BaseUrl { get; private set; } = "";
+
+    public static string FailureFolder => Path.Combine(AppContext.BaseDirectory, "TestResults", "browser");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+            throw new InvalidOperationException($"浏览器测试需要 Debian 的 Chromium（{Chromium}）和 fonts-noto-cjk：请用 README 的测试命令 bash scripts/test.sh 运行，它会用 apt-get 安装它们。");
+        App = LiveWebApp.Start(new Dictionary<string, string>
+        {
+            ["Demo:HistoryDays"] = "2",
+            // The suite's own piles report at the standard pace; only the limit on silence is relaxed for a busy CI machine.
+            ["Ykc:HeartbeatSeconds"] = "10", ["Ykc:MissedHeartbeats"] = "3", ["Ykc:GarbageTimeoutSeconds"] = "30", ["Ykc:CommandTimeoutSeconds"] = "10",
+        });
+        BaseUrl = App.Http().BaseAddress!.ToString().TrimEnd('/');
+        await using (var db = App.Context())
+        {
+            var piles = await db.Piles.AsNoTracking().Where(p => p.Code.StartsWith("320102")).OrderBy(p => p.Code)
+                .Select(p => new { p.Code, p.GunCount, p.Type, p.PowerKw }).ToListAsync();
+            foreach (var p in piles)
+            {
+                var pile = new SimulatedPile(new SimulatedPileOptions
+                {
+                    PileCode = p.Code, GunCount = p.GunCount, PileType = p.Type == Data.Entities.PileType.AC ? (byte)1 : (byte)0, PowerKw = p.PowerKw,
+                    EnergySpeedup = 30, ChargingReportInterval = TimeSpan.FromSeconds(2), ReconnectDelay = TimeSpan.FromSeconds(1),
+                }, "127.0.0.1", App.YkcPort);
+                pile.Start();
+                Piles[p.Code] = pile;
+            }
+        }
+        await LiveWebApp.Eventually(() => Task.FromResult(Piles.Values.All(p => p.State == SimulatedPileState.Online && p.Model is not null)),
+            "every demo pile online with its billing model", seconds: 60);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>Runs a scenario in a fresh context; on failure the page's screenshot and HTML are kept in <see cref="FailureFolder"/>.</summary>
+    public async Task RunAsync(string name, Func<IPage, Task> scenario)
+    {
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(Timeout);
+        var page = await context.NewPageAsync();
+        try
+        {
+            await scenario(page);
+        }
+        catch (Exception e)
+        {
+            Directory.CreateDirectory(FailureFolder);
+            var file = Path.Combine(FailureFolder, Regex.Replace(name, "[^A-Za-z0-9_-]", "_"));
+            try
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = file + ".png", FullPage = true });
+                await File.WriteAllTextAsync(file + ".html", await page.ContentAsync());
+            }
+            catch (PlaywrightException) { } // the page may be gone; the failure itself is what matters
+            throw new Xunit.Sdk.XunitException($"{e.Message}\n(screenshot and HTML: {file}.png / .html)\n{e}");
+        }
+    }
+
+    /// <summary>Signs in through the real form and waits for the console to be interactive.</summary>
+    public static async Task SignInAsync(IPage page, string user, string password)
+    {
+        await page.GotoAsync("/login");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        await WaitForCircuitAsync(page);
+    }
+
+    /// <summary>Blazor Server pages work once the circuit is up; the header's account menu appears then.</summary>
+    public static Task WaitForCircuitAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-appbar') !== null");
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await Task.WhenAll(Piles.Values.Select(p => p.StopAsync()));
+        if (App is not null) await App.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,114 @@
+using ChargeConsole.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChargeConsole.Tests.EndToEnd;
+
+/// <summary>Signing in and out as each role, and every menu entry each role may open.</summary>
+[Collection(BrowserCollection.Name)]
+public class SignInAndMenuScenarios(BrowserApp app)
+{
+    private static readonly string[] StaffPages = ["/users", "/vehicles", "/wallets", "/ledger", "/electricity-prices", "/billing-templates", "/billing-sync-logs", "/audit"];
+    private static readonly string[] SharedPages = ["/", "/orders", "/stations", "/piles", "/guns"];
+
+    [Theory]
+    [InlineData("admin", "admin12345")]
+    [InlineData("operator", "operator123")]
+    [InlineData("investor1", "investor123")]
+    public Task Each_role_signs_in_sees_its_name_and_signs_out(string user, string password) =>
+        app.RunAsync($"signin_{user}", async page =>
+        {
+            await BrowserApp.SignInAsync(page, user, password);
+            await Expect(page.Locator(".mud-appbar")).ToContainTextAsync("充电运营管理平台");
+            await page.GetByLabel("账号菜单").ClickAsync();
+            await Expect(page.GetByText(user, new() { Exact = true })).ToBeVisibleAsync();
+            await page.GetByText("退出登录").ClickAsync();
+            await page.WaitForURLAsync(url => url.Contains("/login"));
+            await page.GotoAsync("/orders");
+            await page.WaitForURLAsync(url => url.Contains("/login")); // signed out: the console asks again
+        });
+
+    [Fact]
+    public Task A_wrong_password_and_a_locked_account_get_the_same_plain_message() =>
+        app.RunAsync("signin_lockout", async page =>
+        {
+            using (var scope = app.App.Services.CreateScope())
+            {
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<ConsoleUser>>();
+                var created = await users.CreateAsync(new ConsoleUser { UserName = "locktest", DisplayName = "锁定测试", CreatedAt = DateTime.UtcNow }, "locktest123");
+                Assert.True(created.Succeeded);
+                await users.AddToRoleAsync((await users.FindByNameAsync("locktest"))!, Roles.Operator);
+            }
+            for (var i = 0; i < 5; i++)
+            {
+                await page.GotoAsync("/login");
+                await page.FillAsync("#username", "locktest");
+                await page.FillAsync("#password", "wrong-password");
+                await page.ClickAsync("button[type=submit]");
+                await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("账号或密码错误");
+            }
+            await page.FillAsync("#username", "locktest");
+            await page.FillAsync("#password", "locktest123");
+            await page.ClickAsync("button[type=submit]");
+            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("账号或密码错误"); // locked, and it does not say so
+            Assert.Contains("/login", page.Url);
+        });
+
+    [Theory]
+    [InlineData("admin", "admin12345")]
+    [InlineData("operator", "operator123")]
+    public Task Staff_open_every_menu_entry_and_see_rows_without_errors(string user, string password) =>
+        app.RunAsync($"menu_{user}", async page =>
+        {
+            await BrowserApp.SignInAsync(page, user, password);
+            var pages = SharedPages.Concat(StaffPages).Concat(user == "admin" ? ["/admin/accounts"] : []);
+            foreach (var path in pages) await OpensCleanlyAsync(page, path, expectRows: path != "/");
+        });
+
+    [Fact]
+    public Task An_investor_sees_only_their_stations_no_phone_numbers_and_is_turned_away_from_staff_pages() =>
+        app.RunAsync("menu_investor", async page =>
+        {
+            await BrowserApp.SignInAsync(page, "investor1", "investor123");
+            foreach (var path in SharedPages) await OpensCleanlyAsync(page, path, expectRows: path != "/");
+
+            await page.GotoAsync("/stations");
+            await Expect(page.Locator(".mud-table-body")).ToContainTextAsync("南京新街口充电站");
+            await Expect(page.Locator(".mud-table-body")).Not.ToContainTextAsync("南京南站P4充电站");
+
+            await page.GotoAsync("/orders");
+            await Expect(page.Locator(".mud-table-body td[data-label]").First).ToBeVisibleAsync();
+            var body = await page.Locator(".mud-table-body").InnerTextAsync();
+            Assert.DoesNotMatch(@"1[3-9]\d{9}", body);
+            Assert.Matches(@"1[3-9]\d\*\*\*\*\d{4}", body);
+            await Expect(page.GetByLabel("手机号")).ToHaveCountAsync(0);
+
+            foreach (var path in StaffPages)
+            {
+                await page.GotoAsync(path);
+                await page.WaitForURLAsync(url => url.Contains("/access-denied"));
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "无权访问" })).ToBeVisibleAsync();
+            }
+        });
+
+    [Fact]
+    public Task An_unknown_address_shows_the_chinese_404() =>
+        app.RunAsync("not_found", async page =>
+        {
+            var response = await page.GotoAsync("/no-such-page");
+            Assert.Equal(404, response!.Status);
+            await Expect(page.GetByText("您访问的页面不存在")).ToBeVisibleAsync();
+        });
+
+    private static async Task OpensCleanlyAsync(IPage page, string path, bool expectRows)
+    {
+        await page.GotoAsync(path);
+        await BrowserApp.WaitForCircuitAsync(page);
+        if (expectRows) await Expect(page.Locator(".mud-table-body td[data-label]").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        await Expect(page.Locator(".mud-alert-filled-error, .mud-alert-text-error")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("/access-denied", page.Url);
+    }
+}

@@ -56,6 +56,7 @@ public sealed class BrowserApp : IAsyncLifetime
         await LiveWebApp.Eventually(() => Task.FromResult(Piles.Values.All(p => p.State == SimulatedPileState.Online && p.Model is not null)),
             "every demo pile online with its billing model", seconds: 60);
 
+        Assertions.SetDefaultExpectTimeout(Timeout);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -101,9 +102,18 @@ public sealed class BrowserApp : IAsyncLifetime
         await WaitForCircuitAsync(page);
     }
 
-    /// <summary>Blazor Server pages work once the circuit is up; the header's account menu appears then.</summary>
+    /// <summary>Types into a list page's filter field and runs the query, as an operator does.</summary>
+    public static async Task FilterAsync(IPage page, string label, string value)
+    {
+        var field = page.GetByLabel(label);
+        await field.FillAsync(value);
+        await field.BlurAsync(); // the field's value reaches the server on change
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+    }
+
+    /// <summary>Blazor Server pages take input once their circuit renders them (the header says so; prerendered HTML does not).</summary>
     public static Task WaitForCircuitAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-appbar') !== null");
+        page.Locator(".mud-appbar[data-interactive=true]").WaitForAsync();
 
     public async Task DisposeAsync()
     {

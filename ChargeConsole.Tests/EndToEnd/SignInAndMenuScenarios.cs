@@ -64,7 +64,8 @@ public class SignInAndMenuScenarios(BrowserApp app)
         {
             await BrowserApp.SignInAsync(page, user, password);
             var pages = SharedPages.Concat(StaffPages).Concat(user == "admin" ? ["/admin/accounts"] : []);
-            foreach (var path in pages) await OpensCleanlyAsync(page, path, expectRows: path != "/");
+            // A fresh demo has pushed no template and nobody has acted yet: the sync log and the audit log may start empty.
+            foreach (var path in pages) await OpensCleanlyAsync(page, path, expectRows: path is not ("/" or "/billing-sync-logs" or "/audit"));
         });
 
     [Fact]

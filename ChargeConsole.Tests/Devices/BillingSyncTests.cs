@@ -68,7 +68,7 @@ public class BillingSyncTests
         var serial = Demo1 + "01" + "2611251200000001";
         Assert.True((await commands.SendAsync(Demo1, new RemoteStart(serial, Demo1, 1, "0000000000000001", "0000000000000000", 10000),
             MessageType.RemoteStartReply, r => ((RemoteStartReply)r).Serial == serial)).Succeeded);
-        await Task.Delay(2500);
+        await LiveWebApp.Eventually(() => Task.FromResult(pile.Guns[0].Session?.Energy > 0), "energy metered on the new model");
         Assert.True((await commands.SendAsync(Demo1, new RemoteStop(Demo1, 1), MessageType.RemoteStopReply)).Succeeded);
         TransactionRecord? record = null;
         await LiveWebApp.Eventually(() => { lock (pile.Records) record = pile.Records.Select(r => r.Record).FirstOrDefault(r => r.Serial == serial); return Task.FromResult(record is not null); }, "record");

@@ -64,8 +64,8 @@ public class PileHostTests
         await socket.SendAsync(login);
 
         await LiveWebApp.Eventually(async () => (await GunStatuses(app, Demo2)).All(s => s == GunStatus.Idle), "raw pile logged in");
-        // No heartbeats from here on: after 3 × 1 s the host drops it.
-        await LiveWebApp.Eventually(async () => (await GunStatuses(app, Demo2)).All(s => s == GunStatus.Offline), "dropped for silence", seconds: 8);
+        // No heartbeats from here on: after 10 × 1 s the host drops it.
+        await LiveWebApp.Eventually(async () => (await GunStatuses(app, Demo2)).All(s => s == GunStatus.Offline), "dropped for silence", seconds: 30);
         var buffer = new byte[1024];
         var received = 0;
         try
@@ -208,7 +208,7 @@ public class PileHostTests
             await first.StopAsync();
             await using var second = app.Pile(Demo1); // back before the disconnect is recorded
             await LiveWebApp.Eventually(() => Task.FromResult(second.State == SimulatedPileState.Online), "online again");
-            await Task.Delay(500); // let every queued change land
+            await app.FlushPileWritesAsync(); // every queued change has landed
             Assert.Equal([GunStatus.Idle, GunStatus.Idle], await GunStatuses(app, Demo1));
             await using var db = app.Context();
             Assert.True(await db.Piles.Where(p => p.Code == Demo1).Select(p => p.Online).SingleAsync());

@@ -13,7 +13,8 @@ namespace ChargeConsole.Tests.Support;
 
 /// <summary>
 /// The whole app on real Kestrel sockets (web and YKC ports on loopback), with the demo data seeded but no
-/// simulated fleet: each test connects the piles it needs. Heartbeat limits are short so silence shows fast.
+/// simulated fleet: each test connects the piles it needs. Heartbeats are fast (1 s) but a pile is dropped only after
+/// 10 s of silence, so a loaded 2-core CI machine does not drop piles that are merely slow.
 /// </summary>
 public sealed class LiveWebApp : AppFactory
 {
@@ -40,8 +41,8 @@ public sealed class LiveWebApp : AppFactory
         builder.UseSetting("Ykc:Port", YkcPort.ToString());
         builder.UseSetting("Ykc:Address", "127.0.0.1");
         builder.UseSetting("Ykc:HeartbeatSeconds", "1");
-        builder.UseSetting("Ykc:MissedHeartbeats", "3");
-        builder.UseSetting("Ykc:GarbageTimeoutSeconds", "2");
+        builder.UseSetting("Ykc:MissedHeartbeats", "10");
+        builder.UseSetting("Ykc:GarbageTimeoutSeconds", "10");
         builder.UseSetting("Ykc:CommandTimeoutSeconds", "3");
         builder.UseSetting("BillingSync:RetrySeconds", "1");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
@@ -67,6 +68,15 @@ public sealed class LiveWebApp : AppFactory
         var address = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
             .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First(a => a.StartsWith("http://"));
         return new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    /// <summary>Waits until every pile state change queued so far is in the database (the writer applies them in order).</summary>
+    public async Task FlushPileWritesAsync()
+    {
+        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Get<ChargeConsole.Features.Piles.PileStateWriter>().Enqueue($"test-flush:{Guid.NewGuid()}",
+            new ChargeConsole.Features.Piles.PileStateWriter.Change((_, _) => Task.CompletedTask, () => flushed.TrySetResult()));
+        await flushed.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds, failing after <paramref name="seconds"/>.</summary>

@@ -12,6 +12,8 @@ public sealed class SimulatedGun(byte number)
     /// <summary>The meter's running total, kWh ×10⁴.</summary>
     public long MeterReading { get; set; } = 1_000_000;
     internal DateTime LastReportAt { get; set; }
+    /// <summary>When the driver will unplug after the last charge (see SimulatedPileOptions.UnplugAfterCharge).</summary>
+    internal DateTime? UnplugAt { get; set; }
     internal long HeartbeatSentAt { get; set; }
 
     private const string NoOrder = "00000000000000000000000000000000";

@@ -173,6 +173,7 @@ public sealed partial class SimulatedPile
         gun.MeterReading = record.MeterStop;
         gun.PendingRecord = record;
         lock (Records) Records.Add((record, false));
+        if (_o.UnplugAfterCharge is { } after) gun.UnplugAt = DateTime.UtcNow + after;
         await SendRealtimeAsync(gun);
         await SendAsync(record, ct);
     }

@@ -24,6 +24,8 @@ public sealed record SimulatedPileOptions
     public TimeSpan RecordResendInterval { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Simulated time runs this many times faster for energy accrual (demo: charges visibly move).</summary>
     public double EnergySpeedup { get; init; } = 1;
+    /// <summary>The driver unplugs this long after a charge ends (the gun goes back to idle); null leaves the car plugged in.</summary>
+    public TimeSpan? UnplugAfterCharge { get; init; }
     /// <summary>Charge on past the balance the platform gave (a faulty pile): for tests of the console's own stop.</summary>
     public bool IgnoreBalance { get; init; }
 }
@@ -239,6 +241,11 @@ public sealed partial class SimulatedPile : IAsyncDisposable
                 if (now - gun.LastReportAt >= interval) await SendRealtimeAsync(gun);
                 if (gun.Session is { Full: true }) await FinishChargingAsync(gun, stopReason: 0x41, ct); // SOC 100 %
                 else if (!_o.IgnoreBalance && gun.Session is { BalanceReached: true }) await FinishChargingAsync(gun, stopReason: 0x4E, ct); // 余额不足
+                else if (gun.Session is null && gun.UnplugAt is { } unplug && now >= unplug)
+                {
+                    gun.UnplugAt = null;
+                    await PlugAsync(gun.Number, false); // the driver takes the cable and leaves
+                }
             }
         }
     }

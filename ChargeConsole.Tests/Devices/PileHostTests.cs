@@ -198,6 +198,22 @@ public class PileHostTests
     }
 
     [Fact]
+    public async Task After_a_charge_the_driver_unplugs_and_the_gun_is_free_again()
+    {
+        await using var app = LiveWebApp.Start();
+        await using var pile = app.Pile(Demo1, unplugAfter: TimeSpan.FromSeconds(1));
+        await LiveWebApp.Eventually(() => Task.FromResult(pile.State == SimulatedPileState.Online), "online");
+        await pile.StartLocalChargeAsync(1);
+        await LiveWebApp.Eventually(async () => (await GunStatuses(app, Demo1))[0] == GunStatus.Charging, "gun 1 charging");
+
+        await pile.StopLocalChargeAsync(1);
+
+        // Occupied while the car is still plugged in, then free: the demo keeps charging for days this way.
+        await LiveWebApp.Eventually(async () => (await GunStatuses(app, Demo1))[0] == GunStatus.Idle, "gun 1 idle after the car unplugs");
+        Assert.False(pile.Guns[0].PluggedIn);
+    }
+
+    [Fact]
     public async Task A_pile_that_reconnects_at_once_ends_up_online_with_its_guns_available()
     {
         await using var app = LiveWebApp.Start();

@@ -50,11 +50,11 @@ public sealed class LiveWebApp : AppFactory
     }
 
     /// <summary>A simulated pile with fast timers, started; the caller disposes it.</summary>
-    public SimulatedPile Pile(string code, int guns = 2, byte type = 0, double energySpeedup = 1, bool ignoreBalance = false)
+    public SimulatedPile Pile(string code, int guns = 2, byte type = 0, double energySpeedup = 1, bool ignoreBalance = false, TimeSpan? unplugAfter = null)
     {
         var pile = new SimulatedPile(new SimulatedPileOptions
         {
-            PileCode = code, GunCount = guns, PileType = type, EnergySpeedup = energySpeedup, IgnoreBalance = ignoreBalance, ChargingReportInterval = TimeSpan.FromMilliseconds(400),
+            PileCode = code, GunCount = guns, PileType = type, EnergySpeedup = energySpeedup, IgnoreBalance = ignoreBalance, UnplugAfterCharge = unplugAfter, ChargingReportInterval = TimeSpan.FromMilliseconds(400),
             HeartbeatInterval = TimeSpan.FromMilliseconds(500), ReconnectDelay = TimeSpan.FromMilliseconds(300),
             LoginRetryInterval = TimeSpan.FromSeconds(1), RecordResendInterval = TimeSpan.FromSeconds(2),
         }, "127.0.0.1", YkcPort);

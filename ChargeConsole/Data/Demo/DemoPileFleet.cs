@@ -8,7 +8,9 @@ namespace ChargeConsole.Data.Demo;
 
 /// <summary>
 /// In the demo, every seeded pile is a simulated pile that connects to this process's YKC port over real
-/// TCP, so the console is live from the first minute. Off unless <c>Demo:Enabled</c>.
+/// TCP, so the console is live from the first minute. Off unless <c>Demo:Enabled</c>. It runs for days: drivers
+/// unplug a minute or two after their charge ends (the gun is free again), and now and then a gun faults for a few
+/// minutes and recovers, as real guns do.
 /// </summary>
 public sealed class DemoPileFleet(IDbContextFactory<ChargeDbContext> dbFactory, IOptions<YkcOptions> ykc, IHostApplicationLifetime lifetime,
     ILoggerFactory logs, ILogger<DemoPileFleet> log) : BackgroundService
@@ -33,14 +35,31 @@ public sealed class DemoPileFleet(IDbContextFactory<ChargeDbContext> dbFactory, 
             {
                 PileCode = p.Code, GunCount = p.GunCount, PileType = p.Type == PileType.AC ? (byte)1 : (byte)0, PowerKw = p.PowerKw,
                 ProtocolVersion = p.Protocol == PileProtocol.Ykc16 ? (byte)0x10 : (byte)0x0F, EnergySpeedup = 5, // energy moves visibly between reports without draining wallets in minutes
+                UnplugAfterCharge = TimeSpan.FromSeconds(Random.Shared.Next(45, 150)),
             }, host, ykc.Value.Port, logs.CreateLogger<SimulatedPile>());
             _piles.Add(pile);
             pile.Start();
             await Task.Delay(50, stoppingToken); // a gentle stagger, as real piles never all boot in the same millisecond
         }
         log.LogInformation("Demo: {Count} simulated piles connecting to port {Port}", _piles.Count, ykc.Value.Port);
-        try { await Task.Delay(Timeout.Infinite, stoppingToken); }
+        try { await FaultNowAndThenAsync(stoppingToken); }
         catch (OperationCanceledException) { }
+    }
+
+    /// <summary>Every few minutes an idle gun reports a fault (急停 / 绝缘) and clears it a few minutes later.</summary>
+    private async Task FaultNowAndThenAsync(CancellationToken ct)
+    {
+        var random = new Random();
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(3));
+        while (await timer.WaitForNextTickAsync(ct))
+        {
+            var idle = _piles.Where(p => p.State == SimulatedPileState.Online)
+                .SelectMany(p => p.Guns.Where(g => g.Session is null && !g.PluggedIn && g.FaultBits == 0).Select(g => (Pile: p, Gun: g.Number))).ToList();
+            if (idle.Count == 0) continue;
+            var (pile, gun) = idle[random.Next(idle.Count)];
+            await pile.InjectFaultAsync(gun, random.Next(2) == 0 ? (ushort)0x0001 : (ushort)0x0004);
+            _ = Task.Delay(TimeSpan.FromMinutes(random.Next(2, 6)), ct).ContinueWith(_ => pile.InjectFaultAsync(gun, 0), ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

@@ -22,8 +22,8 @@ public class SignInAndMenuScenarios(BrowserApp app)
         {
             await BrowserApp.SignInAsync(page, user, password);
             await Expect(page.Locator(".mud-appbar")).ToContainTextAsync("充电运营管理平台");
+            await Expect(page.GetByTestId("current-user")).ToHaveTextAsync(user); // who is signed in, in the header
             await page.GetByLabel("账号菜单").ClickAsync();
-            await Expect(page.GetByText(user, new() { Exact = true })).ToBeVisibleAsync();
             await page.GetByText("退出登录").ClickAsync();
             await page.WaitForURLAsync(url => url.Contains("/login"));
             await page.GotoAsync("/orders");
@@ -31,16 +31,45 @@ public class SignInAndMenuScenarios(BrowserApp app)
         });
 
     [Fact]
+    public Task A_user_changes_their_own_password_and_signs_in_with_the_new_one() =>
+        app.RunAsync("change_password", async page =>
+        {
+            await CreateOperatorAsync("pwtest", "pwtest-old1");
+            await BrowserApp.SignInAsync(page, "pwtest", "pwtest-old1");
+            await page.GetByLabel("账号菜单").ClickAsync();
+            await page.GetByText("修改密码").ClickAsync();
+            await page.WaitForURLAsync(url => url.Contains("/account/password"));
+
+            await page.FillAsync("#current", "not-my-password");
+            await page.FillAsync("#new", "pwtest-new1");
+            await page.FillAsync("#confirm", "pwtest-new1");
+            await page.ClickAsync("button[type=submit]");
+            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("当前密码不正确");
+
+            await page.FillAsync("#current", "pwtest-old1");
+            await page.FillAsync("#new", "pwtest-new1");
+            await page.FillAsync("#confirm", "pwtest-new1");
+            await page.ClickAsync("button[type=submit]");
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("密码已修改");
+
+            await page.Context.ClearCookiesAsync();
+            await BrowserApp.SignInAsync(page, "pwtest", "pwtest-new1");
+            await Expect(page.GetByTestId("current-user")).ToHaveTextAsync("pwtest");
+        });
+
+    private async Task CreateOperatorAsync(string name, string password)
+    {
+        using var scope = app.App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ConsoleUser>>();
+        Assert.True((await users.CreateAsync(new ConsoleUser { UserName = name, DisplayName = name, CreatedAt = DateTime.UtcNow }, password)).Succeeded);
+        await users.AddToRoleAsync((await users.FindByNameAsync(name))!, Roles.Operator);
+    }
+
+    [Fact]
     public Task A_wrong_password_and_a_locked_account_get_the_same_plain_message() =>
         app.RunAsync("signin_lockout", async page =>
         {
-            using (var scope = app.App.Services.CreateScope())
-            {
-                var users = scope.ServiceProvider.GetRequiredService<UserManager<ConsoleUser>>();
-                var created = await users.CreateAsync(new ConsoleUser { UserName = "locktest", DisplayName = "锁定测试", CreatedAt = DateTime.UtcNow }, "locktest123");
-                Assert.True(created.Succeeded);
-                await users.AddToRoleAsync((await users.FindByNameAsync("locktest"))!, Roles.Operator);
-            }
+            await CreateOperatorAsync("locktest", "locktest123");
             for (var i = 0; i < 5; i++)
             {
                 await page.GotoAsync("/login");

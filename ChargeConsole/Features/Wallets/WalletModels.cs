@@ -92,5 +92,5 @@ public static class LedgerText
 
     /// <summary>An amount as shown: yuan for money accounts, whole points for points.</summary>
     public static string Amount(LedgerAccount a, long amount) =>
-        a == LedgerAccount.Points ? amount.ToString("+0;-0;0") : (amount > 0 ? "+" : "") + Money.FromFen(amount);
+        a == LedgerAccount.Points ? amount.ToString("+#,##0;-#,##0;0") : amount > 0 ? Shared.MoneyText.Signed(Money.FromFen(amount)) : Shared.MoneyText.Yuan(Money.FromFen(amount));
 }

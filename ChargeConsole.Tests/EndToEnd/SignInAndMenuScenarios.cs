@@ -124,6 +124,30 @@ public class SignInAndMenuScenarios(BrowserApp app)
         });
 
     [Fact]
+    public Task A_date_filter_opens_a_whole_calendar_and_takes_a_typed_date() =>
+        app.RunAsync("date_filter", async page =>
+        {
+            await BrowserApp.SignInAsync(page, "operator", "operator123");
+            await page.GotoAsync("/orders");
+            await BrowserApp.WaitForCircuitAsync(page);
+            var field = page.GetByRole(AriaRole.Textbox, new() { Name = "开始日期" });
+
+            await page.Locator(".mud-input-control").Filter(new() { HasText = "开始日期" }).GetByRole(AriaRole.Button, new() { Name = "打开日历" }).ClickAsync();
+            var calendar = page.Locator(".mud-popover-open").First;
+            await Expect(calendar).ToBeVisibleAsync();
+            var box = await calendar.BoundingBoxAsync();
+            Assert.True(box!.Width >= 280, $"the calendar is {box.Width} px wide: Friday to Sunday and the next-month arrow would be cut off");
+            Assert.True(box.X + box.Width <= 1440, "the calendar runs off the screen");
+            await page.GetByRole(AriaRole.Heading, new() { Name = "充电订单" }).ClickAsync(); // clicking away closes it
+            await Expect(calendar).ToBeHiddenAsync();
+
+            await field.FillAsync("2026-11-24");
+            await field.PressAsync("Enter");
+            await field.BlurAsync();
+            await Expect(field).ToHaveValueAsync("2026-11-24"); // typed, not only picked
+        });
+
+    [Fact]
     public Task An_unknown_address_shows_the_chinese_404() =>
         app.RunAsync("not_found", async page =>
         {

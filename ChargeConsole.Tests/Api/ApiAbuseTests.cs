@@ -29,15 +29,6 @@ public class ApiAbuseTests
 
     private static StringContent Json(string raw) => new(raw, Encoding.UTF8, "application/json");
 
-    private static async Task<HttpClient> SignedInAsync(LiveWebApp app, string phone)
-    {
-        var http = app.Http();
-        (await http.PostAsJsonAsync("/api/app/v1/auth/sms-code", new { phone })).EnsureSuccessStatusCode();
-        var token = await http.PostAsJsonAsync("/api/app/v1/auth/token", new { phone, code = await app.Get<OneTimeCodes>().PeekAsync(phone) });
-        token.EnsureSuccessStatusCode();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
-        return http;
-    }
 
     [Fact]
     public async Task Missing_null_and_malformed_input_gets_chinese_problem_details_never_a_500()
@@ -77,7 +68,7 @@ public class ApiAbuseTests
     {
         await using var app = LiveWebApp.Start();
         var anonymous = app.Http();
-        var http = await SignedInAsync(app, "13800005555");
+        var http = await app.AppUserAsync("13800005555");
 
         var deep = await ProblemAsync(await http.GetAsync("/api/app/v1/orders?page=2147483647"), HttpStatusCode.BadRequest);
         Assert.Contains("页码不能超过", deep.GetRawText());
@@ -132,7 +123,7 @@ public class ApiAbuseTests
     public async Task A_start_retried_with_its_request_id_returns_the_same_order_and_starts_once()
     {
         await using var app = LiveWebApp.Start();
-        var http = await SignedInAsync(app, "13800006666");
+        var http = await app.AppUserAsync("13800006666");
         await using var pile = app.Pile("32010200000001");
         await LiveWebApp.Eventually(() => Task.FromResult(pile.Model is not null), "pile online");
         int userId;

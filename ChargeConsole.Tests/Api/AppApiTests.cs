@@ -17,17 +17,6 @@ public class AppApiTests
     private const string Gun1 = "32010200000001" + "01";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private static async Task<HttpClient> SignedInAsync(LiveWebApp app, string phone)
-    {
-        var http = app.Http();
-        (await http.PostAsJsonAsync("/api/app/v1/auth/sms-code", new { phone })).EnsureSuccessStatusCode();
-        var code = (await app.Get<OneTimeCodes>().PeekAsync(phone))!;
-        var token = await http.PostAsJsonAsync("/api/app/v1/auth/token", new { phone, code });
-        token.EnsureSuccessStatusCode();
-        var body = await token.Content.ReadFromJsonAsync<JsonElement>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("accessToken").GetString());
-        return http;
-    }
 
     private static async Task<string> DetailAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
@@ -70,7 +59,7 @@ public class AppApiTests
     public async Task A_user_starts_a_charge_by_gun_code_watches_it_and_stops_it_and_the_wallet_and_ledger_show_the_settled_amount()
     {
         await using var app = LiveWebApp.Start();
-        var http = await SignedInAsync(app, "13800002222");
+        var http = await app.AppUserAsync("13800002222");
         var me = (await http.GetFromJsonAsync<ProfileView>("/api/app/v1/me", Json))!;
         await using var pile = app.Pile("32010200000001", energySpeedup: 60);
         await LiveWebApp.Eventually(async () =>
@@ -105,7 +94,7 @@ public class AppApiTests
         Assert.Contains(ledger.Items, l => l.SourceNo == order.OrderNo && l.Amount == -final.Amount && l.Account == "本金");
         Assert.Equal(wallet.Principal, ledger.Items.Where(l => l.Account == "本金").Sum(l => l.Amount));
 
-        var other = await SignedInAsync(app, "13800003333");
+        var other = await app.AppUserAsync("13800003333");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/app/v1/orders/{order.OrderNo}")).StatusCode);
     }
 
@@ -113,7 +102,7 @@ public class AppApiTests
     public async Task Bad_coordinates_are_refused_in_chinese_and_the_api_is_described_by_an_openapi_document()
     {
         await using var app = LiveWebApp.Start();
-        var http = await SignedInAsync(app, "13800004444");
+        var http = await app.AppUserAsync("13800004444");
         var bad = await http.GetAsync("/api/app/v1/stations/nearby?lat=95&lng=118");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("纬度必须在 -90 到 90 之间", await bad.Content.ReadAsStringAsync());

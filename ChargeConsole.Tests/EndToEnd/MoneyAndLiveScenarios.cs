@@ -11,17 +11,6 @@ namespace ChargeConsole.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public class MoneyAndLiveScenarios(BrowserApp app)
 {
-    /// <summary>Signs a demo user in to the mini-program API (the SMS code is read where the demo sender leaves it).</summary>
-    private async Task<HttpClient> AppUserAsync(string phone)
-    {
-        var http = app.App.Http();
-        (await http.PostAsJsonAsync("/api/app/v1/auth/sms-code", new { phone })).EnsureSuccessStatusCode();
-        var code = await app.App.Get<OneTimeCodes>().PeekAsync(phone);
-        var token = await http.PostAsJsonAsync("/api/app/v1/auth/token", new { phone, code });
-        token.EnsureSuccessStatusCode();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
-        return http;
-    }
 
     private static ILocator Row(IPage page, string text) => page.Locator(".mud-table-body tr", new() { HasText = text });
 
@@ -35,7 +24,7 @@ public class MoneyAndLiveScenarios(BrowserApp app)
             await BrowserApp.WaitForCircuitAsync(page);
             await BrowserApp.FilterAsync(page, "手机号", phone);
 
-            var user = await AppUserAsync(phone);
+            var user = await app.App.AppUserAsync(phone);
             var started = await user.PostAsJsonAsync("/api/app/v1/orders", new { gunCode = "3201020000000201" });
             Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
             var orderNo = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderNo").GetString()!;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using ChargeConsole.Data;
 using ChargeConsole.Devices.Simulator;
@@ -68,6 +69,19 @@ public sealed class LiveWebApp : AppFactory
         var address = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
             .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First(a => a.StartsWith("http://"));
         return new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    /// <summary>A mini-program client signed in as <paramref name="phone"/> (the SMS code is read where the development sender leaves it).</summary>
+    public async Task<HttpClient> AppUserAsync(string phone)
+    {
+        var http = Http();
+        (await http.PostAsJsonAsync("/api/app/v1/auth/sms-code", new { phone })).EnsureSuccessStatusCode();
+        var code = await Get<ChargeConsole.Api.OneTimeCodes>().PeekAsync(phone);
+        var token = await http.PostAsJsonAsync("/api/app/v1/auth/token", new { phone, code });
+        token.EnsureSuccessStatusCode();
+        var body = await token.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", body.GetProperty("accessToken").GetString());
+        return http;
     }
 
     /// <summary>Waits until every pile state change queued so far is in the database (the writer applies them in order).</summary>

@@ -44,6 +44,8 @@ public class ConsoleHardeningTests
         var missing = await client.GetAsync("/no-such-page");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("您访问的页面不存在", await missing.Content.ReadAsStringAsync());
+        Assert.Contains("您访问的页面不存在", await client.GetStringAsync("/not-found"));
+        Assert.Contains("处理请求时发生错误", await client.GetStringAsync("/error")); // where unhandled errors land outside Development
         Assert.Equal("Healthy", await (await client.GetAsync("/healthz")).Content.ReadAsStringAsync());
         Assert.Equal("Healthy", await (await client.GetAsync("/readyz")).Content.ReadAsStringAsync());
     }

@@ -29,8 +29,12 @@ public class MoneyAndLiveScenarios(BrowserApp app)
             Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
             var orderNo = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderNo").GetString()!;
 
-            // No reload: the open page follows the order.
+            // The rows the operator is reading stay put: the new order is announced, and shown when asked for.
             var row = Row(page, orderNo);
+            await Expect(page.GetByTestId("new-orders")).ToContainTextAsync("1 条新订单");
+            await Expect(row).ToHaveCountAsync(0);
+            await page.GetByTestId("new-orders").ClickAsync();
+            // No reload from here on: the open page follows the order.
             await Expect(row).ToContainTextAsync("充电中");
             var energy = row.Locator("td[data-label='电量(kWh)']");
             await Expect(energy).Not.ToHaveTextAsync("0.0000");

@@ -26,6 +26,50 @@ public class StationTests
     }
 
     [Fact]
+    public async Task The_station_form_links_investors_with_shares_that_add_up_to_at_most_100_percent()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        string zhang, li;
+        await using (var ctx = db.Context())
+        {
+            var role = new Microsoft.AspNetCore.Identity.IdentityRole(Roles.Investor) { NormalizedName = Roles.Investor.ToUpperInvariant() };
+            var a = new ConsoleUser { UserName = "zhang", NormalizedUserName = "ZHANG", DisplayName = "张三", CreatedAt = DateTime.UtcNow };
+            var b = new ConsoleUser { UserName = "li", NormalizedUserName = "LI", DisplayName = "李四", CreatedAt = DateTime.UtcNow };
+            ctx.Roles.Add(role);
+            ctx.Users.AddRange(a, b);
+            ctx.UserRoles.AddRange(new() { UserId = a.Id, RoleId = role.Id }, new() { UserId = b.Id, RoleId = role.Id });
+            await ctx.SaveChangesAsync();
+            (zhang, li) = (a.Id, b.Id);
+        }
+        var stations = db.Get<StationService>();
+        Assert.Equal(["李四（li）", "张三（zhang）"], (await stations.InvestorOptionsAsync()).Select(i => i.Name)); // by account name
+        StationForm Form(params (string Id, decimal Share)[] shares) => new()
+        {
+            Name = "投资站", Address = "南京", Latitude = 32, Longitude = 118,
+            Investors = shares.Select(s => new StationShareForm { InvestorId = s.Id, SharePercent = s.Share }).ToList(),
+        };
+
+        var tooMuch = await stations.SaveAsync(TestDatabase.Operator, Form((zhang, 60m), (li, 50.5m)));
+        Assert.False(tooMuch.Succeeded);
+        Assert.Contains("投资人占比合计 110.5%，不能超过 100%", tooMuch.Error);
+        var twice = await stations.SaveAsync(TestDatabase.Operator, Form((zhang, 10m), (zhang, 20m)));
+        Assert.Contains("同一投资人不能重复添加", twice.Error);
+
+        Assert.True((await stations.SaveAsync(TestDatabase.Operator, Form((zhang, 60m), (li, 30m)))).Succeeded);
+        int id;
+        await using (var ctx = db.Context()) id = await ctx.Stations.Where(s => s.Name == "投资站").Select(s => s.Id).SingleAsync();
+        var edit = (await stations.GetAsync(TestDatabase.Operator, id))!;
+        Assert.Equal([(zhang, 60m), (li, 30m)], edit.Investors.Select(s => (s.InvestorId!, s.SharePercent!.Value)));
+
+        // 李四 leaves, 张三 goes to 70 %.
+        edit.Investors = [new StationShareForm { InvestorId = zhang, SharePercent = 70m }];
+        Assert.True((await stations.SaveAsync(TestDatabase.Operator, edit)).Succeeded);
+        await using var check = db.Context();
+        Assert.Equal([(zhang, 70m)], await check.StationInvestors.Where(s => s.StationId == id).Select(s => new ValueTuple<string, decimal>(s.InvestorId, s.SharePercent)).ToListAsync());
+        Assert.Contains("张三（zhang） 70%", (await check.AuditLogs.OrderBy(a => a.Id).LastAsync(a => a.Action == "修改电站")).Result);
+    }
+
+    [Fact]
     public async Task Invalid_coordinates_are_refused_in_chinese_and_nothing_is_saved()
     {
         await using var db = await TestDatabase.CreateAsync();

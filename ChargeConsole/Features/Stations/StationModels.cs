@@ -59,7 +59,17 @@ public sealed class StationForm
     public string? Remark { get; set; }
     /// <summary>Address ranges (CIDR) its piles may log in from; empty: any.</summary>
     public string? AllowedNetworks { get; set; }
+    /// <summary>The station's investors and their shares (percent, 2 decimals, together at most 100).</summary>
+    public List<StationShareForm> Investors { get; set; } = [];
 }
+
+public sealed class StationShareForm
+{
+    public string? InvestorId { get; set; }
+    public decimal? SharePercent { get; set; }
+}
+
+public sealed record InvestorOption(string Id, string Name);
 
 public static class StationText
 {

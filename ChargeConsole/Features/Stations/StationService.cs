@@ -86,6 +86,7 @@ public sealed class StationService(IDbContextFactory<ChargeDbContext> dbFactory,
                 Id = s.Id, Name = s.Name, Address = s.Address, Latitude = s.Latitude, Longitude = s.Longitude,
                 ContactPhone = s.ContactPhone, IsOpen = s.IsOpen, SplitBase = s.SplitBase, Remark = s.Remark, AllowedNetworks = s.AllowedNetworks, BillingTemplateId = s.BillingTemplateId,
                 TagIds = s.Tags.Select(t => t.Id).ToList(),
+                Investors = s.Investors.OrderByDescending(i => i.SharePercent).Select(i => new StationShareForm { InvestorId = i.InvestorId, SharePercent = i.SharePercent }).ToList(),
             }).FirstOrDefaultAsync(ct);
     }
 
@@ -99,7 +100,7 @@ public sealed class StationService(IDbContextFactory<ChargeDbContext> dbFactory,
         Station? station;
         if (form.Id is { } id)
         {
-            station = await db.Stations.Include(s => s.Tags).FirstOrDefaultAsync(s => s.Id == id, ct);
+            station = await db.Stations.Include(s => s.Tags).Include(s => s.Investors).FirstOrDefaultAsync(s => s.Id == id, ct);
             if (station is null) return OperationResult.Fail("该电站已被删除，请刷新列表");
         }
         else
@@ -123,12 +124,37 @@ public sealed class StationService(IDbContextFactory<ChargeDbContext> dbFactory,
         station.BillingTemplateId = form.BillingTemplateId;
         station.Remark = form.Remark;
         station.AllowedNetworks = string.IsNullOrWhiteSpace(form.AllowedNetworks) ? null : string.Join(", ", Domain.Piles.AllowedNetworks.Entries(form.AllowedNetworks));
+        var investors = (await InvestorOptionsAsync(ct)).ToDictionary(i => i.Id, i => i.Name);
+        if (form.Investors.Any(s => !investors.ContainsKey(s.InvestorId!)))
+            return OperationResult.Fail("所选投资人账号不存在或已不是投资人，请重新选择");
+        SetShares(station, form.Investors);
         var tagIds = form.TagIds.ToArray();
         station.Tags.Clear();
         station.Tags.AddRange(await db.StationTags.Where(t => tagIds.Contains(t.Id)).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(scope.UserName, form.Id is null ? "新增电站" : "修改电站", name, true, "成功", ct);
+        var shares = string.Join("、", form.Investors.Select(s => $"{investors[s.InvestorId!]} {s.SharePercent:0.##}%"));
+        await audit.WriteAsync(scope.UserName, form.Id is null ? "新增电站" : "修改电站", name, true, shares.Length > 0 ? $"投资人：{shares}" : "成功", ct);
         return OperationResult.Ok(form.Id is null ? "电站已新增" : "电站已保存");
+    }
+
+    /// <summary>Console accounts with the Investor role, for the station form.</summary>
+    public async Task<List<InvestorOption>> InvestorOptionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var role = await db.Roles.Where(r => r.Name == Roles.Investor).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        return await db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == role)).OrderBy(u => u.UserName)
+            .Select(u => new InvestorOption(u.Id, u.DisplayName != "" ? u.DisplayName + "（" + u.UserName + "）" : u.UserName!)).ToListAsync(ct);
+    }
+
+    /// <summary>Brings the station's shares to the form's: changed percentages updated, removed investors removed, new ones added.</summary>
+    private static void SetShares(Station station, IReadOnlyList<StationShareForm> wanted)
+    {
+        station.Investors.RemoveAll(existing => wanted.All(w => w.InvestorId != existing.InvestorId));
+        foreach (var share in wanted)
+        {
+            if (station.Investors.FirstOrDefault(i => i.InvestorId == share.InvestorId) is { } existing) existing.SharePercent = share.SharePercent!.Value;
+            else station.Investors.Add(new StationInvestor { InvestorId = share.InvestorId!, SharePercent = share.SharePercent!.Value });
+        }
     }
 
     public async Task<OperationResult> DeleteAsync(AccessScope scope, int id, CancellationToken ct = default)

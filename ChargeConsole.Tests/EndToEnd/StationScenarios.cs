@@ -1,0 +1,35 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChargeConsole.Tests.EndToEnd;
+
+/// <summary>电站管理 as an operator uses it.</summary>
+[Collection(BrowserCollection.Name)]
+public class StationScenarios(BrowserApp app)
+{
+    [Fact]
+    public Task The_station_form_shows_its_investors_and_refuses_shares_over_100_percent() =>
+        app.RunAsync("station_investors", async page =>
+        {
+            await BrowserApp.SignInAsync(page, "operator", "operator123");
+            await page.GotoAsync("/stations");
+            await BrowserApp.WaitForCircuitAsync(page);
+            var row = page.Locator(".mud-table-body tr", new() { HasText = "南京新街口充电站" });
+            await row.GetByRole(AriaRole.Button, new() { Name = "编辑" }).ClickAsync();
+
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await Expect(dialog).ToContainTextAsync("投资人与占比");
+            await Expect(dialog.GetByLabel("占比(%)").First).ToHaveValueAsync("60"); // investor1's 60 % from the demo
+            await Expect(dialog).ToContainTextAsync("合计 60%");
+
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "添加投资人" }).ClickAsync();
+            await Expect(dialog.GetByLabel("占比(%)")).ToHaveCountAsync(2);
+            await dialog.Locator(".mud-select").Filter(new() { HasText = "投资人" }).Last.ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "investor2" }).ClickAsync();
+            await dialog.GetByLabel("占比(%)").Last.FillAsync("50");
+            await dialog.GetByLabel("占比(%)").Last.BlurAsync();
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+
+            await Expect(dialog).ToContainTextAsync("投资人占比合计 110%，不能超过 100%");
+        });
+}

@@ -51,6 +51,16 @@ public class ConsoleHardeningTests
     }
 
     [Fact]
+    public async Task Demo_users_read_family_name_first_as_chinese_names_do()
+    {
+        await using var web = await TestWebApp.StartAsync();
+        await using var db = web.Context();
+        var names = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.AppUsers.Select(u => u.Nickname));
+        Assert.NotEmpty(names);
+        Assert.All(names, n => Assert.DoesNotContain(" ", n));
+    }
+
+    [Fact]
     public async Task A_database_that_cannot_be_opened_stops_the_start_with_one_chinese_line_and_a_non_zero_exit()
     {
         var start = new ProcessStartInfo("dotnet")

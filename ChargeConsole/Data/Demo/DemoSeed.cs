@@ -129,7 +129,8 @@ public static class DemoSeed
             var user = new AppUser
             {
                 Phone = "139" + (10_000_000 + i * 37).ToString("00000000"),
-                Nickname = faker.Name.FullName(),
+                // Bogus writes Chinese names given-name first with a space ("潇然 夏"); a Chinese name is family name first: 夏潇然.
+                Nickname = string.Concat(faker.Name.FullName().Split(' ', StringSplitOptions.RemoveEmptyEntries).Reverse()),
                 RegisteredAt = registered,
                 LastLoginAt = registered.AddDays(faker.Random.Int(0, 30)),
                 Wallet = new Wallet { Principal = principal, Points = 0, Version = 1 },

@@ -22,6 +22,7 @@ builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.J
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddTransient<MudBlazor.MudLocalizer, ChargeConsole.Infrastructure.ChineseMudLocalizer>();
 // Chinese text is written as is, not as &#x...; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -65,9 +65,16 @@ public class MoneyAndLiveScenarios(BrowserApp app)
 
             await Row(page, phone).GetByRole(AriaRole.Button, new() { Name = "充值划扣" }).ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog);
-            await dialog.GetByLabel("金额(元)").FillAsync("12.34");
+            var amount = dialog.GetByLabel("金额(元)");
+            await amount.FillAsync("12a");
+            await amount.BlurAsync();
+            await Expect(dialog).ToContainTextAsync("请输入有效的数字"); // in Chinese, not MudBlazor's "Not a valid number"
+            await amount.FillAsync("12.34");
+            await amount.BlurAsync();
+            await Expect(dialog).Not.ToContainTextAsync("请输入有效的数字"); // and gone once the value is fixed
             await dialog.GetByLabel("原因").FillAsync("浏览器测试线下转账");
             await dialog.First.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+            await Expect(dialog).ToHaveCountAsync(2);
             await Expect(dialog.Last).ToContainTextAsync("充值 12.34 元");
             await dialog.Last.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
             await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("12.34");
@@ -77,6 +84,7 @@ public class MoneyAndLiveScenarios(BrowserApp app)
             await dialog.GetByLabel("金额(元)").FillAsync("99999");
             await dialog.GetByLabel("原因").FillAsync("超额划扣");
             await dialog.First.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+            await Expect(dialog).ToHaveCountAsync(2); // the confirmation is up before it is answered
             await dialog.Last.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
             await Expect(dialog.First).ToContainTextAsync("余额不足");
             await dialog.First.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();

@@ -14,7 +14,9 @@ public sealed class PileSession(ConnectionContext connection, TimeProvider clock
 
     public string ConnectionId => connection.ConnectionId;
     public string RemoteAddress => connection.RemoteEndPoint?.ToString() ?? "";
-    public System.Net.IPAddress? RemoteIp => (connection.RemoteEndPoint as System.Net.IPEndPoint)?.Address is { } ip && ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : (connection.RemoteEndPoint as System.Net.IPEndPoint)?.Address;
+    public System.Net.IPAddress? RemoteIp => (connection.RemoteEndPoint as System.Net.IPEndPoint)?.Address is { } ip
+        ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip)
+        : null;
     /// <summary>1 while this connection counts against its address's not-logged-in cap.</summary>
     internal int CountedUnauthenticated;
     public string? PileCode { get; internal set; }

@@ -52,9 +52,6 @@ public static class ChargingOrderLifecycle
     /// <summary>The pile's transaction record has not been received yet.</summary>
     public static bool AwaitsRecord(ChargingOrderStatus s) => IsInProgress(s) || s == ChargingOrderStatus.Finished;
 
-    /// <summary>What the order may still cost its user beyond what is paid: running, or stopped and awaiting its record.</summary>
-    public static bool MayStillCost(ChargingOrderStatus s) => AwaitsRecord(s);
-
     public static string Name(ChargingOrderStatus s) => s switch
     {
         ChargingOrderStatus.Starting => "启动中",

@@ -47,8 +47,8 @@ public sealed class OrderResolutionService(IDbContextFactory<ChargeDbContext> db
                 .Select(r => new { r.SampledAt, r.Energy }).ToListAsync(token);
             if (samples.Count == 0 || samples[^1].Energy.Units <= 0) return OperationResult.Fail("该订单没有电量上报，无法按最后上报结算，请关闭订单");
             var tariff = order.Tariff is { } text ? TariffSnapshot.Parse(text)
-                : await db.BillingTemplates.AsNoTracking().Include(t => t.ElectricityPrice).Where(t => t.Id == order.BillingTemplateId)
-                    .Select(t => t).FirstOrDefaultAsync(token) is { } template ? template.Snapshot() : null;
+                : await db.BillingTemplates.AsNoTracking().Include(t => t.ElectricityPrice).FirstOrDefaultAsync(t => t.Id == order.BillingTemplateId, token) is { } template
+                    ? template.Snapshot() : null;
             if (tariff is null) return OperationResult.Fail("该订单没有计费模板，无法计价，请关闭订单");
             // The energy before the first sample counts from the start of the charge.
             var start = order.StartedAt ?? order.CreatedAt;

@@ -219,27 +219,26 @@ public sealed class PileEventSink(
     {
         // A pile that has already logged in again (a quick reconnect) is not offline: its new session stands.
         if (sessions.IsOnline(pileCode)) return Task.CompletedTask;
-        _piles.TryRemove(pileCode, out var state);
+        if (!_piles.TryRemove(pileCode, out var state)) return Task.CompletedTask; // never got as far as being live
         var now = clock.GetUtcNow().UtcDateTime;
-        List<(int Id, int PileId, int StationId)> guns = [];
-        (int Id, int StationId)? pile = null;
-        if (state is null) return Task.CompletedTask; // never got as far as being live
+        List<int> guns = [];
+        var applied = false;
         writer.Enqueue($"pile:{state.Id}", new PileStateWriter.Change(
             async (db, token) =>
             {
+                applied = false;
                 if (sessions.IsOnline(pileCode)) return; // back before this change was applied
-                pile = await db.Piles.Where(p => p.Code == pileCode).Select(p => new ValueTuple<int, int>(p.Id, p.StationId)).FirstOrDefaultAsync(token);
-                if (pile is not { } p) return;
-                guns = await db.Guns.Where(g => g.PileId == p.Item1).Select(g => new ValueTuple<int, int, int>(g.Id, g.PileId, g.StationId)).ToListAsync(token);
-                await db.Piles.Where(x => x.Id == p.Item1).ExecuteUpdateAsync(u => u.SetProperty(x => x.Online, false).SetProperty(x => x.LastSeenAt, now), token);
-                await db.Guns.Where(g => g.PileId == p.Item1 && g.Status != GunStatus.Offline)
+                guns = await db.Guns.Where(g => g.PileId == state.Id).Select(g => g.Id).ToListAsync(token);
+                await db.Piles.Where(x => x.Id == state.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Online, false).SetProperty(x => x.LastSeenAt, now), token);
+                await db.Guns.Where(g => g.PileId == state.Id && g.Status != GunStatus.Offline)
                     .ExecuteUpdateAsync(u => u.SetProperty(g => g.Status, GunStatus.Offline).SetProperty(g => g.StatusChangedAt, now), token);
+                applied = true;
             },
             () =>
             {
-                if (pile is not { } p) return;
-                live.Publish(new PileConnectionChanged(p.Id, pileCode, p.StationId, false));
-                foreach (var g in guns) live.Publish(new GunStatusChanged(g.Id, g.PileId, g.StationId, GunStatus.Offline));
+                if (!applied) return;
+                live.Publish(new PileConnectionChanged(state.Id, pileCode, state.StationId, false));
+                foreach (var id in guns) live.Publish(new GunStatusChanged(id, state.Id, state.StationId, GunStatus.Offline));
             }));
         return Task.CompletedTask;
     }

@@ -1,3 +1,4 @@
+using ChargeConsole.Devices.Ykc;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
@@ -27,6 +28,39 @@ public class SettlementRulesTests
         Assert.Equal(Money.FromFen(6_17), settled.ServiceFee);
         Assert.Equal(Money.FromFen(18_52), settled.TotalAmount);
         Assert.Equal(Money.FromFen(81_48), (await Wallets.WalletAsync(db.Factory, userId)).Principal);
+    }
+
+    [Fact]
+    public async Task Each_period_of_a_record_is_priced_at_its_own_rates()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var f = await OrderFixture.CreateAsync(db);
+        await using (var ctx = db.Context())
+        {
+            var template = await ctx.BillingTemplates.Include(t => t.ElectricityPrice).SingleAsync(t => t.Id == f.TemplateId);
+            (template.ElectricityPrice.Sharp, template.ElectricityPrice.Peak, template.ElectricityPrice.Flat, template.ElectricityPrice.Valley) =
+                (Price.FromYuan(1.2345m), Price.FromYuan(1.0m), Price.FromYuan(0.7m), Price.FromYuan(0.3m));
+            (template.SharpServiceFee, template.PeakServiceFee, template.FlatServiceFee, template.ValleyServiceFee) =
+                (Price.FromYuan(0.8m), Price.FromYuan(0.6m), Price.FromYuan(0.5m), Price.FromYuan(0.4m));
+            await ctx.SaveChangesAsync();
+        }
+        var userId = await Wallets.NewUserAsync(db.Factory, principalFen: 100_00);
+        var order = await f.ChargingOrderAsync(userId);
+        PeriodUsage Used(uint units) => new(0, units, units, 0);
+        var record = OrderFixture.RecordFor(order, 0) with
+        {
+            Periods = [Used(2_0000), Used(5_5555), Used(0), Used(10_1010)],
+            TotalEnergy = 17_6565, TotalAmount = 12_4200,
+        };
+
+        var settled = await OrderFixture.SettleAsync(db, record);
+
+        // Electricity: 2 × 1.2345 = 2.4690; 5.5555 × 1.0 = 5.5555; 10.101 × 0.3 = 3.0303; sum 11.0548 → 11.05.
+        // Service:     2 × 0.8 = 1.6000;    5.5555 × 0.6 = 3.3333; 10.101 × 0.4 = 4.0404; sum 8.9737 → 8.97.
+        Assert.Equal(Money.FromFen(11_05), settled.ElectricityFee);
+        Assert.Equal(Money.FromFen(8_97), settled.ServiceFee);
+        Assert.Equal(Money.FromFen(20_02), settled.TotalAmount);
+        Assert.Equal(Money.FromFen(79_98), (await Wallets.WalletAsync(db.Factory, userId)).Principal);
     }
 
     [Fact]

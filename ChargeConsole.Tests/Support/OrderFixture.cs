@@ -73,8 +73,4 @@ public sealed class OrderFixture
         await tx.CommitAsync();
         return result.Order;
     }
-
-    /// <summary>The money the fixture's tariff charges for <paramref name="energyUnits"/>: electricity and service fee rounded separately.</summary>
-    public static Money PriceOf(uint energyUnits) =>
-        Money.FromYuan(energyUnits / 10_000m * 1m) + Money.FromYuan(energyUnits / 10_000m * 0.5m);
 }

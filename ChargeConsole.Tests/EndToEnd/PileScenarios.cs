@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using MiniExcelLibs;
 using static Microsoft.Playwright.Assertions;
 
 namespace ChargeConsole.Tests.EndToEnd;
@@ -30,5 +31,100 @@ public class PileScenarios(BrowserApp app)
             await BrowserApp.FilterAsync(page, "电桩编码/名称", "32010288");
             await Expect(page.Locator(".mud-table-body tr", new() { HasText = "32010288" })).ToHaveCountAsync(5);
             await Expect(page.Locator(".mud-table-body")).ToContainTextAsync("32010288000005");
+        });
+
+    [Fact]
+    public Task A_pile_added_in_the_form_appears_with_its_guns_and_a_bad_code_is_refused_in_chinese() =>
+        app.RunAsync("piles_add", async page =>
+        {
+            await BrowserApp.SignInAsync(page, "operator", "operator123");
+            await page.GotoAsync("/piles");
+            await BrowserApp.WaitForCircuitAsync(page);
+            await page.GetByRole(AriaRole.Button, new() { Name = "新增", Exact = true }).ClickAsync();
+
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByLabel("电桩编码").FillAsync("3201");
+            await dialog.GetByLabel("电桩名称").FillAsync("东门快充1号");
+            await dialog.Locator(".mud-select").Filter(new() { HasText = "所属电站" }).First.ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "南京新街口充电站" }).ClickAsync();
+            await dialog.GetByLabel("型号").FillAsync("DC120");
+            await dialog.GetByLabel("功率(kW)").FillAsync("120");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            await Expect(dialog).ToContainTextAsync("电桩编码必须是14位数字");
+
+            await dialog.GetByLabel("电桩编码").FillAsync("32010277000001");
+            await dialog.GetByLabel("电桩编码").BlurAsync();
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            await Expect(dialog).ToHaveCountAsync(0);
+
+            await BrowserApp.FilterAsync(page, "电桩编码/名称", "32010277000001");
+            var row = page.Locator(".mud-table-body tr", new() { HasText = "32010277000001" });
+            await Expect(row).ToContainTextAsync("东门快充1号");
+            await Expect(row).ToContainTextAsync("南京新街口充电站");
+            await Expect(row).ToContainTextAsync("离线");
+
+            await page.GotoAsync("/guns");
+            await BrowserApp.WaitForCircuitAsync(page);
+            await BrowserApp.FilterAsync(page, "电桩编码", "32010277000001");
+            await Expect(page.Locator(".mud-table-body tr", new() { HasText = "3201027700000101" })).ToHaveCountAsync(1);
+        });
+
+    [Fact]
+    public Task An_xlsx_with_one_bad_row_imports_nothing_and_shows_that_row_then_the_corrected_file_imports() =>
+        app.RunAsync("piles_import", async page =>
+        {
+            static byte[] Xlsx(string secondStation)
+            {
+                var rows = new[] { "南京新街口充电站", secondStation, "南京新街口充电站" }.Select((station, i) => new Dictionary<string, object>
+                {
+                    ["电桩编码"] = $"3201026600000{i + 1}", ["电桩名称"] = "", ["所属电站"] = station, ["型号"] = "AC7",
+                    ["类型"] = "交流", ["功率(kW)"] = 7, ["枪数"] = 1, ["协议版本"] = "1.6",
+                });
+                using var ms = new MemoryStream();
+                ms.SaveAs(rows);
+                return ms.ToArray();
+            }
+            await BrowserApp.SignInAsync(page, "operator", "operator123");
+            await page.GotoAsync("/piles");
+            await BrowserApp.WaitForCircuitAsync(page);
+            await page.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            var input = dialog.Locator("input[type=file]");
+
+            await input.SetInputFilesAsync(new FilePayload { Name = "电桩.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = Xlsx("不存在的电站") });
+            await Expect(dialog).ToContainTextAsync("1 行有误，未导入任何数据");
+            await Expect(dialog.Locator("tbody tr td").First).ToHaveTextAsync("3"); // the sheet's row: the header is row 1
+            await Expect(dialog.Locator("tbody tr td").Nth(1)).ToContainTextAsync("电站【不存在的电站】不存在");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "关闭" }).ClickAsync();
+            await BrowserApp.FilterAsync(page, "电桩编码/名称", "32010266");
+            await Expect(page.Locator(".mud-table-body")).ToContainTextAsync("暂无数据");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
+            await dialog.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "电桩.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = Xlsx("南京新街口充电站") });
+            await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("成功导入 3 台电桩");
+            await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+            await Expect(page.Locator(".mud-table-body tr", new() { HasText = "32010266" })).ToHaveCountAsync(3);
+        });
+
+    [Fact]
+    public Task The_exported_file_holds_the_rows_the_grid_shows() =>
+        app.RunAsync("piles_export", async page =>
+        {
+            await BrowserApp.SignInAsync(page, "operator", "operator123");
+            await page.GotoAsync("/piles");
+            await BrowserApp.WaitForCircuitAsync(page);
+            await BrowserApp.FilterAsync(page, "电桩编码/名称", "3201020000000");
+            var rows = page.Locator(".mud-table-body tr");
+            await Expect(rows.First).ToContainTextAsync("3201020000000");
+            var shown = (await rows.Locator("td:first-child").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
+            Assert.NotEmpty(shown);
+
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "导出" }).ClickAsync());
+            Assert.EndsWith(".xlsx", download.SuggestedFilename);
+            var path = await download.PathAsync();
+            var exported = MiniExcel.Query(path, useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object>>().ToList();
+
+            Assert.Equal(shown.Order(), exported.Select(r => r["电桩编码"]?.ToString()).Order());
+            Assert.All(exported, r => Assert.Equal("南京新街口充电站", r["所属电站"]?.ToString()));
         });
 }

@@ -32,4 +32,25 @@ public class StationScenarios(BrowserApp app)
 
             await Expect(dialog).ToContainTextAsync("投资人占比合计 110%，不能超过 100%");
         });
+
+    [Fact]
+    public Task A_stations_template_name_opens_what_the_template_charges() =>
+        app.RunAsync("station_tariff", async page =>
+        {
+            await BrowserApp.SignInAsync(page, "operator", "operator123");
+            await page.GotoAsync("/stations");
+            await BrowserApp.WaitForCircuitAsync(page);
+            var row = page.Locator(".mud-table-body tr", new() { HasText = "南京新街口充电站" });
+            await row.GetByText("标准分时计费").ClickAsync();
+
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await Expect(dialog).ToContainTextAsync("计费模板 - 标准分时计费");
+            await Expect(dialog).ToContainTextAsync("江苏工商业电价");
+            // The demo's valley: 0.2712 electricity + 0.40 service per kWh.
+            await Expect(dialog.Locator("tbody tr", new() { HasText = "谷" })).ToContainTextAsync("0.27120");
+            await Expect(dialog.Locator("tbody tr", new() { HasText = "谷" })).ToContainTextAsync("0.67120");
+            await Expect(dialog).ToContainTextAsync("00:00-08:00 谷");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "关闭" }).ClickAsync();
+            await Expect(dialog).ToHaveCountAsync(0);
+        });
 }

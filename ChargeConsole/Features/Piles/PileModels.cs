@@ -25,6 +25,7 @@ public sealed record PileRow
     public PileProtocol Protocol { get; init; }
     public bool Online { get; init; }
     public DateTime? LastSeenAt { get; init; }
+    public int? TemplateId { get; init; }
     public string? TemplateName { get; init; }
     /// <summary>The pile asked for a billing model and none was in effect.</summary>
     public bool MissingBillingTemplate { get; init; }

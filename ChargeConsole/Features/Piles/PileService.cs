@@ -35,6 +35,7 @@ public sealed class PileService(
                 Protocol = p.Protocol,
                 Online = p.Online,
                 LastSeenAt = p.LastSeenAt,
+                TemplateId = p.BillingTemplateId ?? p.Station.BillingTemplateId,
                 TemplateName = p.BillingTemplate != null ? p.BillingTemplate.Name : p.Station.BillingTemplate != null ? p.Station.BillingTemplate.Name : null,
                 CreatedAt = p.CreatedAt,
                 MissingBillingTemplate = p.MissingBillingTemplate,

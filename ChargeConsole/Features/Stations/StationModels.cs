@@ -20,6 +20,7 @@ public sealed record StationRow
     public double Longitude { get; init; }
     public bool IsOpen { get; init; }
     public SplitBase SplitBase { get; init; }
+    public int? BillingTemplateId { get; init; }
     public string? BillingTemplateName { get; init; }
     public int PileCount { get; init; }
     public int GunCount { get; init; }

@@ -85,6 +85,12 @@ var app = builder.Build();
 try
 {
     await DatabaseStartup.MigrateAndSeedAsync(app.Services, app.Configuration);
+    if (args.Contains("--rebuild-revenue"))
+    {
+        await app.Services.GetRequiredService<ChargeConsole.Features.Revenue.RevenueRebuild>().RebuildDaysAsync();
+        Console.WriteLine("分润日统计已按订单重建。");
+        return 0;
+    }
     await app.Services.GetRequiredService<PileEventSink>().MarkAllOfflineAsync();
 }
 catch (Exception e) when (DatabaseStartup.Explain(e, app.Configuration) is { } why)

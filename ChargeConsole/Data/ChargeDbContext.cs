@@ -32,6 +32,8 @@ public abstract class ChargeDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ChargingOrder> ChargingOrders => Set<ChargingOrder>();
     public DbSet<ChargingReport> ChargingReports => Set<ChargingReport>();
     public DbSet<RevenueShare> RevenueShares => Set<RevenueShare>();
+    public DbSet<DailyStationStat> DailyStationStats => Set<DailyStationStat>();
+    public DbSet<DailyInvestorStat> DailyInvestorStats => Set<DailyInvestorStat>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceOrder> InvoiceOrders => Set<InvoiceOrder>();
     public DbSet<Coupon> Coupons => Set<Coupon>();

@@ -35,6 +35,7 @@ public static class DatabaseStartup
         {
             await DemoSeed.RunAsync(sp);
         }
+        await sp.GetRequiredService<Features.Revenue.RevenueRebuild>().EnsureAsync();
     }
 
     /// <summary>On a fresh production database, creates the first admin from <c>Bootstrap:AdminPassword</c> if given.</summary>

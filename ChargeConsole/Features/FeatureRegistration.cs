@@ -38,6 +38,7 @@ public static class FeatureRegistration
         services.AddHostedService(sp => sp.GetRequiredService<PileStateWriter>());
         services.Configure<OrdersOptions>(config.GetSection("Orders"));
         services.AddSingleton<OrderSettlement>();
+        services.AddSingleton<Revenue.RevenueRebuild>();
         services.AddSingleton<SettlementQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<SettlementQueue>());
         services.AddSingleton<OrderTelemetry>();

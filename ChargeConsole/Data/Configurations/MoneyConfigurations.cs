@@ -95,6 +95,8 @@ internal sealed class RevenueShareConfiguration : IEntityTypeConfiguration<Reven
         e.HasIndex(x => new { x.StationId, x.CreatedAt });
         e.HasIndex(x => new { x.InvestorId, x.CreatedAt });
         e.HasIndex(x => new { x.ChargingOrderId, x.InvestorId, x.IsReversal }).IsUnique();
+        // NULLs are distinct in a unique index: the platform's row (no investor) gets its own, so a split is written once.
+        e.HasIndex(x => new { x.ChargingOrderId, x.IsReversal }).IsUnique().HasFilter("InvestorId IS NULL").HasDatabaseName("IX_RevenueShares_Platform");
         e.Property(x => x.SharePercent).HasPrecision(5, 2);
         e.HasOne<ChargingOrder>().WithMany().HasForeignKey(x => x.ChargingOrderId);
     }
@@ -118,5 +120,24 @@ internal sealed class InvoiceOrderConfiguration : IEntityTypeConfiguration<Invoi
     {
         e.HasKey(x => new { x.InvoiceId, x.ChargingOrderId });
         e.HasIndex(x => x.ChargingOrderId);
+    }
+}
+
+internal sealed class DailyStationStatConfiguration : IEntityTypeConfiguration<DailyStationStat>
+{
+    public void Configure(EntityTypeBuilder<DailyStationStat> e)
+    {
+        e.HasKey(x => new { x.Day, x.StationId });
+        e.HasIndex(x => new { x.StationId, x.Day });
+    }
+}
+
+internal sealed class DailyInvestorStatConfiguration : IEntityTypeConfiguration<DailyInvestorStat>
+{
+    public void Configure(EntityTypeBuilder<DailyInvestorStat> e)
+    {
+        e.HasKey(x => new { x.Day, x.StationId, x.InvestorId });
+        e.HasIndex(x => new { x.InvestorId, x.Day });
+        e.Property(x => x.InvestorId).HasMaxLength(450);
     }
 }

@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Revenue;
 using ChargeConsole.Domain.Values;
 using Microsoft.AspNetCore.Identity;
 
@@ -22,7 +23,6 @@ public static class Roles
 }
 
 /// <summary>Which part of a settled order is split between investors and the platform.</summary>
-public enum SplitBase { ServiceFee = 0, WholeAmount = 1 }
 
 public enum PileType { DC = 0, AC = 1 }
 
@@ -40,7 +40,7 @@ public class Station
     public string? ContactPhone { get; set; }
     public string? Remark { get; set; }
     public bool IsOpen { get; set; } = true;
-    public SplitBase SplitBase { get; set; }
+    public SplitBasis SplitBase { get; set; }
     /// <summary>Optional CIDR ranges its piles may log in from (Domain.Piles.AllowedNetworks); null allows any.</summary>
     public string? AllowedNetworks { get; set; }
     public int? BillingTemplateId { get; set; }

@@ -1,3 +1,4 @@
+using ChargeConsole.Features.Revenue;
 using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
@@ -120,6 +121,7 @@ public sealed class ChargingOrderService(
                 userId = uid;
             }
             order.MoveTo(ChargingOrderStatus.Voided);
+            await RevenueBook.RecordVoidedAsync(db, order, now, token);
             order.FailureReason = $"退单：{reason.Trim()}（{scope.UserName}）";
             voided = order;
             return OperationResult.Ok($"已退单，退回 {order.PaidPrincipal + order.PaidBonus} 元");

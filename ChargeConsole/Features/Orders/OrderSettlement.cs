@@ -1,3 +1,4 @@
+using ChargeConsole.Features.Revenue;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Devices.Ykc;
@@ -177,6 +178,7 @@ public sealed class OrderSettlement(IOptions<OrdersOptions> options)
         order.MoveTo(ChargingOrderStatus.Settled);
         order.SettledAt = now;
         order.FailureReason = null;
+        await RevenueBook.RecordSettledAsync(db, order, now, ct);
         return true;
     }
 

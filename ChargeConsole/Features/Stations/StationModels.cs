@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Revenue;
 using ChargeConsole.Data.Entities;
 using MiniExcelLibs.Attributes;
 
@@ -19,7 +20,7 @@ public sealed record StationRow
     public double Latitude { get; init; }
     public double Longitude { get; init; }
     public bool IsOpen { get; init; }
-    public SplitBase SplitBase { get; init; }
+    public SplitBasis SplitBase { get; init; }
     public int? BillingTemplateId { get; init; }
     public string? BillingTemplateName { get; init; }
     public int PileCount { get; init; }
@@ -54,7 +55,7 @@ public sealed class StationForm
     public double? Longitude { get; set; }
     public string? ContactPhone { get; set; }
     public bool IsOpen { get; set; } = true;
-    public SplitBase SplitBase { get; set; }
+    public SplitBasis SplitBase { get; set; }
     public int? BillingTemplateId { get; set; }
     public IReadOnlyCollection<int> TagIds { get; set; } = [];
     public string? Remark { get; set; }
@@ -75,5 +76,5 @@ public sealed record InvestorOption(string Id, string Name);
 public static class StationText
 {
     public static string Open(bool isOpen) => isOpen ? "运营中" : "已停运";
-    public static string Split(SplitBase b) => b == SplitBase.ServiceFee ? "按服务费分账" : "按订单总额分账";
+    public static string Split(SplitBasis b) => b == SplitBasis.ServiceFee ? "按服务费分账" : "按订单总额分账";
 }

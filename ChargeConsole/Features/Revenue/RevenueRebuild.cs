@@ -1,0 +1,129 @@
+using System.Data;
+using ChargeConsole.Data;
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Domain.Orders;
+using ChargeConsole.Domain.Revenue;
+using ChargeConsole.Domain.Values;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargeConsole.Features.Revenue;
+
+/// <summary>
+/// Splits for orders settled before splits were kept (once: an order with a split is never split again), and the
+/// day roll-ups recomputed from scratch from the orders and their splits. Runs at start when needed, and on demand:
+/// <c>dotnet run --project ChargeConsole -- --rebuild-revenue</c>.
+/// </summary>
+public sealed class RevenueRebuild(IDbContextFactory<ChargeDbContext> dbFactory, TimeProvider clock, ILogger<RevenueRebuild> log)
+{
+    private const int Batch = 2000;
+
+    /// <summary>At start: backfills missing splits, and rebuilds the roll-ups when that changed anything or they were never built.</summary>
+    public async Task EnsureAsync(CancellationToken ct = default)
+    {
+        var split = await BackfillSplitsAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var neverBuilt = !await db.DailyStationStats.AnyAsync(ct) && await db.ChargingOrders.AnyAsync(o => o.Status == ChargingOrderStatus.Settled, ct);
+        if (split > 0 || neverBuilt) await RebuildDaysAsync(ct);
+    }
+
+    /// <summary>Splits every settled or voided order that has no split yet, with its station's shares as they are now; a voided one also gets its reversal.</summary>
+    public async Task<int> BackfillSplitsAsync(CancellationToken ct = default)
+    {
+        var done = 0;
+        await using (var read = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var stations = await read.Stations.AsNoTracking()
+                .Select(s => new { s.Id, s.SplitBase, Shares = s.Investors.Select(i => new InvestorShare(i.InvestorId, i.SharePercent)).ToList() })
+                .ToDictionaryAsync(s => s.Id, ct);
+            while (true)
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var orders = await db.ChargingOrders.AsNoTracking()
+                    .Where(o => (o.Status == ChargingOrderStatus.Settled || o.Status == ChargingOrderStatus.Voided) && o.SettledAt != null
+                                && !db.RevenueShares.Any(r => r.ChargingOrderId == o.Id))
+                    .OrderBy(o => o.Id).Take(Batch)
+                    .Select(o => new { o.Id, o.StationId, o.Status, o.ServiceFee, o.TotalAmount, SettledAt = o.SettledAt!.Value })
+                    .ToListAsync(ct);
+                if (orders.Count == 0) break;
+                foreach (var o in orders)
+                {
+                    var station = stations[o.StationId];
+                    var @base = RevenueSplit.BaseOf(station.SplitBase, o.ServiceFee, o.TotalAmount);
+                    foreach (var part in RevenueSplit.Split(@base, station.Shares.OrderBy(s => s.InvestorId, StringComparer.Ordinal).ToList()))
+                    {
+                        db.RevenueShares.Add(new RevenueShare
+                        {
+                            ChargingOrderId = o.Id, StationId = o.StationId, InvestorId = part.InvestorId, SharePercent = part.Percent,
+                            Base = @base, Amount = part.Amount, CreatedAt = o.SettledAt,
+                        });
+                        if (o.Status == ChargingOrderStatus.Voided)
+                            db.RevenueShares.Add(new RevenueShare
+                            {
+                                ChargingOrderId = o.Id, StationId = o.StationId, InvestorId = part.InvestorId, SharePercent = part.Percent,
+                                Base = -@base, Amount = -part.Amount, IsReversal = true, CreatedAt = o.SettledAt,
+                            });
+                    }
+                }
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                    done += orders.Count;
+                }
+                catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+                {
+                    // Another node is backfilling the same orders; the next batch skips what it wrote.
+                }
+            }
+        }
+        if (done > 0) log.LogInformation("Revenue: split {Count} orders settled before splits were kept", done);
+        return done;
+    }
+
+    /// <summary>Replaces the day roll-ups with sums over the settled orders and their splits, in one serializable transaction.</summary>
+    public async Task RebuildDaysAsync(CancellationToken ct = default)
+    {
+        var started = clock.GetTimestamp();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        // Deleting first takes the write lock, so no settlement lands between the reading and the writing.
+        await db.DailyInvestorStats.ExecuteDeleteAsync(ct);
+        await db.DailyStationStats.ExecuteDeleteAsync(ct);
+
+        var days = new Dictionary<(DateOnly, int), DailyStationStat>();
+        await foreach (var o in db.ChargingOrders.AsNoTracking().Where(o => o.Status == ChargingOrderStatus.Settled && o.SettledAt != null)
+                           .Select(o => new { o.StationId, SettledAt = o.SettledAt!.Value, o.Energy, o.ElectricityFee, o.ServiceFee, o.TotalAmount })
+                           .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var key = (RevenueBook.DayOf(o.SettledAt), o.StationId);
+            if (!days.TryGetValue(key, out var d)) days[key] = d = new DailyStationStat { Day = key.Item1, StationId = o.StationId };
+            d.Orders++; d.Energy += o.Energy.Units; d.ElectricityFee += o.ElectricityFee.Fen; d.ServiceFee += o.ServiceFee.Fen; d.Total += o.TotalAmount.Fen;
+        }
+
+        var investors = new Dictionary<(DateOnly, int, string), DailyInvestorStat>();
+        await foreach (var s in db.RevenueShares.AsNoTracking().Where(r => !r.IsReversal)
+                           .Join(db.ChargingOrders.Where(o => o.Status == ChargingOrderStatus.Settled && o.SettledAt != null), r => r.ChargingOrderId, o => o.Id,
+                               (r, o) => new { r.StationId, r.InvestorId, r.Base, r.Amount, SettledAt = o.SettledAt!.Value })
+                           .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var day = RevenueBook.DayOf(s.SettledAt);
+            if (!days.TryGetValue((day, s.StationId), out var d)) continue; // cannot happen: the order was counted above
+            if (s.InvestorId is null)
+            {
+                d.SplitBase += s.Base.Fen; // every order has exactly one platform part
+                d.PlatformAmount += s.Amount.Fen;
+                continue;
+            }
+            d.InvestorsAmount += s.Amount.Fen;
+            var key = (day, s.StationId, s.InvestorId);
+            if (!investors.TryGetValue(key, out var i)) investors[key] = i = new DailyInvestorStat { Day = day, StationId = s.StationId, InvestorId = s.InvestorId };
+            i.Orders++; i.SplitBase += s.Base.Fen; i.Amount += s.Amount.Fen;
+        }
+
+        foreach (var chunk in days.Values.Chunk(Batch)) { db.DailyStationStats.AddRange(chunk); await db.SaveChangesAsync(ct); db.ChangeTracker.Clear(); }
+        foreach (var chunk in investors.Values.Chunk(Batch)) { db.DailyInvestorStats.AddRange(chunk); await db.SaveChangesAsync(ct); db.ChangeTracker.Clear(); }
+        await tx.CommitAsync(ct);
+        log.LogInformation("Revenue: rebuilt {Days} station-days and {InvestorDays} investor-days in {Elapsed:0.0} s",
+            days.Count, investors.Count, clock.GetElapsedTime(started).TotalSeconds);
+    }
+}

@@ -61,6 +61,7 @@ public static class FeatureRegistration
         services.AddSingleton<BillingSyncService>();
         services.AddSingleton<AuditLogService>();
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<HomeFiguresService>();
         services.AddScoped<AccountService>();
         services.AddSingleton<ChargingOrderService>();
         services.AddSingleton<OrderResolutionService>();

@@ -12,6 +12,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         e.HasIndex(x => x.Phone).IsUnique();
         e.HasIndex(x => x.Nickname);
         e.HasIndex(x => x.RegisteredAt);
+        e.HasIndex(x => new { x.FirstChargeStationId, x.FirstChargeAt });
         e.HasIndex(x => x.CardNumber).IsUnique();
         e.HasOne(x => x.Wallet).WithOne(x => x.AppUser).HasForeignKey<Wallet>(x => x.AppUserId);
     }

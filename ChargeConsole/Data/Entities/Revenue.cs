@@ -5,7 +5,7 @@ namespace ChargeConsole.Data.Entities;
 /// order, so dashboards and reports read a few hundred rows instead of a year of orders. Amounts in fen, energy in
 /// kWh×10⁴ (plain numbers, so the database sums them). Rebuilt from the orders by <c>--rebuild-revenue</c>.
 /// </summary>
-public class DailyStationStat
+public class DailyStationStat : IStationOwned
 {
     public DateOnly Day { get; set; }
     public int StationId { get; set; }
@@ -21,7 +21,7 @@ public class DailyStationStat
 }
 
 /// <summary>One investor's part of one station's settled orders on one China day, in fen.</summary>
-public class DailyInvestorStat
+public class DailyInvestorStat : IStationOwned
 {
     public DateOnly Day { get; set; }
     public int StationId { get; set; }

@@ -8,8 +8,6 @@ namespace ChargeConsole.Features.Home;
 /// <summary>Gun counters as the home page shows them: total / online / idle / fault / in use.</summary>
 public sealed record GunCounters(int Total, int Online, int Idle, int Fault, int InUse);
 
-public sealed record InfrastructureCounts(int Stations, int Piles, int OnlinePiles);
-
 public sealed class DashboardService(IDbContextFactory<ChargeDbContext> dbFactory)
 {
     public async Task<GunCounters> GunCountersAsync(AccessScope scope, CancellationToken ct = default)
@@ -24,14 +22,5 @@ public sealed class DashboardService(IDbContextFactory<ChargeDbContext> dbFactor
             Idle: Count(GunStatus.Idle),
             Fault: Count(GunStatus.Fault),
             InUse: Count(GunStatus.Charging, GunStatus.Occupied, GunStatus.Reserved));
-    }
-
-    public async Task<InfrastructureCounts> InfrastructureAsync(AccessScope scope, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var stations = await db.Stations.VisibleTo(scope).CountAsync(ct);
-        var piles = await db.Piles.VisibleTo(scope).CountAsync(ct);
-        var online = await db.Piles.VisibleTo(scope).CountAsync(p => p.Online, ct);
-        return new InfrastructureCounts(stations, piles, online);
     }
 }

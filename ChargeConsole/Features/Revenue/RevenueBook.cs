@@ -31,6 +31,9 @@ public static class RevenueBook
                 Base = @base, Amount = part.Amount, CreatedAt = now,
             });
         await AddToDayAsync(db, DayOf(order.SettledAt ?? now), order, @base, parts, +1, ct);
+        if (order.AppUserId is { } userId)
+            await db.AppUsers.Where(u => u.Id == userId && u.FirstChargeAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.FirstChargeAt, order.SettledAt ?? now).SetProperty(x => x.FirstChargeStationId, order.StationId), ct);
     }
 
     /// <summary>A void: each part of the order's split gets its reversing row, and the order leaves its day's figures.</summary>

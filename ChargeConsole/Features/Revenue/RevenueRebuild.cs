@@ -22,6 +22,7 @@ public sealed class RevenueRebuild(IDbContextFactory<ChargeDbContext> dbFactory,
     {
         var split = await BackfillSplitsAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await FirstChargesAsync(db, ct);
         var neverBuilt = !await db.DailyStationStats.AnyAsync(ct) && await db.ChargingOrders.AnyAsync(o => o.Status == ChargingOrderStatus.Settled, ct);
         if (split > 0 || neverBuilt) await RebuildDaysAsync(ct);
     }
@@ -77,6 +78,15 @@ public sealed class RevenueRebuild(IDbContextFactory<ChargeDbContext> dbFactory,
         }
         if (done > 0) log.LogInformation("Revenue: split {Count} orders settled before splits were kept", done);
         return done;
+    }
+
+    /// <summary>Users who charged before first charges were kept get theirs from their earliest settled order.</summary>
+    private static Task<int> FirstChargesAsync(ChargeDbContext db, CancellationToken ct)
+    {
+        var settled = db.ChargingOrders.Where(o => (o.Status == ChargingOrderStatus.Settled || o.Status == ChargingOrderStatus.Voided) && o.SettledAt != null);
+        return db.AppUsers.Where(u => u.FirstChargeAt == null && settled.Any(o => o.AppUserId == u.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.FirstChargeAt, u => settled.Where(o => o.AppUserId == u.Id).Min(o => o.SettledAt))
+            .SetProperty(u => u.FirstChargeStationId, u => settled.Where(o => o.AppUserId == u.Id).OrderBy(o => o.SettledAt).ThenBy(o => o.Id).Select(o => (int?)o.StationId).First()), ct);
     }
 
     /// <summary>Replaces the day roll-ups with sums over the settled orders and their splits, in one serializable transaction.</summary>

@@ -37,6 +37,12 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<bool>("Disabled")
                         .HasColumnType("bit");
 
+                    b.Property<DateTime?>("FirstChargeAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("FirstChargeStationId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("LastLoginAt")
                         .HasColumnType("datetime2");
 
@@ -65,6 +71,8 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("RegisteredAt");
+
+                    b.HasIndex("FirstChargeStationId", "FirstChargeAt");
 
                     b.ToTable("AppUsers");
                 });

@@ -30,6 +30,12 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<bool>("Disabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("FirstChargeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstChargeStationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastLoginAt")
                         .HasColumnType("TEXT");
 
@@ -57,6 +63,8 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("RegisteredAt");
+
+                    b.HasIndex("FirstChargeStationId", "FirstChargeAt");
 
                     b.ToTable("AppUsers");
                 });

@@ -1,0 +1,105 @@
+using ChargeConsole.Data;
+using ChargeConsole.Domain.Infrastructure;
+using ChargeConsole.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargeConsole.Features.Home;
+
+/// <summary>One figure over the home page's periods (China days): today, yesterday for comparison, this month, all time.</summary>
+public sealed record Figure(long Today, long Yesterday, long Month, long Total);
+
+public sealed record DayPoint(DateOnly Day, long Orders, long AmountFen);
+
+/// <summary>A station's charging today; <see cref="MineFen"/> is the signed-in investor's part of it (0 for staff).</summary>
+public sealed record StationRank(int StationId, string Station, long Orders, long AmountFen, long MineFen);
+
+/// <summary>
+/// The home page's cards, 7-day series and today's ranking. Recharges are the operator's only (null for an investor);
+/// <see cref="MyShare"/> is the investor's own part of the split (null for staff). Charging figures count settled
+/// orders on the China day they were settled; a voided order leaves them.
+/// </summary>
+public sealed record HomeFigures(
+    Figure NewUsers, Figure? Recharges, Figure? RechargeFen, Figure Orders, Figure AmountFen, Figure EnergyUnits, Figure? MyShare,
+    IReadOnlyList<DayPoint> Week, IReadOnlyList<StationRank> Ranking);
+
+public sealed class HomeFiguresService(IDbContextFactory<ChargeDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<HomeFigures> GetAsync(AccessScope scope, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var today = DateOnly.FromDateTime(ChinaTime.Today(clock));
+        var yesterday = today.AddDays(-1);
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+
+        var days = await db.DailyStationStats.AsNoTracking().VisibleTo(scope).GroupBy(d => d.Day)
+            .Select(g => new { Day = g.Key, Orders = g.Sum(d => (long)d.Orders), Energy = g.Sum(d => d.Energy), Amount = g.Sum(d => d.Total) })
+            .ToListAsync(ct);
+        Figure Of<T>(IEnumerable<T> rows, Func<T, DateOnly> day, Func<T, long> value) => new(
+            rows.Where(r => day(r) == today).Sum(value), rows.Where(r => day(r) == yesterday).Sum(value),
+            rows.Where(r => day(r) >= monthStart && day(r) <= today).Sum(value), rows.Sum(value));
+
+        Figure? myShare = null;
+        if (scope.IsInvestor)
+        {
+            var mine = await db.DailyInvestorStats.AsNoTracking().VisibleTo(scope).Where(d => d.InvestorId == scope.UserId).GroupBy(d => d.Day)
+                .Select(g => new { Day = g.Key, Amount = g.Sum(d => d.Amount) }).ToListAsync(ct);
+            myShare = Of(mine, m => m.Day, m => m.Amount);
+        }
+
+        var week = Enumerable.Range(0, 7).Select(i => today.AddDays(i - 6))
+            .Select(d => days.FirstOrDefault(x => x.Day == d) is { } x ? new DayPoint(d, x.Orders, x.Amount) : new DayPoint(d, 0, 0)).ToList();
+
+        return new HomeFigures(
+            await NewUsersAsync(db, scope, today, yesterday, monthStart, ct),
+            scope.IsInvestor ? null : await RechargesAsync(db, today, yesterday, monthStart, r => r.Count, ct),
+            scope.IsInvestor ? null : await RechargesAsync(db, today, yesterday, monthStart, r => r.Amount, ct),
+            Of(days, d => d.Day, d => d.Orders), Of(days, d => d.Day, d => d.Amount), Of(days, d => d.Day, d => d.Energy), myShare,
+            week, await RankingAsync(db, scope, today, ct));
+    }
+
+    private static DateTime Utc(DateOnly chinaDay) => ChinaTime.ToUtc(chinaDay.ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>Staff: users registered in the period. An investor: users whose first charge was at one of their stations.</summary>
+    private static async Task<Figure> NewUsersAsync(ChargeDbContext db, AccessScope scope, DateOnly today, DateOnly yesterday, DateOnly monthStart, CancellationToken ct)
+    {
+        Task<int> Count(DateOnly? from, DateOnly to)
+        {
+            DateTime? start = from is { } f ? Utc(f) : null;
+            var end = Utc(to.AddDays(1));
+            if (scope.StationIds is { } ids)
+                return db.AppUsers.CountAsync(u => u.FirstChargeStationId != null && ids.Contains(u.FirstChargeStationId.Value)
+                                                   && (start == null || u.FirstChargeAt >= start) && u.FirstChargeAt < end, ct);
+            return db.AppUsers.CountAsync(u => (start == null || u.RegisteredAt >= start) && u.RegisteredAt < end, ct);
+        }
+        return new Figure(await Count(today, today), await Count(yesterday, yesterday), await Count(monthStart, today), await Count(null, today));
+    }
+
+    private sealed record RechargeSum(long Count, long Amount);
+
+    /// <summary>Paid recharge orders by the time they were paid (refunds later do not unpay them), summed in the database.</summary>
+    private static async Task<Figure> RechargesAsync(ChargeDbContext db, DateOnly today, DateOnly yesterday, DateOnly monthStart, Func<RechargeSum, long> pick, CancellationToken ct)
+    {
+        async Task<long> Sum(DateOnly? from, DateOnly to)
+        {
+            var start = from is { } f ? Utc(f) : DateTime.MinValue;
+            var end = Utc(to.AddDays(1));
+            // Money is a value-converted integer column: the database sums it, LINQ cannot.
+            var sum = await db.Database.SqlQuery<RechargeSum>($"""
+                SELECT CAST(COUNT(*) AS BIGINT) AS Count, COALESCE(SUM(PaidAmount), 0) AS Amount FROM RechargeOrders WHERE PaidAt >= {start} AND PaidAt < {end}
+                """).SingleAsync(ct);
+            return pick(sum);
+        }
+        return new Figure(await Sum(today, today), await Sum(yesterday, yesterday), await Sum(monthStart, today), await Sum(null, today));
+    }
+
+    private static async Task<IReadOnlyList<StationRank>> RankingAsync(ChargeDbContext db, AccessScope scope, DateOnly today, CancellationToken ct)
+    {
+        var rows = await db.DailyStationStats.AsNoTracking().VisibleTo(scope).Where(d => d.Day == today)
+            .Join(db.Stations, d => d.StationId, s => s.Id, (d, s) => new { d.StationId, s.Name, d.Orders, d.Total })
+            .OrderByDescending(r => r.Total).Take(10).ToListAsync(ct);
+        var mine = scope.IsInvestor
+            ? await db.DailyInvestorStats.AsNoTracking().Where(d => d.Day == today && d.InvestorId == scope.UserId).ToDictionaryAsync(d => d.StationId, d => d.Amount, ct)
+            : [];
+        return rows.Select(r => new StationRank(r.StationId, r.Name, r.Orders, r.Total, mine.GetValueOrDefault(r.StationId))).ToList();
+    }
+}

@@ -11,7 +11,10 @@ namespace ChargeConsole.Tests.EndToEnd;
 public class SignInAndMenuScenarios(BrowserApp app)
 {
     private static readonly string[] StaffPages = ["/users", "/vehicles", "/wallets", "/ledger", "/electricity-prices", "/billing-templates", "/billing-sync-logs", "/audit"];
-    private static readonly string[] SharedPages = ["/", "/orders", "/stations", "/piles", "/guns"];
+    private static readonly string[] SharedPages = [
+        "/", "/orders", "/stations", "/piles", "/guns",
+        "/reports/monthly", "/reports/investor-revenue", "/reports/charging", "/reports/revenue-charts", "/reports/station-shares",
+    ];
 
     [Theory]
     [InlineData("admin", "admin12345")]

@@ -20,6 +20,14 @@ public static class GridQuery
         return new GridData<T> { Items = items, TotalItems = total };
     }
 
+    /// <summary>The same sorting and paging over rows already summed on the server (a report's few hundred rows).</summary>
+    public static GridData<T> ToGridData<T>(this IReadOnlyCollection<T> rows, GridState<T> state, Expression<Func<T, object?>>? defaultSort = null, bool defaultDescending = true)
+    {
+        var pageSize = Math.Clamp(state.PageSize, 1, MaxPageSize);
+        var sorted = ApplySort(rows.AsQueryable(), state.SortDefinitions, defaultSort, defaultDescending);
+        return new GridData<T> { Items = sorted.Skip(state.Page * pageSize).Take(pageSize).ToList(), TotalItems = rows.Count };
+    }
+
     private static IQueryable<T> ApplySort<T>(IQueryable<T> query, ICollection<SortDefinition<T>> sorts, Expression<Func<T, object?>>? defaultSort, bool descending)
     {
         IOrderedQueryable<T>? ordered = null;

@@ -1,0 +1,177 @@
+using ChargeConsole.Data;
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Domain.Infrastructure;
+using ChargeConsole.Domain.Orders;
+using ChargeConsole.Domain.Values;
+using ChargeConsole.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargeConsole.Features.Reports;
+
+/// <summary>
+/// The 统计报表 queries. Station figures come from the day roll-ups, investors' parts from their own roll-up, the
+/// per-order list from the splits; all count settled orders on the China day they were settled (a void takes an
+/// order out). An investor sees only their stations and only their own part, whatever the filter says.
+/// </summary>
+public static class ReportQueries
+{
+    /// <summary>The investor whose part a report shows: an investor is always themselves; staff may choose one.</summary>
+    public static string? InvestorOf(AccessScope scope, ReportFilter f) => scope.IsInvestor ? scope.UserId : string.IsNullOrEmpty(f.InvestorId) ? null : f.InvestorId;
+
+    private static DateOnly? Day(DateTime? d) => d is { } v ? DateOnly.FromDateTime(v) : null;
+
+    /// <summary>The station-days a filter covers: visible stations, the chosen station and investor, the date range.</summary>
+    public static IQueryable<DailyStationStat> StationDays(ChargeDbContext db, AccessScope scope, ReportFilter f)
+    {
+        var q = db.DailyStationStats.AsNoTracking().VisibleTo(scope);
+        if (f.StationId is { } station) q = q.Where(d => d.StationId == station);
+        if (!scope.IsInvestor && InvestorOf(scope, f) is { } investor)
+            q = q.Where(d => db.StationInvestors.Any(s => s.StationId == d.StationId && s.InvestorId == investor));
+        if (Day(f.From) is { } from) q = q.Where(d => d.Day >= from);
+        if (Day(f.To) is { } to) q = q.Where(d => d.Day <= to);
+        return q;
+    }
+
+    /// <summary>One investor's parts (or every investor's, for staff without a choice) over the filter.</summary>
+    public static IQueryable<DailyInvestorStat> InvestorDays(ChargeDbContext db, AccessScope scope, ReportFilter f)
+    {
+        var q = db.DailyInvestorStats.AsNoTracking().VisibleTo(scope);
+        if (InvestorOf(scope, f) is { } investor) q = q.Where(d => d.InvestorId == investor);
+        if (f.StationId is { } station) q = q.Where(d => d.StationId == station);
+        if (Day(f.From) is { } from) q = q.Where(d => d.Day >= from);
+        if (Day(f.To) is { } to) q = q.Where(d => d.Day <= to);
+        return q;
+    }
+
+    public static async Task<Dictionary<int, string>> StationNamesAsync(ChargeDbContext db, CancellationToken ct) =>
+        await db.Stations.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+
+    public static async Task<Dictionary<string, string>> InvestorNamesAsync(ChargeDbContext db, CancellationToken ct) =>
+        await db.StationInvestors.AsNoTracking().Select(s => s.Investor).Distinct()
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName != "" ? u.DisplayName : u.UserName!, ct);
+
+    /// <summary>月度统计: per station per month.</summary>
+    public static async Task<List<MonthlyRow>> MonthlyAsync(ChargeDbContext db, AccessScope scope, ReportFilter f, CancellationToken ct)
+    {
+        var months = await StationDays(db, scope, f).GroupBy(d => new { d.StationId, d.Day.Year, d.Day.Month })
+            .Select(g => new
+            {
+                g.Key.StationId, g.Key.Year, g.Key.Month, Orders = g.Sum(d => (long)d.Orders), Energy = g.Sum(d => d.Energy),
+                Electricity = g.Sum(d => d.ElectricityFee), Service = g.Sum(d => d.ServiceFee), Total = g.Sum(d => d.Total),
+                Investors = g.Sum(d => d.InvestorsAmount), Platform = g.Sum(d => d.PlatformAmount),
+            }).ToListAsync(ct);
+        var mine = new Dictionary<(int, int), long>();
+        if (InvestorOf(scope, f) is not null)
+            mine = (await InvestorDays(db, scope, f).GroupBy(d => new { d.StationId, d.Day.Year, d.Day.Month })
+                    .Select(g => new { g.Key.StationId, Month = g.Key.Year * 100 + g.Key.Month, Amount = g.Sum(d => d.Amount) }).ToListAsync(ct))
+                .ToDictionary(m => (m.StationId, m.Month), m => m.Amount);
+        var names = await StationNamesAsync(db, ct);
+        return months.Select(m => new MonthlyRow
+        {
+            Month = m.Year * 100 + m.Month, StationId = m.StationId, Station = names.GetValueOrDefault(m.StationId, ""), Orders = m.Orders, Energy = m.Energy,
+            ElectricityFen = m.Electricity, ServiceFen = m.Service, TotalFen = m.Total,
+            // An investor never sees what the others or the platform got.
+            InvestorsFen = scope.IsInvestor ? 0 : m.Investors, PlatformFen = scope.IsInvestor ? 0 : m.Platform,
+            MineFen = mine.GetValueOrDefault((m.StationId, m.Year * 100 + m.Month)),
+        }).OrderByDescending(m => m.Month).ThenBy(m => m.Station).ToList();
+    }
+
+    /// <summary>Staff get every column; an investor gets their own part in place of the investors' and the platform's.</summary>
+    public static IEnumerable<Dictionary<string, object>> ExportMonthly(ChargeDbContext db, AccessScope scope, ReportFilter f)
+    {
+        static decimal Yuan(long fen) => fen / 100m;
+        foreach (var r in MonthlyAsync(db, scope, f, CancellationToken.None).GetAwaiter().GetResult())
+        {
+            var row = new Dictionary<string, object>
+            {
+                ["月份"] = r.MonthText, ["电站"] = r.Station, ["订单数"] = r.Orders, ["电量(kWh)"] = r.Energy / 10_000m,
+                ["电费(元)"] = Yuan(r.ElectricityFen), ["服务费(元)"] = Yuan(r.ServiceFen), ["总金额(元)"] = Yuan(r.TotalFen),
+            };
+            if (scope.IsInvestor) row["我的分成(元)"] = Yuan(r.MineFen);
+            else
+            {
+                row["投资人可分(元)"] = Yuan(r.InvestorsFen);
+                row["平台(元)"] = Yuan(r.PlatformFen);
+                if (InvestorOf(scope, f) is not null) row["所选投资人分成(元)"] = Yuan(r.MineFen);
+            }
+            yield return row;
+        }
+    }
+
+    /// <summary>投资人收益: each investor's part of each settled order (voided orders leave the list).</summary>
+    public static IQueryable<InvestorRevenueRow> InvestorRevenue(ChargeDbContext db, AccessScope scope, ReportFilter f)
+    {
+        var shares = db.RevenueShares.AsNoTracking().VisibleTo(scope).Where(r => !r.IsReversal && r.InvestorId != null);
+        if (InvestorOf(scope, f) is { } investor) shares = shares.Where(r => r.InvestorId == investor);
+        if (f.StationId is { } station) shares = shares.Where(r => r.StationId == station);
+        // A part is written when its order settles, so its time is the settlement's.
+        if (Day(f.From) is { } from) { var start = ChinaTime.ToUtc(from.ToDateTime(TimeOnly.MinValue)); shares = shares.Where(r => r.CreatedAt >= start); }
+        if (Day(f.To) is { } to) { var end = ChinaTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)); shares = shares.Where(r => r.CreatedAt < end); }
+        var orders = db.ChargingOrders.Where(o => o.Status == ChargingOrderStatus.Settled);
+        if (!string.IsNullOrWhiteSpace(f.OrderNo)) { var no = f.OrderNo.Trim(); orders = orders.Where(o => o.OrderNo.StartsWith(no)); }
+        return shares.Join(orders, r => r.ChargingOrderId, o => o.Id, (r, o) => new InvestorRevenueRow
+        {
+            Id = r.Id, OrderNo = o.OrderNo, Station = o.Station.Name, SettledAt = r.CreatedAt, Base = r.Base, SharePercent = r.SharePercent, Amount = r.Amount,
+            Investor = db.Users.Where(u => u.Id == r.InvestorId).Select(u => u.DisplayName != "" ? u.DisplayName : u.UserName!).FirstOrDefault() ?? "",
+        });
+    }
+
+    public static IEnumerable<InvestorRevenueExportRow> ExportInvestorRevenue(ChargeDbContext db, AccessScope scope, ReportFilter f) =>
+        InvestorRevenue(db, scope, f).OrderByDescending(r => r.Id).AsEnumerable().Select(r => new InvestorRevenueExportRow
+        {
+            OrderNo = r.OrderNo, Station = r.Station, Investor = r.Investor, SettledAt = ChinaTime.Format(r.SettledAt), Base = r.Base.Yuan,
+            Share = r.SharePercent, Amount = r.Amount.Yuan,
+        });
+
+    /// <summary>Per station over the filter (充电统计's list, 电站收益占比's table).</summary>
+    public static async Task<List<StationTotalRow>> StationTotalsAsync(ChargeDbContext db, AccessScope scope, ReportFilter f, CancellationToken ct)
+    {
+        var names = await StationNamesAsync(db, ct);
+        var rows = await StationDays(db, scope, f).GroupBy(d => d.StationId).Select(g => new
+        {
+            StationId = g.Key, Orders = g.Sum(d => (long)d.Orders), Energy = g.Sum(d => d.Energy), Total = g.Sum(d => d.Total),
+            Base = g.Sum(d => d.SplitBase), Investors = g.Sum(d => d.InvestorsAmount), Platform = g.Sum(d => d.PlatformAmount),
+        }).ToListAsync(ct);
+        return rows.Select(r => new StationTotalRow
+        {
+            StationId = r.StationId, Station = names.GetValueOrDefault(r.StationId, ""), Orders = r.Orders, Energy = r.Energy, TotalFen = r.Total,
+            SplitBaseFen = r.Base, InvestorsFen = scope.IsInvestor ? 0 : r.Investors, PlatformFen = scope.IsInvestor ? 0 : r.Platform,
+        }).OrderByDescending(r => r.TotalFen).ToList();
+    }
+
+    public static IEnumerable<StationTotalExportRow> ExportStationTotals(ChargeDbContext db, AccessScope scope, ReportFilter f) =>
+        StationTotalsAsync(db, scope, f, CancellationToken.None).GetAwaiter().GetResult().Select(r => new StationTotalExportRow
+        {
+            Station = r.Station, Orders = r.Orders, Energy = r.Energy / 10_000m, Total = r.TotalFen / 100m,
+        });
+
+    public static async Task<List<DayTotal>> DailyAsync(ChargeDbContext db, AccessScope scope, ReportFilter f, CancellationToken ct) =>
+        (await StationDays(db, scope, f).GroupBy(d => d.Day)
+            .Select(g => new { Day = g.Key, Orders = g.Sum(d => (long)d.Orders), Energy = g.Sum(d => d.Energy), Total = g.Sum(d => d.Total) })
+            .ToListAsync(ct)).Select(d => new DayTotal(d.Day, d.Orders, d.Energy, d.Total)).OrderBy(d => d.Day).ToList();
+
+    /// <summary>Each investor's revenue at each station over the filter (an investor: only their own).</summary>
+    public static async Task<List<InvestorStationRow>> InvestorStationsAsync(ChargeDbContext db, AccessScope scope, ReportFilter f, CancellationToken ct)
+    {
+        var names = await StationNamesAsync(db, ct);
+        var investors = await InvestorNamesAsync(db, ct);
+        var rows = await InvestorDays(db, scope, f).GroupBy(d => new { d.InvestorId, d.StationId })
+            .Select(g => new { g.Key.InvestorId, g.Key.StationId, Amount = g.Sum(d => d.Amount) }).ToListAsync(ct);
+        return rows.Select(r => new InvestorStationRow(r.InvestorId, investors.GetValueOrDefault(r.InvestorId, r.InvestorId), r.StationId,
+            names.GetValueOrDefault(r.StationId, ""), r.Amount)).OrderByDescending(r => r.AmountFen).ToList();
+    }
+
+    public static async Task<List<MonthTotal>> InvestorMonthsAsync(ChargeDbContext db, AccessScope scope, ReportFilter f, CancellationToken ct) =>
+        (await InvestorDays(db, scope, f).GroupBy(d => new { d.Day.Year, d.Day.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Amount = g.Sum(d => d.Amount) }).ToListAsync(ct))
+        .Select(m => new MonthTotal(m.Year * 100 + m.Month, m.Amount)).OrderBy(m => m.Month).ToList();
+
+    /// <summary>How the guns split across statuses now, for the filter's stations.</summary>
+    public static async Task<List<(GunStatus Status, int Count)>> GunStatusesAsync(ChargeDbContext db, AccessScope scope, ReportFilter f, CancellationToken ct)
+    {
+        var guns = db.Guns.AsNoTracking().VisibleTo(scope);
+        if (f.StationId is { } station) guns = guns.Where(g => g.StationId == station);
+        return (await guns.GroupBy(g => g.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .Select(g => (g.Key, g.Count)).OrderBy(g => g.Key).ToList();
+    }
+}

@@ -93,8 +93,8 @@ public sealed class LiveWebApp : AppFactory
         await flushed.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
-    /// <summary>Polls until <paramref name="condition"/> holds, failing after <paramref name="seconds"/>.</summary>
-    public static async Task Eventually(Func<Task<bool>> condition, string what, double seconds = 10)
+    /// <summary>Polls until <paramref name="condition"/> holds, failing after <paramref name="seconds"/> (generous: a loaded 2-core CI machine is slow, a passing run is not).</summary>
+    public static async Task Eventually(Func<Task<bool>> condition, string what, double seconds = 30)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < deadline)

@@ -109,12 +109,24 @@ public static class ReportQueries
         if (Day(f.To) is { } to) { var end = ChinaTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)); shares = shares.Where(r => r.CreatedAt < end); }
         var orders = db.ChargingOrders.Where(o => o.Status == ChargingOrderStatus.Settled);
         if (!string.IsNullOrWhiteSpace(f.OrderNo)) { var no = f.OrderNo.Trim(); orders = orders.Where(o => o.OrderNo.StartsWith(no)); }
-        return shares.Join(orders, r => r.ChargingOrderId, o => o.Id, (r, o) => new InvestorRevenueRow
+        // Filtered by "its order is settled" rather than joined to the orders: the database then walks the parts
+        // newest first and stops at the page, instead of sorting a year of them (an order-number filter starts from
+        // the order-number index either way).
+        return shares.Where(r => orders.Any(o => o.Id == r.ChargingOrderId)).Select(r => new InvestorRevenueRow
         {
-            Id = r.Id, OrderNo = o.OrderNo, Station = o.Station.Name, SettledAt = r.CreatedAt, Base = r.Base, SharePercent = r.SharePercent, Amount = r.Amount,
+            Id = r.Id, SettledAt = r.CreatedAt, Base = r.Base, SharePercent = r.SharePercent, Amount = r.Amount,
+            OrderNo = db.ChargingOrders.Where(o => o.Id == r.ChargingOrderId).Select(o => o.OrderNo).First(),
+            Station = db.Stations.Where(s => s.Id == r.StationId).Select(s => s.Name).First(),
             Investor = db.Users.Where(u => u.Id == r.InvestorId).Select(u => u.DisplayName != "" ? u.DisplayName : u.UserName!).FirstOrDefault() ?? "",
         });
     }
+
+    /// <summary>
+    /// How many rows <see cref="InvestorRevenue"/> has, from the investors' day roll-ups (each counts its non-voided
+    /// parts), so paging a year of parts needs no count over them; null when an order-number filter needs the real count.
+    /// </summary>
+    public static async Task<int?> InvestorRevenueCountAsync(ChargeDbContext db, AccessScope scope, ReportFilter f, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(f.OrderNo) ? await InvestorDays(db, scope, f).SumAsync(d => d.Orders, ct) : null;
 
     public static IEnumerable<InvestorRevenueExportRow> ExportInvestorRevenue(ChargeDbContext db, AccessScope scope, ReportFilter f) =>
         InvestorRevenue(db, scope, f).OrderByDescending(r => r.Id).AsEnumerable().Select(r => new InvestorRevenueExportRow

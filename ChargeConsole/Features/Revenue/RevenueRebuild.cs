@@ -36,16 +36,19 @@ public sealed class RevenueRebuild(IDbContextFactory<ChargeDbContext> dbFactory,
             var stations = await read.Stations.AsNoTracking()
                 .Select(s => new { s.Id, s.SplitBase, Shares = s.Investors.Select(i => new InvestorShare(i.InvestorId, i.SharePercent)).ToList() })
                 .ToDictionaryAsync(s => s.Id, ct);
+            var after = 0L; // keyset: each batch starts after the last one, so a million orders are read once
             while (true)
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
                 var orders = await db.ChargingOrders.AsNoTracking()
-                    .Where(o => (o.Status == ChargingOrderStatus.Settled || o.Status == ChargingOrderStatus.Voided) && o.SettledAt != null
+                    .Where(o => o.Id > after && (o.Status == ChargingOrderStatus.Settled || o.Status == ChargingOrderStatus.Voided) && o.SettledAt != null
                                 && !db.RevenueShares.Any(r => r.ChargingOrderId == o.Id))
                     .OrderBy(o => o.Id).Take(Batch)
                     .Select(o => new { o.Id, o.StationId, o.Status, o.ServiceFee, o.TotalAmount, SettledAt = o.SettledAt!.Value })
                     .ToListAsync(ct);
                 if (orders.Count == 0) break;
+                after = orders[^1].Id;
                 foreach (var o in orders)
                 {
                     var station = stations[o.StationId];

@@ -66,7 +66,7 @@ public static class RevenueBook
             (sign * order.Energy.Units, sign * order.ElectricityFee.Fen, sign * order.ServiceFee.Fen, sign * order.TotalAmount.Fen, sign * @base.Fen);
         (investors, platform) = (sign * investors, sign * platform);
 
-        var pending = db.DailyStationStats.Local.FirstOrDefault(d => d.Day == day && d.StationId == order.StationId);
+        var pending = Tracked(db, db.DailyStationStats, d => d.Day == day && d.StationId == order.StationId);
         if (pending is not null)
         {
             pending.Orders += sign; pending.Energy += energy; pending.ElectricityFee += electricity; pending.ServiceFee += service;
@@ -88,7 +88,7 @@ public static class RevenueBook
         foreach (var part in parts.Where(p => p.InvestorId is not null))
         {
             var amount = sign * part.Amount.Fen;
-            var mine = db.DailyInvestorStats.Local.FirstOrDefault(d => d.Day == day && d.StationId == order.StationId && d.InvestorId == part.InvestorId);
+            var mine = Tracked(db, db.DailyInvestorStats, d => d.Day == day && d.StationId == order.StationId && d.InvestorId == part.InvestorId);
             if (mine is not null)
             {
                 mine.Orders += sign; mine.SplitBase += splitBase; mine.Amount += amount;
@@ -103,6 +103,20 @@ public static class RevenueBook
                 });
             }
         }
+    }
+
+    /// <summary>
+    /// A roll-up row this unit of work already holds. Reading <c>Local</c> would first detect changes across every
+    /// tracked entity, per order of a settlement batch; the rows it looks for are only ever added, never edited, so
+    /// there is nothing to detect.
+    /// </summary>
+    private static T? Tracked<T>(ChargeDbContext db, DbSet<T> set, Func<T, bool> match) where T : class
+    {
+        var tracker = db.ChangeTracker;
+        var auto = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try { return set.Local.FirstOrDefault(match); }
+        finally { tracker.AutoDetectChangesEnabled = auto; }
     }
 
     // The roll-ups are added to in the database at once: outside a transaction they could count an order whose

@@ -60,7 +60,7 @@ public class HomeFiguresTests
         Assert.Equal(new Figure(30_00, 7_00, 37_00, 37_00), (await figures.GetAsync(TestDatabase.Operator)).AmountFen);
         var afterVoid = await figures.GetAsync(investorA);
         Assert.Equal(new Figure(0, 1_20, 1_20, 1_20), afterVoid.MyShare);
-        Assert.Empty(afterVoid.Ranking.Where(r => r.AmountFen != 0));
+        Assert.DoesNotContain(afterVoid.Ranking, r => r.AmountFen != 0);
     }
 
     private static ChargingOrder Legacy(string no, int stationId, OrderFixture f, int userId, DateTime settledAt, long totalFen, long serviceFen) => new()

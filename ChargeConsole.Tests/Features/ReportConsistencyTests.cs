@@ -57,6 +57,13 @@ public class ReportConsistencyTests
         var station = Assert.Single(await ReportQueries.StationTotalsAsync(ctx, investor, filter, CancellationToken.None));
         Assert.Equal((settled.Count, settled.Sum(o => o.TotalAmount.Fen)), (station.Orders, station.TotalFen));
         Assert.Equal(0, station.PlatformFen); // an investor never sees the platform's part
+        // The investor's exports: their own part, and never the platform's or another investor's.
+        var monthlyExport = ReportQueries.ExportMonthly(ctx, investor, filter).ToList();
+        Assert.All(monthlyExport, r => Assert.False(r.ContainsKey("平台(元)") || r.ContainsKey("投资人可分(元)")));
+        Assert.Equal(shares.Sum(s => s.Amount.Fen) / 100m, monthlyExport.Sum(r => (decimal)r["我的分成(元)"]));
+        var shareExport = ReportQueries.ExportStationShares(ctx, investor, filter).ToList();
+        Assert.Equal(["甲投资人", "平台及其他投资人"], shareExport.Select(r => r.Party));
+        Assert.Equal(settled.Sum(o => o.ServiceFee.Fen) / 100m, shareExport.Sum(r => r.Amount));
         var days = await ReportQueries.DailyAsync(ctx, TestDatabase.Operator, filter, CancellationToken.None);
         Assert.Equal(settled.GroupBy(o => DateOnly.FromDateTime(ChinaTime.ToChina(o.SettledAt!.Value))).OrderBy(g => g.Key)
             .Select(g => (g.Key, g.Sum(o => o.TotalAmount.Fen))), days.Select(d => (d.Day, d.TotalFen)));

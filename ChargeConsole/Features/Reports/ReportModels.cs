@@ -76,6 +76,23 @@ public sealed class StationTotalExportRow
     [ExcelColumnName("充电金额(元)")] public decimal Total { get; set; }
 }
 
+public sealed class InvestorStationExportRow
+{
+    [ExcelColumnName("投资人")] public string Investor { get; set; } = "";
+    [ExcelColumnName("电站")] public string Station { get; set; } = "";
+    [ExcelColumnName("收益(元)")] public decimal Amount { get; set; }
+}
+
+/// <summary>电站收益占比: one party's part of one station's split base.</summary>
+public sealed class StationShareExportRow
+{
+    [ExcelColumnName("电站")] public string Station { get; set; } = "";
+    [ExcelColumnName("充电金额(元)")] public decimal Total { get; set; }
+    [ExcelColumnName("分润基数(元)")] public decimal Base { get; set; }
+    [ExcelColumnName("分配给")] public string Party { get; set; } = "";
+    [ExcelColumnName("金额(元)")] public decimal Amount { get; set; }
+}
+
 public sealed record DayTotal(DateOnly Day, long Orders, long Energy, long TotalFen);
 
 /// <summary>One investor's revenue at one station over the period.</summary>

@@ -173,6 +173,33 @@ public static class ReportQueries
             names.GetValueOrDefault(r.StationId, ""), r.Amount)).OrderByDescending(r => r.AmountFen).ToList();
     }
 
+    public static IEnumerable<InvestorStationExportRow> ExportInvestorStations(ChargeDbContext db, AccessScope scope, ReportFilter f) =>
+        InvestorStationsAsync(db, scope, f, CancellationToken.None).GetAwaiter().GetResult()
+            .Select(r => new InvestorStationExportRow { Investor = r.Investor, Station = r.Station, Amount = r.AmountFen / 100m });
+
+    /// <summary>
+    /// Each station's split base and who got it: staff see every investor and the platform; an investor sees their
+    /// own part and the rest as one figure (平台及其他投资人).
+    /// </summary>
+    public static async Task<List<(StationTotalRow Station, List<(string Party, long Fen)> Parts)>> StationSharesAsync(
+        ChargeDbContext db, AccessScope scope, ReportFilter f, CancellationToken ct)
+    {
+        var stations = await StationTotalsAsync(db, scope, f, ct);
+        var investors = await InvestorStationsAsync(db, scope, f, ct);
+        return stations.Select(s =>
+        {
+            var parts = investors.Where(i => i.StationId == s.StationId).Select(i => (i.Investor, i.AmountFen)).ToList();
+            parts.Add(scope.IsInvestor ? ("平台及其他投资人", s.SplitBaseFen - parts.Sum(p => p.AmountFen)) : ("平台", s.PlatformFen));
+            return (s, parts);
+        }).ToList();
+    }
+
+    public static IEnumerable<StationShareExportRow> ExportStationShares(ChargeDbContext db, AccessScope scope, ReportFilter f) =>
+        StationSharesAsync(db, scope, f, CancellationToken.None).GetAwaiter().GetResult().SelectMany(s => s.Parts.Select(p => new StationShareExportRow
+        {
+            Station = s.Station.Station, Total = s.Station.TotalFen / 100m, Base = s.Station.SplitBaseFen / 100m, Party = p.Party, Amount = p.Fen / 100m,
+        }));
+
     public static async Task<List<MonthTotal>> InvestorMonthsAsync(ChargeDbContext db, AccessScope scope, ReportFilter f, CancellationToken ct) =>
         (await InvestorDays(db, scope, f).GroupBy(d => new { d.Day.Year, d.Day.Month })
             .Select(g => new { g.Key.Year, g.Key.Month, Amount = g.Sum(d => d.Amount) }).ToListAsync(ct))

@@ -19,17 +19,10 @@ public static class RevenueBook
     {
         RequireTransaction(db);
         var station = await db.Stations.AsNoTracking().Where(s => s.Id == order.StationId)
-            .Select(s => new { s.SplitBase, Shares = s.Investors.Select(i => new { i.InvestorId, i.SharePercent }).ToList() })
+            .Select(s => new { s.SplitBase, Shares = s.Investors.Select(i => new InvestorShare(i.InvestorId, i.SharePercent)).ToList() })
             .SingleAsync(ct);
-        var @base = RevenueSplit.BaseOf(station.SplitBase, order.ServiceFee, order.TotalAmount);
-        var parts = RevenueSplit.Split(@base, station.Shares.OrderBy(s => s.InvestorId, StringComparer.Ordinal)
-            .Select(s => new InvestorShare(s.InvestorId, s.SharePercent)).ToList());
-        foreach (var part in parts)
-            db.RevenueShares.Add(new RevenueShare
-            {
-                ChargingOrderId = order.Id, StationId = order.StationId, InvestorId = part.InvestorId, SharePercent = part.Percent,
-                Base = @base, Amount = part.Amount, CreatedAt = now,
-            });
+        var (@base, parts) = Split(station.SplitBase, station.Shares, order.ServiceFee, order.TotalAmount);
+        foreach (var part in parts) db.RevenueShares.Add(Row(order.Id, order.StationId, part, @base, now));
         await AddToDayAsync(db, DayOf(order.SettledAt ?? now), order, @base, parts, +1, ct);
         if (order.AppUserId is { } userId)
             await db.AppUsers.Where(u => u.Id == userId && u.FirstChargeAt == null)
@@ -42,15 +35,24 @@ public static class RevenueBook
         RequireTransaction(db);
         var shares = await db.RevenueShares.AsNoTracking().Where(r => r.ChargingOrderId == order.Id && !r.IsReversal).ToListAsync(ct);
         if (shares.Count == 0) return; // never split (settled before splits were kept and not yet backfilled): nothing to reverse
-        foreach (var s in shares)
-            db.RevenueShares.Add(new RevenueShare
-            {
-                ChargingOrderId = s.ChargingOrderId, StationId = s.StationId, InvestorId = s.InvestorId, SharePercent = s.SharePercent,
-                Base = -s.Base, Amount = -s.Amount, IsReversal = true, CreatedAt = now,
-            });
         var parts = shares.Select(s => new SplitPart(s.InvestorId, s.SharePercent, s.Amount)).ToList();
+        foreach (var part in parts) db.RevenueShares.Add(Row(order.Id, order.StationId, part, shares[0].Base, now, reversal: true));
         await AddToDayAsync(db, DayOf(order.SettledAt ?? now), order, shares[0].Base, parts, -1, ct);
     }
+
+    /// <summary>An order's split base and parts; the investors go in a fixed order, so a backfill splits as a settlement does.</summary>
+    internal static (Money Base, IReadOnlyList<SplitPart> Parts) Split(SplitBasis basis, IEnumerable<InvestorShare> shares, Money serviceFee, Money total)
+    {
+        var @base = RevenueSplit.BaseOf(basis, serviceFee, total);
+        return (@base, RevenueSplit.Split(@base, shares.OrderBy(s => s.InvestorId, StringComparer.Ordinal).ToList()));
+    }
+
+    /// <summary>The row of one part; a reversal carries the base and the amount negated.</summary>
+    internal static RevenueShare Row(long orderId, int stationId, SplitPart part, Money @base, DateTime at, bool reversal = false) => new()
+    {
+        ChargingOrderId = orderId, StationId = stationId, InvestorId = part.InvestorId, SharePercent = part.Percent,
+        Base = reversal ? -@base : @base, Amount = reversal ? -part.Amount : part.Amount, IsReversal = reversal, CreatedAt = at,
+    };
 
     public static DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(ChinaTime.ToChina(utc));
 

@@ -52,20 +52,11 @@ public sealed class RevenueRebuild(IDbContextFactory<ChargeDbContext> dbFactory,
                 foreach (var o in orders)
                 {
                     var station = stations[o.StationId];
-                    var @base = RevenueSplit.BaseOf(station.SplitBase, o.ServiceFee, o.TotalAmount);
-                    foreach (var part in RevenueSplit.Split(@base, station.Shares.OrderBy(s => s.InvestorId, StringComparer.Ordinal).ToList()))
+                    var (@base, parts) = RevenueBook.Split(station.SplitBase, station.Shares, o.ServiceFee, o.TotalAmount);
+                    foreach (var part in parts)
                     {
-                        db.RevenueShares.Add(new RevenueShare
-                        {
-                            ChargingOrderId = o.Id, StationId = o.StationId, InvestorId = part.InvestorId, SharePercent = part.Percent,
-                            Base = @base, Amount = part.Amount, CreatedAt = o.SettledAt,
-                        });
-                        if (o.Status == ChargingOrderStatus.Voided)
-                            db.RevenueShares.Add(new RevenueShare
-                            {
-                                ChargingOrderId = o.Id, StationId = o.StationId, InvestorId = part.InvestorId, SharePercent = part.Percent,
-                                Base = -@base, Amount = -part.Amount, IsReversal = true, CreatedAt = o.SettledAt,
-                            });
+                        db.RevenueShares.Add(RevenueBook.Row(o.Id, o.StationId, part, @base, o.SettledAt));
+                        if (o.Status == ChargingOrderStatus.Voided) db.RevenueShares.Add(RevenueBook.Row(o.Id, o.StationId, part, @base, o.SettledAt, reversal: true));
                     }
                 }
                 try

@@ -1,0 +1,11 @@
+using ChargeConsole.Domain.Values;
+
+namespace ChargeConsole.Shared;
+
+/// <summary>How summed figures read on the home pages and reports: fen as ¥1,234.56, kWh×10⁴ as 1,234.56.</summary>
+public static class FigureText
+{
+    public static string Yuan(long fen) => MoneyText.Yuan(Money.FromFen(fen));
+
+    public static string Kwh(long units) => (units / 10_000m).ToString("#,##0.00");
+}

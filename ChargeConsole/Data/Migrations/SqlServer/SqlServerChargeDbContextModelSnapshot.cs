@@ -37,6 +37,12 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<bool>("Disabled")
                         .HasColumnType("bit");
 
+                    b.Property<DateTime?>("FirstChargeAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("FirstChargeStationId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("LastLoginAt")
                         .HasColumnType("datetime2");
 
@@ -65,6 +71,8 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("RegisteredAt");
+
+                    b.HasIndex("FirstChargeStationId", "FirstChargeAt");
 
                     b.ToTable("AppUsers");
                 });
@@ -761,6 +769,73 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.ToTable("CouponClaims");
                 });
 
+            modelBuilder.Entity("ChargeConsole.Data.Entities.DailyInvestorStat", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("StationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("InvestorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("int");
+
+                    b.Property<long>("SplitBase")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "StationId", "InvestorId");
+
+                    b.HasIndex("InvestorId", "Day");
+
+                    b.ToTable("DailyInvestorStats");
+                });
+
+            modelBuilder.Entity("ChargeConsole.Data.Entities.DailyStationStat", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("StationId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ElectricityFee")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Energy")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("InvestorsAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("int");
+
+                    b.Property<long>("PlatformAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ServiceFee")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SplitBase")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "StationId");
+
+                    b.HasIndex("StationId", "Day");
+
+                    b.ToTable("DailyStationStats");
+                });
+
             modelBuilder.Entity("ChargeConsole.Data.Entities.ElectricityPrice", b =>
                 {
                     b.Property<int>("Id")
@@ -1394,6 +1469,11 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChargingOrderId", "IsReversal")
+                        .IsUnique()
+                        .HasDatabaseName("IX_RevenueShares_Platform")
+                        .HasFilter("InvestorId IS NULL");
 
                     b.HasIndex("InvestorId", "CreatedAt");
 

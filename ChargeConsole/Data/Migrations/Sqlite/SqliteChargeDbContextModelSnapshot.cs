@@ -30,6 +30,12 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<bool>("Disabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("FirstChargeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstChargeStationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastLoginAt")
                         .HasColumnType("TEXT");
 
@@ -57,6 +63,8 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("RegisteredAt");
+
+                    b.HasIndex("FirstChargeStationId", "FirstChargeAt");
 
                     b.ToTable("AppUsers");
                 });
@@ -731,6 +739,73 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.ToTable("CouponClaims");
                 });
 
+            modelBuilder.Entity("ChargeConsole.Data.Entities.DailyInvestorStat", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvestorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SplitBase")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "StationId", "InvestorId");
+
+                    b.HasIndex("InvestorId", "Day");
+
+                    b.ToTable("DailyInvestorStats");
+                });
+
+            modelBuilder.Entity("ChargeConsole.Data.Entities.DailyStationStat", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ElectricityFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Energy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InvestorsAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlatformAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ServiceFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SplitBase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "StationId");
+
+                    b.HasIndex("StationId", "Day");
+
+                    b.ToTable("DailyStationStats");
+                });
+
             modelBuilder.Entity("ChargeConsole.Data.Entities.ElectricityPrice", b =>
                 {
                     b.Property<int>("Id")
@@ -1338,6 +1413,11 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChargingOrderId", "IsReversal")
+                        .IsUnique()
+                        .HasDatabaseName("IX_RevenueShares_Platform")
+                        .HasFilter("InvestorId IS NULL");
 
                     b.HasIndex("InvestorId", "CreatedAt");
 

@@ -6,11 +6,23 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ChargeConsole.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class RevenueRollups : Migration
+    public partial class RevenueReports : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "FirstChargeAt",
+                table: "AppUsers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "FirstChargeStationId",
+                table: "AppUsers",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "DailyInvestorStats",
                 columns: table => new
@@ -55,6 +67,11 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                 filter: "InvestorId IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AppUsers_FirstChargeStationId_FirstChargeAt",
+                table: "AppUsers",
+                columns: new[] { "FirstChargeStationId", "FirstChargeAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DailyInvestorStats_InvestorId_Day",
                 table: "DailyInvestorStats",
                 columns: new[] { "InvestorId", "Day" });
@@ -77,6 +94,18 @@ namespace ChargeConsole.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_RevenueShares_Platform",
                 table: "RevenueShares");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AppUsers_FirstChargeStationId_FirstChargeAt",
+                table: "AppUsers");
+
+            migrationBuilder.DropColumn(
+                name: "FirstChargeAt",
+                table: "AppUsers");
+
+            migrationBuilder.DropColumn(
+                name: "FirstChargeStationId",
+                table: "AppUsers");
         }
     }
 }

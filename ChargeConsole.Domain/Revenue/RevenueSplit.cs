@@ -38,4 +38,8 @@ public static class RevenueSplit
             floors[i]++;
         return parties.Select((p, i) => new SplitPart(p.Id, p.Percent, Money.FromFen(floors[i]))).ToList();
     }
+
+    /// <summary>What a void writes: each part of the order's split again, negated, so the order's parts net to zero.</summary>
+    public static IReadOnlyList<SplitPart> Reverse(IReadOnlyList<SplitPart> parts) =>
+        parts.Select(p => p with { Amount = -p.Amount }).ToList();
 }

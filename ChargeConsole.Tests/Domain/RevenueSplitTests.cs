@@ -57,4 +57,23 @@ public class RevenueSplitTests
             && parts.All(p => !p.Amount.IsNegative)
             && parts.All(p => Math.Abs(p.Amount.Fen - @base.Fen * p.Percent / 100m) < 1m);
     }
+
+    [Property(MaxTest = 1000)]
+    public bool A_voids_reversal_nets_every_party_to_zero(PositiveInt baseFen, byte n, int seed)
+    {
+        var random = new Random(seed);
+        var shares = Enumerable.Range(0, n % 5).Select(i => new InvestorShare($"inv{i}", random.Next(0, 2_000) / 100m)).ToList();
+        var parts = RevenueSplit.Split(Money.FromFen(baseFen.Get), shares);
+        var book = parts.Concat(RevenueSplit.Reverse(parts)).ToList();
+        return book.Sum(p => p.Amount.Fen) == 0
+            && book.GroupBy(p => p.InvestorId).All(g => g.Sum(p => p.Amount.Fen) == 0)
+            && RevenueSplit.Reverse(parts).All(p => p.Amount.Fen <= 0);
+    }
+
+    [Fact]
+    public void A_reversal_is_each_part_negated_to_the_fen()
+    {
+        var reversed = RevenueSplit.Reverse(RevenueSplit.Split(Money.FromFen(10_01), [new("a", 33.33m), new("b", 33.33m)]));
+        Assert.Equal([("a", -3_34L), ("b", -3_33L), (null, -3_34L)], reversed.Select(p => (p.InvestorId, p.Amount.Fen)).ToArray());
+    }
 }

@@ -35,9 +35,9 @@ public static class RevenueBook
         RequireTransaction(db);
         var shares = await db.RevenueShares.AsNoTracking().Where(r => r.ChargingOrderId == order.Id && !r.IsReversal).ToListAsync(ct);
         if (shares.Count == 0) return; // never split (settled before splits were kept and not yet backfilled): nothing to reverse
-        var parts = shares.Select(s => new SplitPart(s.InvestorId, s.SharePercent, s.Amount)).ToList();
-        foreach (var part in parts) db.RevenueShares.Add(Row(order.Id, order.StationId, part, shares[0].Base, now, reversal: true));
-        await AddToDayAsync(db, DayOf(order.SettledAt ?? now), order, shares[0].Base, parts, -1, ct);
+        var reversed = RevenueSplit.Reverse(shares.Select(s => new SplitPart(s.InvestorId, s.SharePercent, s.Amount)).ToList());
+        foreach (var part in reversed) db.RevenueShares.Add(Row(order.Id, order.StationId, part, -shares[0].Base, now, reversal: true));
+        await AddToDayAsync(db, DayOf(order.SettledAt ?? now), order, -shares[0].Base, reversed, -1, ct);
     }
 
     /// <summary>An order's split base and parts; the investors go in a fixed order, so a backfill splits as a settlement does.</summary>
@@ -47,17 +47,17 @@ public static class RevenueBook
         return (@base, RevenueSplit.Split(@base, shares.OrderBy(s => s.InvestorId, StringComparer.Ordinal).ToList()));
     }
 
-    /// <summary>The row of one part; a reversal carries the base and the amount negated.</summary>
+    /// <summary>The row of one part; a reversal's part and base come in already negated.</summary>
     internal static RevenueShare Row(long orderId, int stationId, SplitPart part, Money @base, DateTime at, bool reversal = false) => new()
     {
         ChargingOrderId = orderId, StationId = stationId, InvestorId = part.InvestorId, SharePercent = part.Percent,
-        Base = reversal ? -@base : @base, Amount = reversal ? -part.Amount : part.Amount, IsReversal = reversal, CreatedAt = at,
+        Base = @base, Amount = part.Amount, IsReversal = reversal, CreatedAt = at,
     };
 
     public static DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(ChinaTime.ToChina(utc));
 
     /// <summary>
-    /// Adds (sign +1) or removes (−1) an order in its day's roll-ups. The database adds to a row that exists, so two
+    /// Adds (sign +1) or removes (−1) an order in its day's roll-ups; a removal's base and parts are the reversed ones. The database adds to a row that exists, so two
     /// nodes settling at once both count; a row first made in this unit of work is added to in memory.
     /// </summary>
     private static async Task AddToDayAsync(ChargeDbContext db, DateOnly day, ChargingOrder order, Money @base, IReadOnlyList<SplitPart> parts, int sign, CancellationToken ct)
@@ -65,8 +65,7 @@ public static class RevenueBook
         var investors = parts.Where(p => p.InvestorId is not null).Sum(p => p.Amount.Fen);
         var platform = parts.Where(p => p.InvestorId is null).Sum(p => p.Amount.Fen);
         var (energy, electricity, service, total, splitBase) =
-            (sign * order.Energy.Units, sign * order.ElectricityFee.Fen, sign * order.ServiceFee.Fen, sign * order.TotalAmount.Fen, sign * @base.Fen);
-        (investors, platform) = (sign * investors, sign * platform);
+            (sign * order.Energy.Units, sign * order.ElectricityFee.Fen, sign * order.ServiceFee.Fen, sign * order.TotalAmount.Fen, @base.Fen);
 
         var pending = Tracked(db, db.DailyStationStats, d => d.Day == day && d.StationId == order.StationId);
         if (pending is not null)
@@ -89,7 +88,7 @@ public static class RevenueBook
 
         foreach (var part in parts.Where(p => p.InvestorId is not null))
         {
-            var amount = sign * part.Amount.Fen;
+            var amount = part.Amount.Fen;
             var mine = Tracked(db, db.DailyInvestorStats, d => d.Day == day && d.StationId == order.StationId && d.InvestorId == part.InvestorId);
             if (mine is not null)
             {

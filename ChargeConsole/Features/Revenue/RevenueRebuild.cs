@@ -53,11 +53,9 @@ public sealed class RevenueRebuild(IDbContextFactory<ChargeDbContext> dbFactory,
                 {
                     var station = stations[o.StationId];
                     var (@base, parts) = RevenueBook.Split(station.SplitBase, station.Shares, o.ServiceFee, o.TotalAmount);
-                    foreach (var part in parts)
-                    {
-                        db.RevenueShares.Add(RevenueBook.Row(o.Id, o.StationId, part, @base, o.SettledAt));
-                        if (o.Status == ChargingOrderStatus.Voided) db.RevenueShares.Add(RevenueBook.Row(o.Id, o.StationId, part, @base, o.SettledAt, reversal: true));
-                    }
+                    db.RevenueShares.AddRange(parts.Select(p => RevenueBook.Row(o.Id, o.StationId, p, @base, o.SettledAt)));
+                    if (o.Status == ChargingOrderStatus.Voided)
+                        db.RevenueShares.AddRange(RevenueSplit.Reverse(parts).Select(p => RevenueBook.Row(o.Id, o.StationId, p, -@base, o.SettledAt, reversal: true)));
                 }
                 try
                 {

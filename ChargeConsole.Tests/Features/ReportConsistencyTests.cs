@@ -58,10 +58,10 @@ public class ReportConsistencyTests
         Assert.Equal((settled.Count, settled.Sum(o => o.TotalAmount.Fen)), (station.Orders, station.TotalFen));
         Assert.Equal(0, station.PlatformFen); // an investor never sees the platform's part
         // The investor's exports: their own part, and never the platform's or another investor's.
-        var monthlyExport = ReportQueries.ExportMonthly(ctx, investor, filter).ToList();
+        var monthlyExport = (await ReportQueries.ExportMonthlyAsync(ctx, investor, filter, default)).ToList();
         Assert.All(monthlyExport, r => Assert.False(r.ContainsKey("平台(元)") || r.ContainsKey("投资人可分(元)")));
         Assert.Equal(shares.Sum(s => s.Amount.Fen) / 100m, monthlyExport.Sum(r => (decimal)r["我的分成(元)"]));
-        var shareExport = ReportQueries.ExportStationShares(ctx, investor, filter).ToList();
+        var shareExport = (await ReportQueries.ExportStationSharesAsync(ctx, investor, filter, default)).ToList();
         Assert.Equal(["甲投资人", "平台及其他投资人"], shareExport.Select(r => r.Party));
         Assert.Equal(settled.Sum(o => o.ServiceFee.Fen) / 100m, shareExport.Sum(r => r.Amount));
         var days = await ReportQueries.DailyAsync(ctx, TestDatabase.Operator, filter, CancellationToken.None);

@@ -79,11 +79,11 @@ public static class FeatureRegistration
         export.MapExport<GunFilter, GunExportRow>("/guns", "电枪列表", GunService.Export);
         export.MapExport<ChargingOrderFilter, ChargingOrderExportRow>("/orders", "充电订单", ChargingOrderService.Export);
         // Reports: scoped inside the queries (an investor gets their stations and their own part only).
-        export.MapExport<Reports.ReportFilter, Dictionary<string, object>>("/reports/monthly", "月度统计", Reports.ReportQueries.ExportMonthly);
+        export.MapExport<Reports.ReportFilter, Dictionary<string, object>>("/reports/monthly", "月度统计", Reports.ReportQueries.ExportMonthlyAsync);
         export.MapExport<Reports.ReportFilter, Reports.InvestorRevenueExportRow>("/reports/investor-revenue", "投资人收益", Reports.ReportQueries.ExportInvestorRevenue);
-        export.MapExport<Reports.ReportFilter, Reports.StationTotalExportRow>("/reports/stations", "充电统计", Reports.ReportQueries.ExportStationTotals);
-        export.MapExport<Reports.ReportFilter, Reports.InvestorStationExportRow>("/reports/investor-stations", "收益图表", Reports.ReportQueries.ExportInvestorStations);
-        export.MapExport<Reports.ReportFilter, Reports.StationShareExportRow>("/reports/station-shares", "电站收益占比", Reports.ReportQueries.ExportStationShares);
+        export.MapExport<Reports.ReportFilter, Reports.StationTotalExportRow>("/reports/stations", "充电统计", Reports.ReportQueries.ExportStationTotalsAsync);
+        export.MapExport<Reports.ReportFilter, Reports.InvestorStationExportRow>("/reports/investor-stations", "收益图表", Reports.ReportQueries.ExportInvestorStationsAsync);
+        export.MapExport<Reports.ReportFilter, Reports.StationShareExportRow>("/reports/station-shares", "电站收益占比", Reports.ReportQueries.ExportStationSharesAsync);
         // Pricing and the audit trail are staff pages: investors get no export of them either.
         var staff = export.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Operator));
         staff.MapExport<ElectricityPriceFilter, ElectricityPriceExportRow>("/electricity-prices", "基础电价", ElectricityPriceService.Export);

@@ -3,6 +3,7 @@ using ChargeConsole.Data.Entities;
 using ChargeConsole.Devices.Simulator;
 using ChargeConsole.Devices.Ykc;
 using ChargeConsole.Features.Piles;
+using ChargeConsole.Features.Reports;
 using ChargeConsole.Infrastructure.Auth;
 using ChargeConsole.Infrastructure.Live;
 using ChargeConsole.Tests.Support;
@@ -141,6 +142,31 @@ public class PileHostTests
 
         await pile.InjectFaultAsync(2, 0);
         await LiveWebApp.Eventually(async () => (await GunStatuses(app, Demo1))[1] == GunStatus.Idle, "gun 2 idle again");
+    }
+
+    [Fact]
+    public async Task Each_time_a_gun_goes_into_fault_counts_once_in_the_charging_reports_faults_over_the_period()
+    {
+        await using var app = LiveWebApp.Start();
+        await using var pile = app.Pile(Demo1);
+        await LiveWebApp.Eventually(async () => (await GunStatuses(app, Demo1)).All(s => s == GunStatus.Idle), "online and idle");
+        for (var i = 0; i < 2; i++)
+        {
+            await pile.InjectFaultAsync(2, 0b1);
+            await LiveWebApp.Eventually(async () => (await GunStatuses(app, Demo1))[1] == GunStatus.Fault, "gun 2 faulted");
+            await pile.InjectFaultAsync(2, 0);
+            await LiveWebApp.Eventually(async () => (await GunStatuses(app, Demo1))[1] == GunStatus.Idle, "gun 2 idle again");
+        }
+
+        await using var db = app.Context();
+        var stationId = await db.Piles.Where(p => p.Code == Demo1).Select(p => p.StationId).SingleAsync();
+        var today = DateTime.UtcNow.AddHours(8).Date;
+        await LiveWebApp.Eventually(async () =>
+            (await ReportQueries.StationTotalsAsync(db, TestDatabase.Operator, new ReportFilter { StationId = stationId, From = today, To = today }, default))
+                .SingleOrDefault()?.Faults == 2, "two faults counted today");
+        var yesterday = today.AddDays(-1);
+        Assert.DoesNotContain(await ReportQueries.StationTotalsAsync(db, TestDatabase.Operator, new ReportFilter { StationId = stationId, From = yesterday, To = yesterday }, default),
+            r => r.Faults > 0);
     }
 
     [Fact]

@@ -34,6 +34,7 @@ public abstract class ChargeDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<RevenueShare> RevenueShares => Set<RevenueShare>();
     public DbSet<DailyStationStat> DailyStationStats => Set<DailyStationStat>();
     public DbSet<DailyInvestorStat> DailyInvestorStats => Set<DailyInvestorStat>();
+    public DbSet<DailyGunFault> DailyGunFaults => Set<DailyGunFault>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceOrder> InvoiceOrders => Set<InvoiceOrder>();
     public DbSet<Coupon> Coupons => Set<Coupon>();

@@ -141,3 +141,12 @@ internal sealed class DailyInvestorStatConfiguration : IEntityTypeConfiguration<
         e.Property(x => x.InvestorId).HasMaxLength(450);
     }
 }
+
+internal sealed class DailyGunFaultConfiguration : IEntityTypeConfiguration<DailyGunFault>
+{
+    public void Configure(EntityTypeBuilder<DailyGunFault> e)
+    {
+        e.HasKey(x => new { x.Day, x.GunId });
+        e.HasIndex(x => new { x.StationId, x.Day });
+    }
+}

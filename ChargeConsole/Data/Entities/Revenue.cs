@@ -1,11 +1,17 @@
 namespace ChargeConsole.Data.Entities;
 
+/// <summary>A roll-up row of one station's China day, so the reports filter every roll-up the same way.</summary>
+public interface IDailyStationFigure : IStationOwned
+{
+    DateOnly Day { get; }
+}
+
 /// <summary>
 /// One station's settled charging on one China day (UTC+8): written in the transaction that settles or voids an
 /// order, so dashboards and reports read a few hundred rows instead of a year of orders. Amounts in fen, energy in
 /// kWh×10⁴ (plain numbers, so the database sums them). Rebuilt from the orders by <c>--rebuild-revenue</c>.
 /// </summary>
-public class DailyStationStat : IStationOwned
+public class DailyStationStat : IDailyStationFigure
 {
     public DateOnly Day { get; set; }
     public int StationId { get; set; }
@@ -21,7 +27,7 @@ public class DailyStationStat : IStationOwned
 }
 
 /// <summary>One investor's part of one station's settled orders on one China day, in fen.</summary>
-public class DailyInvestorStat : IStationOwned
+public class DailyInvestorStat : IDailyStationFigure
 {
     public DateOnly Day { get; set; }
     public int StationId { get; set; }
@@ -29,4 +35,16 @@ public class DailyInvestorStat : IStationOwned
     public int Orders { get; set; }
     public long SplitBase { get; set; }
     public long Amount { get; set; }
+}
+
+/// <summary>
+/// How many times one gun went into fault on one China day: 充电统计's faults over a period. Counted by the pile
+/// host as it records a gun's move into fault, so a gun flapping all day is one row, not thousands.
+/// </summary>
+public class DailyGunFault : IDailyStationFigure
+{
+    public DateOnly Day { get; set; }
+    public int GunId { get; set; }
+    public int StationId { get; set; }
+    public int Faults { get; set; }
 }

@@ -5,6 +5,7 @@ using ChargeConsole.Devices.Piles;
 using ChargeConsole.Devices.Ykc;
 using ChargeConsole.Features.Orders;
 using ChargeConsole.Features.Pricing;
+using ChargeConsole.Features.Revenue;
 using ChargeConsole.Infrastructure.Audit;
 using ChargeConsole.Infrastructure.Live;
 using ChargeConsole.Domain.Piles;
@@ -206,6 +207,25 @@ public sealed class PileEventSink(
             }, token),
             // Always published: this change may stand for earlier ones it replaced in the queue.
             () => live.Publish(new GunStatusChanged(before.Id, pile.Id, pile.StationId, after.Status))));
+        if (statusChanged && after.Status == GunStatus.Fault) CountFault(before.Id, pile.StationId, now);
+    }
+
+    /// <summary>Faults counted and not yet written, by gun (at most one entry per known gun).</summary>
+    private readonly ConcurrentDictionary<int, int> _faultsPending = new();
+
+    /// <summary>
+    /// A gun went into fault: counted for its China day. The gun's status write above is replaced by later ones, so
+    /// the count is kept apart and taken by whichever of the gun's fault writes runs next.
+    /// </summary>
+    private void CountFault(int gunId, int stationId, DateTime now)
+    {
+        _faultsPending.AddOrUpdate(gunId, 1, (_, n) => n + 1);
+        int? taken = null; // taken once: a failed batch applies this change again
+        writer.Enqueue($"fault:{gunId}", new PileStateWriter.Change((db, token) =>
+        {
+            taken ??= _faultsPending.TryRemove(gunId, out var n) ? n : 0;
+            return GunFaultDays.AddAsync(db, RevenueBook.DayOf(now), gunId, stationId, taken.Value, token);
+        }));
     }
 
     /// <summary>Sets a gun's platform-side state after an operator released it (the pile reported it idle).</summary>

@@ -66,6 +66,8 @@ public sealed record StationTotalRow
     public long SplitBaseFen { get; init; }
     public long InvestorsFen { get; init; }
     public long PlatformFen { get; init; }
+    /// <summary>How many times the station's guns went into fault over the period.</summary>
+    public long Faults { get; init; }
 }
 
 public sealed class StationTotalExportRow
@@ -74,6 +76,7 @@ public sealed class StationTotalExportRow
     [ExcelColumnName("充电次数")] public long Orders { get; set; }
     [ExcelColumnName("电量(kWh)")] public decimal Energy { get; set; }
     [ExcelColumnName("充电金额(元)")] public decimal Total { get; set; }
+    [ExcelColumnName("故障次数")] public long Faults { get; set; }
 }
 
 public sealed class InvestorStationExportRow

@@ -21,27 +21,35 @@ public static class ReportQueries
     private static DateOnly? Day(DateTime? d) => d is { } v ? DateOnly.FromDateTime(v) : null;
 
     /// <summary>The station-days a filter covers: visible stations, the chosen station and investor, the date range.</summary>
-    public static IQueryable<DailyStationStat> StationDays(ChargeDbContext db, AccessScope scope, ReportFilter f)
+    public static IQueryable<DailyStationStat> StationDays(ChargeDbContext db, AccessScope scope, ReportFilter f) =>
+        OfInvestorStations(db, scope, f, Within(db.DailyStationStats.AsNoTracking(), scope, f));
+
+    /// <summary>One investor's parts (or every investor's, for staff without a choice) over the filter.</summary>
+    public static IQueryable<DailyInvestorStat> InvestorDays(ChargeDbContext db, AccessScope scope, ReportFilter f)
     {
-        var q = db.DailyStationStats.AsNoTracking().VisibleTo(scope);
+        var q = Within(db.DailyInvestorStats.AsNoTracking(), scope, f);
+        return InvestorOf(scope, f) is { } investor ? q.Where(d => d.InvestorId == investor) : q;
+    }
+
+    /// <summary>The guns' faults over the filter, counted per gun and day.</summary>
+    public static IQueryable<DailyGunFault> FaultDays(ChargeDbContext db, AccessScope scope, ReportFilter f) =>
+        OfInvestorStations(db, scope, f, Within(db.DailyGunFaults.AsNoTracking(), scope, f));
+
+    /// <summary>A roll-up's rows the viewer may see, of the chosen station, inside the date range.</summary>
+    private static IQueryable<T> Within<T>(IQueryable<T> q, AccessScope scope, ReportFilter f) where T : class, IDailyStationFigure
+    {
+        q = q.VisibleTo(scope);
         if (f.StationId is { } station) q = q.Where(d => d.StationId == station);
-        if (!scope.IsInvestor && InvestorOf(scope, f) is { } investor)
-            q = q.Where(d => db.StationInvestors.Any(s => s.StationId == d.StationId && s.InvestorId == investor));
         if (Day(f.From) is { } from) q = q.Where(d => d.Day >= from);
         if (Day(f.To) is { } to) q = q.Where(d => d.Day <= to);
         return q;
     }
 
-    /// <summary>One investor's parts (or every investor's, for staff without a choice) over the filter.</summary>
-    public static IQueryable<DailyInvestorStat> InvestorDays(ChargeDbContext db, AccessScope scope, ReportFilter f)
-    {
-        var q = db.DailyInvestorStats.AsNoTracking().VisibleTo(scope);
-        if (InvestorOf(scope, f) is { } investor) q = q.Where(d => d.InvestorId == investor);
-        if (f.StationId is { } station) q = q.Where(d => d.StationId == station);
-        if (Day(f.From) is { } from) q = q.Where(d => d.Day >= from);
-        if (Day(f.To) is { } to) q = q.Where(d => d.Day <= to);
-        return q;
-    }
+    /// <summary>Staff who chose an investor see that investor's stations (an investor's own scope already is).</summary>
+    private static IQueryable<T> OfInvestorStations<T>(ChargeDbContext db, AccessScope scope, ReportFilter f, IQueryable<T> q) where T : class, IDailyStationFigure =>
+        !scope.IsInvestor && InvestorOf(scope, f) is { } investor
+            ? q.Where(d => db.StationInvestors.Any(s => s.StationId == d.StationId && s.InvestorId == investor))
+            : q;
 
     public static async Task<Dictionary<int, string>> StationNamesAsync(ChargeDbContext db, CancellationToken ct) =>
         await db.Stations.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
@@ -77,10 +85,13 @@ public static class ReportQueries
     }
 
     /// <summary>Staff get every column; an investor gets their own part in place of the investors' and the platform's.</summary>
-    public static IEnumerable<Dictionary<string, object>> ExportMonthly(ChargeDbContext db, AccessScope scope, ReportFilter f)
+    public static async Task<IEnumerable<Dictionary<string, object>>> ExportMonthlyAsync(ChargeDbContext db, AccessScope scope, ReportFilter f, CancellationToken ct) =>
+        MonthlyExportRows(await MonthlyAsync(db, scope, f, ct), scope, f);
+
+    private static IEnumerable<Dictionary<string, object>> MonthlyExportRows(List<MonthlyRow> rows, AccessScope scope, ReportFilter f)
     {
         static decimal Yuan(long fen) => fen / 100m;
-        foreach (var r in MonthlyAsync(db, scope, f, CancellationToken.None).GetAwaiter().GetResult())
+        foreach (var r in rows)
         {
             var row = new Dictionary<string, object>
             {
@@ -144,17 +155,24 @@ public static class ReportQueries
             StationId = g.Key, Orders = g.Sum(d => (long)d.Orders), Energy = g.Sum(d => d.Energy), Total = g.Sum(d => d.Total),
             Base = g.Sum(d => d.SplitBase), Investors = g.Sum(d => d.InvestorsAmount), Platform = g.Sum(d => d.PlatformAmount),
         }).ToListAsync(ct);
-        return rows.Select(r => new StationTotalRow
+        var faults = await FaultDays(db, scope, f).GroupBy(d => d.StationId)
+            .Select(g => new { StationId = g.Key, Faults = g.Sum(d => (long)d.Faults) }).ToDictionaryAsync(g => g.StationId, g => g.Faults, ct);
+        var totals = rows.Select(r => new StationTotalRow
         {
             StationId = r.StationId, Station = names.GetValueOrDefault(r.StationId, ""), Orders = r.Orders, Energy = r.Energy, TotalFen = r.Total,
             SplitBaseFen = r.Base, InvestorsFen = scope.IsInvestor ? 0 : r.Investors, PlatformFen = scope.IsInvestor ? 0 : r.Platform,
-        }).OrderByDescending(r => r.TotalFen).ToList();
+            Faults = faults.GetValueOrDefault(r.StationId),
+        }).ToList();
+        // A station whose guns only failed over the period is listed too, with its faults.
+        totals.AddRange(faults.Where(x => rows.All(r => r.StationId != x.Key))
+            .Select(x => new StationTotalRow { StationId = x.Key, Station = names.GetValueOrDefault(x.Key, ""), Faults = x.Value }));
+        return totals.OrderByDescending(r => r.TotalFen).ThenBy(r => r.Station).ToList();
     }
 
-    public static IEnumerable<StationTotalExportRow> ExportStationTotals(ChargeDbContext db, AccessScope scope, ReportFilter f) =>
-        StationTotalsAsync(db, scope, f, CancellationToken.None).GetAwaiter().GetResult().Select(r => new StationTotalExportRow
+    public static async Task<IEnumerable<StationTotalExportRow>> ExportStationTotalsAsync(ChargeDbContext db, AccessScope scope, ReportFilter f, CancellationToken ct) =>
+        (await StationTotalsAsync(db, scope, f, ct)).Select(r => new StationTotalExportRow
         {
-            Station = r.Station, Orders = r.Orders, Energy = r.Energy / 10_000m, Total = r.TotalFen / 100m,
+            Station = r.Station, Orders = r.Orders, Energy = r.Energy / 10_000m, Total = r.TotalFen / 100m, Faults = r.Faults,
         });
 
     public static async Task<List<DayTotal>> DailyAsync(ChargeDbContext db, AccessScope scope, ReportFilter f, CancellationToken ct) =>
@@ -173,8 +191,8 @@ public static class ReportQueries
             names.GetValueOrDefault(r.StationId, ""), r.Amount)).OrderByDescending(r => r.AmountFen).ToList();
     }
 
-    public static IEnumerable<InvestorStationExportRow> ExportInvestorStations(ChargeDbContext db, AccessScope scope, ReportFilter f) =>
-        InvestorStationsAsync(db, scope, f, CancellationToken.None).GetAwaiter().GetResult()
+    public static async Task<IEnumerable<InvestorStationExportRow>> ExportInvestorStationsAsync(ChargeDbContext db, AccessScope scope, ReportFilter f, CancellationToken ct) =>
+        (await InvestorStationsAsync(db, scope, f, ct))
             .Select(r => new InvestorStationExportRow { Investor = r.Investor, Station = r.Station, Amount = r.AmountFen / 100m });
 
     /// <summary>
@@ -186,7 +204,7 @@ public static class ReportQueries
     {
         var stations = await StationTotalsAsync(db, scope, f, ct);
         var investors = await InvestorStationsAsync(db, scope, f, ct);
-        return stations.Select(s =>
+        return stations.Where(s => s.Orders != 0 || s.TotalFen != 0).Select(s =>
         {
             var parts = investors.Where(i => i.StationId == s.StationId).Select(i => (i.Investor, i.AmountFen)).ToList();
             parts.Add(scope.IsInvestor ? ("平台及其他投资人", s.SplitBaseFen - parts.Sum(p => p.AmountFen)) : ("平台", s.PlatformFen));
@@ -194,8 +212,8 @@ public static class ReportQueries
         }).ToList();
     }
 
-    public static IEnumerable<StationShareExportRow> ExportStationShares(ChargeDbContext db, AccessScope scope, ReportFilter f) =>
-        StationSharesAsync(db, scope, f, CancellationToken.None).GetAwaiter().GetResult().SelectMany(s => s.Parts.Select(p => new StationShareExportRow
+    public static async Task<IEnumerable<StationShareExportRow>> ExportStationSharesAsync(ChargeDbContext db, AccessScope scope, ReportFilter f, CancellationToken ct) =>
+        (await StationSharesAsync(db, scope, f, ct)).SelectMany(s => s.Parts.Select(p => new StationShareExportRow
         {
             Station = s.Station.Station, Total = s.Station.TotalFen / 100m, Base = s.Station.SplitBaseFen / 100m, Party = p.Party, Amount = p.Fen / 100m,
         }));

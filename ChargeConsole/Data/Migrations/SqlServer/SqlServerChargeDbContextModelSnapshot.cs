@@ -769,6 +769,27 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.ToTable("CouponClaims");
                 });
 
+            modelBuilder.Entity("ChargeConsole.Data.Entities.DailyGunFault", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("GunId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Faults")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StationId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "GunId");
+
+                    b.HasIndex("StationId", "Day");
+
+                    b.ToTable("DailyGunFaults");
+                });
+
             modelBuilder.Entity("ChargeConsole.Data.Entities.DailyInvestorStat", b =>
                 {
                     b.Property<DateOnly>("Day")

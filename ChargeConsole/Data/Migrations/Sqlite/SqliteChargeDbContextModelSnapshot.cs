@@ -739,6 +739,27 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.ToTable("CouponClaims");
                 });
 
+            modelBuilder.Entity("ChargeConsole.Data.Entities.DailyGunFault", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Faults")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "GunId");
+
+                    b.HasIndex("StationId", "Day");
+
+                    b.ToTable("DailyGunFaults");
+                });
+
             modelBuilder.Entity("ChargeConsole.Data.Entities.DailyInvestorStat", b =>
                 {
                     b.Property<DateOnly>("Day")

@@ -72,7 +72,11 @@ builder.Services.AddQuartz(q => q.ScheduleJob<ChargeConsole.Features.Pricing.Bil
     .ScheduleJob<ChargeConsole.Features.Orders.OrderWatchJob>(t => t
         .WithIdentity("order-watch")
         .StartNow()
-        .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("Orders:OverdueCheckSeconds", 60))).RepeatForever())));
+        .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("Orders:OverdueCheckSeconds", 60))).RepeatForever()))
+    .ScheduleJob<ChargeConsole.Features.StoredValue.PaymentRecoveryJob>(t => t
+        .WithIdentity("payment-recovery")
+        .StartNow()
+        .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("Recharge:RecoverySeconds", 30))).RepeatForever())));
 builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 if (builder.Configuration.GetValue<bool>("Demo:Enabled") && builder.Configuration.GetValue("Demo:SimulatePiles", true))
 {

@@ -20,7 +20,13 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncDisposa
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:SimulatePiles", "false"); // tests connect the piles they need
         builder.UseSetting("Demo:HistoryDays", "0");
+        // WeChat Pay is the sandbox at the app's own address, told by each test when to pay or end a refund.
+        builder.UseSetting("WeChatPay:Sandbox:Enabled", "true");
+        builder.UseSetting("WeChatPay:Sandbox:KeyFolder", SandboxKeys);
     }
+
+    /// <summary>The sandbox's generated keys, shared by every test app of a run (made once).</summary>
+    public static readonly string SandboxKeys = Path.Combine(Path.GetTempPath(), "cc-wechatpay-test-keys");
 
     /// <summary>The app's SQLite file, for tests that lock it from outside.</summary>
     public string DatabasePath => _path;

@@ -18,7 +18,7 @@ namespace ChargeConsole.Api;
 /// by phone and one-time SMS code and returns a bearer token; everything else needs that token. Errors are
 /// problem details whose <c>detail</c> (or <c>errors</c>) is the Chinese message to show.
 /// </summary>
-public static class AppApi
+public static partial class AppApi
 {
     public const string Scheme = "AppBearer";
     public const string Policy = "AppUser";
@@ -57,6 +57,7 @@ public static class AppApi
         me.MapGet("/orders", OrdersAsync).WithSummary("我的充电订单（分页）");
         me.MapGet("/orders/{orderNo}", OrderAsync).WithSummary("充电订单实时状态");
         me.MapPost("/orders/{orderNo}/stop", StopAsync).WithSummary("结束充电");
+        MapStoredValue(me);
     }
 
     private static int UserId(ClaimsPrincipal user) => int.Parse(user.FindFirstValue(AppUserClaim)!);

@@ -1,3 +1,4 @@
+using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Orders;
 using FluentValidation;
 
@@ -86,4 +87,46 @@ public static class PhoneRules
 
     /// <summary>A phone as typed, trimmed of surrounding white space, before it is checked and used.</summary>
     public static string? Normalize(string? phone) => phone?.Trim();
+}
+
+public sealed record PackageView(int Id, string Name, decimal Amount, decimal Bonus, decimal Credited);
+
+/// <param name="OpenId">the payer's openid in this mini-program (from wx.login)</param>
+/// <param name="RequestId">the client's id for this purchase (or the Idempotency-Key header): a retry returns the same order</param>
+public sealed record RechargeRequest(int? PackageId, string? OpenId, string? RequestId = null);
+
+/// <summary>Refundable is given for one order (null in lists).</summary>
+public sealed record RechargeView(string OrderNo, RechargeOrderStatus Status, string StatusName, decimal Amount, decimal Bonus, decimal Refunded, decimal Refunding,
+    decimal? Refundable, DateTime CreatedAt, DateTime? PaidAt);
+
+/// <summary>What the mini-program passes to wx.requestPayment, as is.</summary>
+public sealed record PaymentView(string AppId, string TimeStamp, string NonceStr, string Package, string SignType, string PaySign);
+
+public sealed record RechargeStartView(RechargeView Order, PaymentView Payment);
+
+/// <param name="Amount">yuan, at most 2 decimals</param>
+public sealed record RefundApiRequest(decimal? Amount, string? Reason, string? RequestId = null);
+
+public sealed record RefundView(string RefundNo, string OrderNo, decimal Amount, RefundStatus Status, string StatusName, string Reason, string? FailureReason,
+    DateTime CreatedAt, DateTime? CompletedAt);
+
+public sealed class RechargeRequestValidator : AbstractValidator<RechargeRequest>
+{
+    public RechargeRequestValidator()
+    {
+        RuleFor(x => x.PackageId).NotNull().WithMessage("请选择充值套餐").GreaterThan(0).WithMessage("请选择充值套餐");
+        RuleFor(x => x.OpenId).NotEmpty().WithMessage("缺少 openid").Matches(@"\A[A-Za-z0-9_-]{6,64}\z").WithMessage("openid 格式不正确");
+        RuleFor(x => x.RequestId).NotEmpty().WithMessage("缺少请求号（requestId 或 Idempotency-Key）").MaximumLength(40).WithMessage("请求号不能超过 40 个字符");
+    }
+}
+
+public sealed class RefundApiRequestValidator : AbstractValidator<RefundApiRequest>
+{
+    public RefundApiRequestValidator()
+    {
+        RuleFor(x => x.Amount).NotNull().WithMessage("请输入退款金额").GreaterThan(0).WithMessage("退款金额必须大于 0")
+            .LessThanOrEqualTo(1_000_000).WithMessage("退款金额过大").PrecisionScale(12, 2, true).WithMessage("退款金额最多两位小数");
+        RuleFor(x => x.Reason).MaximumLength(80).WithMessage("退款原因不能超过 80 个字");
+        RuleFor(x => x.RequestId).NotEmpty().WithMessage("缺少请求号（requestId 或 Idempotency-Key）").MaximumLength(40).WithMessage("请求号不能超过 40 个字符");
+    }
 }

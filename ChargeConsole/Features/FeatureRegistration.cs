@@ -11,9 +11,11 @@ using ChargeConsole.Features.Orders;
 using ChargeConsole.Features.Piles;
 using ChargeConsole.Features.Pricing;
 using ChargeConsole.Features.Stations;
+using ChargeConsole.Features.StoredValue;
 using ChargeConsole.Features.Users;
 using ChargeConsole.Features.Wallets;
 using ChargeConsole.Infrastructure.Excel;
+using ChargeConsole.Infrastructure.Payments;
 
 namespace ChargeConsole.Features;
 
@@ -46,6 +48,8 @@ public static class FeatureRegistration
         services.AddSingleton<PileStartAuthorizer>();
         services.AddSingleton<PileEventSink>();
         services.AddSingleton<IPileEventSink>(sp => sp.GetRequiredService<PileEventSink>());
+        services.AddPayments(config);
+        services.Configure<StoredValue.RechargeOptions>(config.GetSection("Recharge"));
         return services.AddFeatures();
     }
 
@@ -68,11 +72,17 @@ public static class FeatureRegistration
         services.AddSingleton<WalletService>();
         services.AddSingleton<NearbyStations>();
         services.AddSingleton<ChargeConsole.Features.Users.AppUserService>();
+        services.AddSingleton<StoredValue.RechargeService>();
+        services.AddSingleton<StoredValue.RechargePayments>();
+        services.AddSingleton<StoredValue.RefundService>();
+        services.AddSingleton<StoredValue.StoredValueQueries>();
         return services;
     }
 
     public static void MapFeatureEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapPaymentNotify();
+        app.MapWeChatPaySandbox();
         var export = app.MapGroup("/export").RequireAuthorization();
         export.MapExport<StationFilter, StationExportRow>("/stations", "电站列表", StationService.Export);
         export.MapExport<PileFilter, PileExportRow>("/piles", "电桩列表", PileService.Export);

@@ -21,10 +21,12 @@ public static class DemoHistory
     {
         public Wallet Wallet { get; } = wallet;
         public AppUser User { get; } = user;
-        public long Principal = wallet.Principal.Fen, Bonus = wallet.Bonus.Fen, Points = wallet.Points;
+        public long Principal = wallet.Principal.Fen, Bonus = wallet.Bonus.Fen, Points = wallet.Points, Frozen = wallet.Frozen.Fen;
     }
 
-    private static readonly (long Amount, long Bonus)[] Packages = [(100_00, 0), (200_00, 10_00), (500_00, 50_00)];
+    /// <summary>The demo's recharge packages (the history buys the first three).</summary>
+    public static readonly (string Name, long Amount, long Bonus)[] Packages =
+        [("充100元", 100_00, 0), ("充200送10", 200_00, 10_00), ("充500送50", 500_00, 50_00), ("充1000送150", 1000_00, 150_00)];
 
     public static async Task SeedAsync(ChargeDbContext db, DateTime nowUtc, int days, ILogger log)
     {
@@ -35,6 +37,7 @@ public static class DemoHistory
         var schedule = TouSchedule.FromSlotString(template.Slots);
         var guns = await db.Guns.AsNoTracking().Where(g => g.Code.StartsWith("320102")).Select(g => new { g.Id, g.Code, g.PileId, g.StationId, g.Pile.PowerKw }).ToListAsync();
         var users = await db.AppUsers.Include(u => u.Wallet).ToListAsync();
+        _packageIds = await db.RechargePackages.ToDictionaryAsync(p => p.Amount.Fen, p => p.Id);
         var accounts = users.Select(u => new Account(u.Wallet, u)).ToList();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
@@ -107,18 +110,42 @@ public static class DemoHistory
     }
 
     private static int _recharges;
+    private static Dictionary<long, int> _packageIds = [];
 
+    /// <summary>A paid recharge; now and then the user asks for part (30 %) or all of it back at once, and gets it.</summary>
     private static void Recharge(ChargeDbContext db, Account account, DateTime at, Random random)
     {
-        var (amount, bonus) = Packages[random.Next(Packages.Length)];
+        var (_, amount, bonus) = Packages[random.Next(3)];
         var no = $"CZ{ChinaTime.ToChina(at):yyMMddHHmmss}{++_recharges:000000}H";
-        db.RechargeOrders.Add(new RechargeOrder
+        var order = new RechargeOrder
         {
-            OrderNo = no, AppUserId = account.User.Id, PaidAmount = Money.FromFen(amount), BonusAmount = Money.FromFen(bonus), Status = RechargeOrderStatus.Paid,
-            ProviderTransactionId = "DEMO" + no, CreatedAt = at, PaidAt = at,
-        });
+            OrderNo = no, AppUserId = account.User.Id, RechargePackageId = _packageIds.GetValueOrDefault(amount), PaidAmount = Money.FromFen(amount),
+            BonusAmount = Money.FromFen(bonus), Status = RechargeOrderStatus.Paid, ProviderTransactionId = "DEMO" + no, CreatedAt = at.AddMinutes(-1), PaidAt = at,
+        };
+        db.RechargeOrders.Add(order);
         Ledger(db, account, LedgerAccount.Principal, amount, LedgerSource.Recharge, no, at, "储值充值");
         Ledger(db, account, LedgerAccount.Bonus, bonus, LedgerSource.Recharge, no, at, "充值赠送");
+        var roll = random.NextDouble();
+        if (roll < 0.05) Refund(db, account, order, roll < 0.015 ? amount : amount * 3 / 10, at.AddMinutes(1));
+    }
+
+    /// <summary>A refund as the console makes one: frozen, then deducted when WeChat Pay confirms, the bonus taken back in proportion.</summary>
+    private static void Refund(ChargeDbContext db, Account account, RechargeOrder order, long amount, DateTime at)
+    {
+        var no = $"TK{ChinaTime.ToChina(at):yyMMddHHmmss}{_recharges:000000}H";
+        db.Refunds.Add(new Refund
+        {
+            RefundNo = no, RechargeOrder = order, Amount = Money.FromFen(amount), Status = RefundStatus.Succeeded, Reason = "用户申请退款", RequestedBy = "运营", Submitted = true,
+            ProviderRefundId = "DEMO" + no, CreatedAt = at, CompletedAt = at.AddMinutes(1),
+        });
+        order.RefundedAmount = Money.FromFen(amount);
+        order.Status = amount == order.PaidAmount.Fen ? RechargeOrderStatus.FullyRefunded : RechargeOrderStatus.PartiallyRefunded;
+        var bonus = RefundRules.BonusToReclaim(order.BonusAmount, order.PaidAmount, order.RefundedAmount, Money.Zero, Money.FromFen(account.Bonus));
+        order.BonusReclaimed = bonus;
+        Ledger(db, account, LedgerAccount.Frozen, amount, LedgerSource.Refund, no, at, $"退款冻结（{order.OrderNo}）");
+        Ledger(db, account, LedgerAccount.Frozen, -amount, LedgerSource.Refund, no, at.AddMinutes(1), "退款完成，解除冻结");
+        Ledger(db, account, LedgerAccount.Principal, -amount, LedgerSource.Refund, no, at.AddMinutes(1), $"储值退款（{order.OrderNo}）");
+        Ledger(db, account, LedgerAccount.Bonus, -bonus.Fen, LedgerSource.Refund, no, at.AddMinutes(1), "退款扣回充值赠送");
     }
 
     private static void Ledger(ChargeDbContext db, Account a, LedgerAccount account, long amount, LedgerSource source, string no, DateTime at, string remark)
@@ -128,6 +155,7 @@ public static class DemoHistory
         {
             LedgerAccount.Principal => a.Principal += amount,
             LedgerAccount.Bonus => a.Bonus += amount,
+            LedgerAccount.Frozen => a.Frozen += amount,
             _ => a.Points += amount,
         };
         db.LedgerEntries.Add(new LedgerEntry

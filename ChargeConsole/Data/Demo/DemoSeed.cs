@@ -109,6 +109,10 @@ public static class DemoSeed
         }
 
         SeedAppUsers(db, now);
+        db.RechargePackages.AddRange(DemoHistory.Packages.Select((p, i) => new RechargePackage
+        {
+            Name = p.Name, Amount = Money.FromFen(p.Amount), Bonus = Money.FromFen(p.Bonus), Status = PackageStatus.Enabled, SortOrder = i, CreatedAt = now.AddDays(-400),
+        }));
         await db.SaveChangesAsync();
 
         var config = sp.GetRequiredService<IConfiguration>();

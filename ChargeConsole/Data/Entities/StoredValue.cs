@@ -17,6 +17,7 @@ public class RechargePackage
 
 public enum RechargeOrderStatus { Unpaid = 0, Paid = 1, PartiallyRefunded = 2, FullyRefunded = 3, Closed = 4 }
 
+/// <summary>A top-up: created unpaid with the package's amount and bonus, credited when WeChat Pay says it was paid.</summary>
 public class RechargeOrder
 {
     public int Id { get; set; }
@@ -25,21 +26,33 @@ public class RechargeOrder
     public AppUser AppUser { get; set; } = null!;
     public int? RechargePackageId { get; set; }
     public int? MarketingPackageId { get; set; }
+    /// <summary>What the user pays (and, once paid, paid): the principal credited.</summary>
     public Money PaidAmount { get; set; }
     public Money BonusAmount { get; set; }
     public Money RefundedAmount { get; set; }
+    /// <summary>Refunds requested and not yet ended: frozen in the wallet.</summary>
     public Money RefundingAmount { get; set; }
+    /// <summary>Bonus taken back as the principal was refunded (in proportion).</summary>
+    public Money BonusReclaimed { get; set; }
     public RechargeOrderStatus Status { get; set; }
     /// <summary>The payment provider's transaction id; unique, so a repeated payment callback credits once.</summary>
     public string? ProviderTransactionId { get; set; }
+    /// <summary>The client's request id: a repeated create returns this order (unique per user).</summary>
+    public string? RequestId { get; set; }
+    public string? PayerOpenId { get; set; }
+    public string? PrepayId { get; set; }
+    /// <summary>Why a payment was not credited (e.g. an amount that differs from the order's): shown to operators.</summary>
+    public string? PaymentIssue { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? PaidAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
     public long Version { get; set; }
     public List<Refund> Refunds { get; set; } = [];
 }
 
 public enum RefundStatus { Pending = 0, Succeeded = 1, Failed = 2 }
 
+/// <summary>One refund of a recharge order: frozen when requested, deducted or released when WeChat Pay says how it ended.</summary>
 public class Refund
 {
     public int Id { get; set; }
@@ -52,6 +65,10 @@ public class Refund
     public string Reason { get; set; } = "";
     public string? FailureReason { get; set; }
     public string RequestedBy { get; set; } = "";
+    /// <summary>Asked for by the user in the mini-program rather than by an operator.</summary>
+    public bool ByUser { get; set; }
+    /// <summary>Whether WeChat Pay has accepted it; a refund not yet accepted is submitted again by the recovery job.</summary>
+    public bool Submitted { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
 }

@@ -45,3 +45,6 @@ public sealed record OrderUpdated(long OrderId, int StationId, int? AppUserId, C
 
 /// <summary>A wallet's balances changed (settlement, adjustment, void, recharge).</summary>
 public sealed record WalletChanged(int AppUserId);
+
+/// <summary>A recharge order was paid, closed or refunded (in part), or one of its refunds moved.</summary>
+public sealed record RechargeChanged(string OrderNo);

@@ -1299,6 +1299,12 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<long>("BonusAmount")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("BonusReclaimed")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -1316,6 +1322,18 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<DateTime?>("PaidAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("PayerOpenId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("PaymentIssue")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("PrepayId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("ProviderTransactionId")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -1328,6 +1346,10 @@ namespace ChargeConsole.Data.Migrations.SqlServer
 
                     b.Property<long>("RefundingAmount")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -1352,6 +1374,10 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.HasIndex("RechargePackageId");
 
                     b.HasIndex("AppUserId", "CreatedAt");
+
+                    b.HasIndex("AppUserId", "RequestId")
+                        .IsUnique()
+                        .HasFilter("RequestId IS NOT NULL");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -1404,6 +1430,9 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<long>("Amount")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("ByUser")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("datetime2");
 
@@ -1438,6 +1467,9 @@ namespace ChargeConsole.Data.Migrations.SqlServer
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
+
+                    b.Property<bool>("Submitted")
+                        .HasColumnType("bit");
 
                     b.HasKey("Id");
 

@@ -1251,6 +1251,12 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<long>("BonusAmount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("BonusReclaimed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1268,6 +1274,18 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<DateTime?>("PaidAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PayerOpenId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentIssue")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrepayId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProviderTransactionId")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1280,6 +1298,10 @@ namespace ChargeConsole.Data.Migrations.Sqlite
 
                     b.Property<long>("RefundingAmount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -1303,6 +1325,10 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.HasIndex("RechargePackageId");
 
                     b.HasIndex("AppUserId", "CreatedAt");
+
+                    b.HasIndex("AppUserId", "RequestId")
+                        .IsUnique()
+                        .HasFilter("RequestId IS NOT NULL");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -1351,6 +1377,9 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<long>("Amount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ByUser")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
@@ -1384,6 +1413,9 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Submitted")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

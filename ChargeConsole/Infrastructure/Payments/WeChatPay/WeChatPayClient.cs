@@ -8,17 +8,15 @@ namespace ChargeConsole.Infrastructure.Payments.WeChatPay;
 /// <summary>
 /// The WeChat Pay APIv3 calls the console makes: JSAPI (mini-program) prepay, query and close by out_trade_no,
 /// domestic refund create and query. Every request is signed with the merchant key; every answer is verified
-/// before it is believed. Talks only to <see cref="WeChatPayOptions.BaseUrl"/> (the real service or the sandbox).
+/// before it is believed. Talks only to the configured base address (the real service or the sandbox).
 /// </summary>
-public sealed class WeChatPayClient(HttpClient http, WeChatPayKeys keys, WeChatPayVerifier verifier, IOptions<WeChatPayOptions> options, TimeProvider clock)
+public sealed class WeChatPayClient(HttpClient http, WeChatPayKeys keys, WeChatPayVerifier verifier, WeChatPayAddresses addresses, IOptions<WeChatPayOptions> options, TimeProvider clock)
 {
     private WeChatPayOptions O => options.Value;
 
-    public string NotifyUrl(string kind) => $"{O.NotifyBaseUrl.TrimEnd('/')}/api/pay/wechat/notify/{kind}";
-
     public async Task<string> JsapiPrepayAsync(string description, string outTradeNo, long totalFen, string openId, DateTimeOffset? expireAt, CancellationToken ct)
     {
-        var request = new JsapiPrepayRequest(O.AppId, O.MchId, description, outTradeNo, NotifyUrl("transaction"), new WxAmount(totalFen), new WxPayer(openId),
+        var request = new JsapiPrepayRequest(O.AppId, O.MchId, description, outTradeNo, addresses.NotifyUrl("transaction"), new WxAmount(totalFen), new WxPayer(openId),
             expireAt?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz"));
         var answer = await SendAsync<JsapiPrepayResponse>(HttpMethod.Post, "/v3/pay/transactions/jsapi", request, ct);
         return answer!.PrepayId;
@@ -42,7 +40,7 @@ public sealed class WeChatPayClient(HttpClient http, WeChatPayKeys keys, WeChatP
 
     public async Task<WxRefund> RefundAsync(string outTradeNo, string outRefundNo, string reason, long refundFen, long totalFen, CancellationToken ct) =>
         (await SendAsync<WxRefund>(HttpMethod.Post, "/v3/refund/domestic/refunds",
-            new RefundRequest(outTradeNo, outRefundNo, reason, NotifyUrl("refund"), new RefundAmountRequest(refundFen, totalFen)), ct))!;
+            new RefundRequest(outTradeNo, outRefundNo, reason, addresses.NotifyUrl("refund"), new RefundAmountRequest(refundFen, totalFen)), ct))!;
 
     /// <summary>The refund, or null when WeChat Pay has none by that number (RESOURCE_NOT_EXISTS).</summary>
     public async Task<WxRefund?> QueryRefundAsync(string outRefundNo, CancellationToken ct)
@@ -73,7 +71,7 @@ public sealed class WeChatPayClient(HttpClient http, WeChatPayKeys keys, WeChatP
         var ts = clock.GetUtcNow().ToUnixTimeSeconds();
         var nonce = WeChatPaySignature.NewNonce();
         var signature = WeChatPaySignature.Sign(keys.Merchant, WeChatPaySignature.RequestMessage(method.Method, pathAndQuery, ts, nonce, body));
-        using var request = new HttpRequestMessage(method, O.BaseUrl.TrimEnd('/') + pathAndQuery);
+        using var request = new HttpRequestMessage(method, addresses.BaseUrl + pathAndQuery);
         request.Headers.TryAddWithoutValidation("Authorization", WeChatPaySignature.Authorization(O.MchId, O.CertificateSerialNo, ts, nonce, signature));
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         request.Headers.TryAddWithoutValidation("User-Agent", "ChargeConsole");

@@ -26,6 +26,11 @@ public sealed class WeChatPayOptions
     /// <summary>Where WeChat Pay posts payment and refund results: this console's public address + /api/pay/wechat/notify/….</summary>
     public string NotifyBaseUrl { get; set; } = "";
     public string BaseUrl { get; set; } = ProductionBaseUrl;
+    /// <summary>
+    /// Set by the sandbox: an empty <see cref="BaseUrl"/> or <see cref="NotifyBaseUrl"/> means this console's own
+    /// address, known once it listens (the sandbox answers under /wxpay-sandbox).
+    /// </summary>
+    public bool UseOwnAddress { get; set; }
     /// <summary>How far a response's or callback's timestamp may be from our clock.</summary>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -47,11 +52,12 @@ public sealed class WeChatPayOptionsValidator : IValidateOptions<WeChatPayOption
         if (o.PlatformPublicKeys.Count == 0) errors.Add("WeChatPay:PlatformPublicKeys（微信支付公钥，按序列号）至少配置一个");
         foreach (var (serial, path) in o.PlatformPublicKeys)
             if (!File.Exists(path)) errors.Add($"WeChatPay:PlatformPublicKeys:{serial} 找不到公钥文件：{path}");
-        if (!Uri.TryCreate(o.NotifyBaseUrl, UriKind.Absolute, out var notify) || notify.Scheme is not ("https" or "http"))
+        if (o.UseOwnAddress && o.NotifyBaseUrl == "" && o.BaseUrl == "") { }
+        else if (!Uri.TryCreate(o.NotifyBaseUrl, UriKind.Absolute, out var notify) || notify.Scheme is not ("https" or "http"))
             errors.Add("WeChatPay:NotifyBaseUrl（回调地址）必须是完整的 http(s) 地址");
         else if (notify.Scheme != "https" && o.BaseUrl == WeChatPayOptions.ProductionBaseUrl)
             errors.Add("WeChatPay:NotifyBaseUrl 对接正式微信支付时必须是 https 地址");
-        if (!Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _)) errors.Add("WeChatPay:BaseUrl 不是有效地址");
+        if (!(o.UseOwnAddress && o.BaseUrl == "") && !Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _)) errors.Add("WeChatPay:BaseUrl 不是有效地址");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

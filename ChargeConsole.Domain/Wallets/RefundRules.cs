@@ -1,0 +1,26 @@
+using ChargeConsole.Domain.Values;
+
+namespace ChargeConsole.Domain.Wallets;
+
+/// <summary>SPEC "Refund of a recharge order": how much may still be refunded, and the bonus a refund takes back.</summary>
+public static class RefundRules
+{
+    /// <summary>
+    /// paid − refunded − refunds in flight, and never more than the principal the user could still spend (principal
+    /// already frozen for other refunds or withdrawals is spoken for).
+    /// </summary>
+    public static Money Refundable(Money paid, Money refunded, Money inFlight, WalletBalance wallet) =>
+        Money.Max(Money.Zero, Money.Min(paid - refunded - inFlight, wallet.SpendablePrincipal));
+
+    /// <summary>
+    /// The bonus came with the principal, so it goes back in proportion: once <paramref name="refundedAfter"/> of
+    /// <paramref name="paid"/> has been refunded, bonus × refunded ÷ paid (rounded down) is taken back in all, less what
+    /// earlier refunds took, and never more than the bonus the wallet still holds.
+    /// </summary>
+    public static Money BonusToReclaim(Money bonus, Money paid, Money refundedAfter, Money reclaimedSoFar, Money bonusBalance)
+    {
+        if (paid.Fen <= 0 || bonus.Fen <= 0) return Money.Zero;
+        var due = Money.FromFen((long)decimal.Floor((decimal)bonus.Fen * refundedAfter.Fen / paid.Fen));
+        return Money.Max(Money.Zero, Money.Min(due - reclaimedSoFar, bonusBalance));
+    }
+}

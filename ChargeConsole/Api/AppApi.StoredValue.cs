@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Domain.Values;
+using ChargeConsole.Features.StoredValue;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChargeConsole.Api;
+
+/// <summary>储值: packages, recharge orders paid with WeChat Pay, and refunds of one's own recharge orders.</summary>
+public static partial class AppApi
+{
+    private static void MapStoredValue(RouteGroupBuilder me)
+    {
+        me.MapGet("/recharge/packages", PackagesAsync).WithSummary("充值套餐（在售）");
+        me.MapPost("/recharge/orders", CreateRechargeAsync).WithSummary("创建储值订单，返回 wx.requestPayment 参数");
+        me.MapGet("/recharge/orders", RechargesAsync).WithSummary("我的储值订单（分页）");
+        me.MapGet("/recharge/orders/{orderNo}", RechargeAsync).WithSummary("储值订单状态与可退金额");
+        me.MapPost("/recharge/orders/{orderNo}/refunds", RequestRefundAsync).WithSummary("申请退款（不超过可退金额）");
+        me.MapGet("/refunds", RefundsAsync).WithSummary("我的退款记录（分页）");
+    }
+
+    private static async Task<Ok<List<PackageView>>> PackagesAsync(RechargeService recharges, CancellationToken ct) =>
+        TypedResults.Ok((await recharges.PackagesOnSaleAsync(ct)).Select(p => new PackageView(p.Id, p.Name, p.Amount.Yuan, p.Bonus.Yuan, (p.Amount + p.Bonus).Yuan)).ToList());
+
+    private static async Task<Results<Created<RechargeStartView>, ValidationProblem, ProblemHttpResult>> CreateRechargeAsync(
+        RechargeRequest request, ClaimsPrincipal principal, IValidator<RechargeRequest> validator, RechargeService recharges, HttpContext http, CancellationToken ct)
+    {
+        request = request with { RequestId = request.RequestId ?? http.Request.Headers["Idempotency-Key"].FirstOrDefault() };
+        if (await Invalid(validator, request, ct) is { } invalid) return invalid;
+        var (start, error) = await recharges.CreateAsync(UserId(principal), request.PackageId!.Value, request.OpenId!.Trim(), request.RequestId!, ct);
+        if (start is null) return Problem(error!.StartsWith("微信支付下单失败") ? StatusCodes.Status502BadGateway : StatusCodes.Status409Conflict, error);
+        var p = start.Payment;
+        return TypedResults.Created($"/api/app/v1/recharge/orders/{start.Order.OrderNo}", new RechargeStartView(
+            View(start.Order, Money.Zero), new PaymentView(p.AppId, p.TimeStamp, p.NonceStr, p.Package, p.SignType, p.PaySign)));
+    }
+
+    private static async Task<Results<Ok<RechargeView>, ProblemHttpResult>> RechargeAsync(
+        string orderNo, ClaimsPrincipal principal, RechargeService recharges, RefundService refunds, CancellationToken ct)
+    {
+        var userId = UserId(principal);
+        if (await recharges.ForUserAsync(userId, orderNo, ct) is not { } order) return Problem(StatusCodes.Status404NotFound, "储值订单不存在");
+        return TypedResults.Ok(View(order, await refunds.RefundableAsync(order.Id, userId, ct) ?? Money.Zero));
+    }
+
+    private static async Task<Results<Ok<Paged<RechargeView>>, ValidationProblem>> RechargesAsync(
+        ClaimsPrincipal principal, RechargeService recharges, IValidator<PageQuery> validator, CancellationToken ct, int page = 1, int pageSize = 20)
+    {
+        var query = new PageQuery(page, pageSize);
+        if (await Invalid(validator, query, ct) is { } invalid) return invalid;
+        var (items, total) = await recharges.ListForUserAsync(UserId(principal), page, pageSize, ct);
+        return TypedResults.Ok(new Paged<RechargeView>(items.Select(o => View(o, null)).ToList(), total, page, pageSize));
+    }
+
+    private static async Task<Results<Accepted<RefundView>, ValidationProblem, ProblemHttpResult>> RequestRefundAsync(
+        string orderNo, RefundApiRequest request, ClaimsPrincipal principal, IValidator<RefundApiRequest> validator, RechargeService recharges, RefundService refunds,
+        StoredValueQueries queries, HttpContext http, CancellationToken ct)
+    {
+        request = request with { RequestId = request.RequestId ?? http.Request.Headers["Idempotency-Key"].FirstOrDefault() };
+        if (await Invalid(validator, request, ct) is { } invalid) return invalid;
+        var userId = UserId(principal);
+        if (await recharges.ForUserAsync(userId, orderNo, ct) is not { } order) return Problem(StatusCodes.Status404NotFound, "储值订单不存在");
+        var phone = principal.FindFirstValue(ClaimTypes.Name) ?? $"用户 {userId}";
+        var result = await refunds.RequestAsync(RefundAsker.User(userId, phone, "app:" + userId + ":" + request.RequestId), order.Id,
+            Money.FromYuan(request.Amount!.Value), request.Reason ?? "用户申请退款", ct);
+        if (!result.Succeeded) return Problem(StatusCodes.Status409Conflict, result.Error!);
+        var refund = (await queries.RefundsForUserAsync(userId, 1, 1, ct, result.Message)).Items.Single();
+        return TypedResults.Accepted($"/api/app/v1/refunds", RefundViewOf(refund));
+    }
+
+    private static async Task<Results<Ok<Paged<RefundView>>, ValidationProblem>> RefundsAsync(
+        ClaimsPrincipal principal, StoredValueQueries queries, IValidator<PageQuery> validator, CancellationToken ct, int page = 1, int pageSize = 20)
+    {
+        var query = new PageQuery(page, pageSize);
+        if (await Invalid(validator, query, ct) is { } invalid) return invalid;
+        var (items, total) = await queries.RefundsForUserAsync(UserId(principal), page, pageSize, ct);
+        return TypedResults.Ok(new Paged<RefundView>(items.Select(RefundViewOf).ToList(), total, page, pageSize));
+    }
+
+    private static RechargeView View(RechargeOrder o, Money? refundable) => new(o.OrderNo, o.Status, StoredValueText.Status(o.Status), o.PaidAmount.Yuan, o.BonusAmount.Yuan,
+        o.RefundedAmount.Yuan, o.RefundingAmount.Yuan, refundable?.Yuan, o.CreatedAt, o.PaidAt);
+
+    private static RefundView RefundViewOf(RefundRow r) => new(r.RefundNo, r.OrderNo, r.Amount.Yuan, r.Status, StoredValueText.Status(r.Status), r.Reason, r.FailureReason,
+        r.CreatedAt, r.CompletedAt);
+}

@@ -1,0 +1,68 @@
+using ChargeConsole.Data;
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Domain.Values;
+using ChargeConsole.Features.Wallets;
+using ChargeConsole.Infrastructure;
+using ChargeConsole.Infrastructure.Live;
+using ChargeConsole.Infrastructure.Payments.WeChatPay;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChargeConsole.Features.StoredValue;
+
+/// <summary>
+/// A payment WeChat Pay reports (by callback or by the recovery job's query) credits the wallet once: principal =
+/// paid, bonus = the package's bonus, a ledger entry each, the order Paid, all in one transaction with its audit row.
+/// The transaction id is unique and doubles as the request id, so a repeat on any node changes nothing; an amount
+/// that differs from the order's is not credited and is flagged on the order for an operator.
+/// </summary>
+public sealed class RechargePayments(IDbContextFactory<ChargeDbContext> dbFactory, IOptions<WeChatPayOptions> options, LiveEvents live, TimeProvider clock,
+    ILogger<RechargePayments> log)
+{
+    public const string Actor = "微信支付";
+
+    public async Task<OperationResult> ApplyAsync(WxTransaction t, CancellationToken ct)
+    {
+        if (t.TradeState != WxTransaction.Success || t.TransactionId is null) return OperationResult.Ok("未支付，无需处理");
+        if (t.Mchid != options.Value.MchId || t.Appid != options.Value.AppId)
+            return OperationResult.Fail($"商户号或 AppID 与本商户不符（{t.Mchid}/{t.Appid}）");
+        var userId = 0;
+        string? issue = null;
+        var result = await MoneyTransaction.RunAsync(dbFactory, new MoneyAction(Actor, "储值到账", "wxpay:" + t.TransactionId), async (db, token) =>
+        {
+            var order = await db.RechargeOrders.FirstOrDefaultAsync(o => o.OrderNo == t.OutTradeNo, token);
+            if (order is null) return OperationResult.Fail("没有这个储值订单");
+            if (order.ProviderTransactionId == t.TransactionId) return OperationResult.Ok("已到账（重复通知）");
+            if (order.ProviderTransactionId is not null)
+                return OperationResult.Fail(issue = $"订单已由另一笔微信支付交易 {order.ProviderTransactionId} 支付，本笔 {t.TransactionId} 需人工退款");
+            var paid = Money.FromFen(t.Amount?.Total ?? -1);
+            if (paid != order.PaidAmount)
+                return OperationResult.Fail(issue = $"微信支付金额 {paid} 元与订单金额 {order.PaidAmount} 元不符，未入账");
+            var wallet = await db.Wallets.SingleAsync(w => w.AppUserId == order.AppUserId, token);
+            var now = clock.GetUtcNow().UtcDateTime;
+            WalletBook.Post(db, wallet, LedgerAccount.Principal, order.PaidAmount.Fen, LedgerSource.Recharge, order.OrderNo, now, "储值充值");
+            WalletBook.Post(db, wallet, LedgerAccount.Bonus, order.BonusAmount.Fen, LedgerSource.Recharge, order.OrderNo, now, "充值赠送");
+            // A payment that arrives after the order was closed was still taken from the user: it is credited all the same.
+            order.Status = RechargeOrderStatus.Paid;
+            order.ProviderTransactionId = t.TransactionId;
+            order.PaidAt = DateTimeOffset.TryParse(t.SuccessTime, out var at) ? at.UtcDateTime : now;
+            order.PaymentIssue = null;
+            order.Version++;
+            userId = order.AppUserId;
+            return OperationResult.Ok($"{order.OrderNo} 到账 {order.PaidAmount} 元，赠送 {order.BonusAmount} 元");
+        }, () => t.OutTradeNo, clock, ct);
+
+        if (issue is not null)
+        {
+            log.LogWarning("Recharge {Order}: {Issue}", t.OutTradeNo, issue);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.RechargeOrders.Where(o => o.OrderNo == t.OutTradeNo).ExecuteUpdateAsync(u => u.SetProperty(o => o.PaymentIssue, issue), ct);
+        }
+        if (userId != 0)
+        {
+            live.Publish(new WalletChanged(userId));
+            live.Publish(new RechargeChanged(t.OutTradeNo));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,110 @@
+using ChargeConsole.Data;
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Domain.Values;
+using ChargeConsole.Features.Orders;
+using ChargeConsole.Infrastructure;
+using ChargeConsole.Infrastructure.Live;
+using ChargeConsole.Infrastructure.Payments.WeChatPay;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChargeConsole.Features.StoredValue;
+
+public sealed class RechargeOptions
+{
+    /// <summary>An order still unpaid this long after it was made is closed (at WeChat Pay too).</summary>
+    public int CloseUnpaidAfterMinutes { get; set; } = 30;
+    /// <summary>An unpaid order or a pending refund is asked about after this long without news.</summary>
+    public int QueryAfterSeconds { get; set; } = 60;
+    public int RecoverySeconds { get; set; } = 30;
+}
+
+/// <summary>A recharge order made for the mini-program: what to show and what <c>wx.requestPayment</c> takes.</summary>
+public sealed record RechargeStart(RechargeOrder Order, MiniProgramPayment Payment);
+
+/// <summary>
+/// Top-ups from the mini-program: the packages on sale, an order per purchase (a repeated request id returns the same
+/// order), the WeChat Pay prepay, and closing orders nobody paid.
+/// </summary>
+public sealed class RechargeService(IDbContextFactory<ChargeDbContext> dbFactory, IServiceProvider services, IOptions<WeChatPayOptions> pay,
+    IOptions<RechargeOptions> options, LiveEvents live, TimeProvider clock, ILogger<RechargeService> log)
+{
+    public async Task<List<RechargePackage>> PackagesOnSaleAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.RechargePackages.AsNoTracking().Where(p => p.Status == PackageStatus.Enabled)
+            .OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync(ct);
+    }
+
+    /// <summary>Makes the order and its prepay; the error is the Chinese message for the user.</summary>
+    public async Task<(RechargeStart? Start, string? Error)> CreateAsync(int userId, int packageId, string openId, string requestId, CancellationToken ct)
+    {
+        if (!pay.Value.Enabled) return (null, "暂未开通微信支付充值");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var order = await db.RechargeOrders.FirstOrDefaultAsync(o => o.AppUserId == userId && o.RequestId == requestId, ct);
+        if (order is null)
+        {
+            var package = await db.RechargePackages.AsNoTracking().FirstOrDefaultAsync(p => p.Id == packageId, ct);
+            if (package is null || package.Status != PackageStatus.Enabled) return (null, "该充值套餐不存在或已下架");
+            var now = clock.GetUtcNow().UtcDateTime;
+            order = new RechargeOrder
+            {
+                OrderNo = OrderNumbers.Next("CZ", now), AppUserId = userId, RechargePackageId = package.Id, PaidAmount = package.Amount,
+                BonusAmount = package.Bonus, Status = RechargeOrderStatus.Unpaid, RequestId = requestId, PayerOpenId = openId, CreatedAt = now,
+            };
+            db.RechargeOrders.Add(order);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                // The same request on another connection made it first: answer with that one.
+                db.ChangeTracker.Clear();
+                order = await db.RechargeOrders.FirstAsync(o => o.AppUserId == userId && o.RequestId == requestId, ct);
+            }
+        }
+        if (order.Status != RechargeOrderStatus.Unpaid) return (null, order.Status == RechargeOrderStatus.Closed ? "订单已关闭，请重新下单" : "订单已支付");
+        if (order.PrepayId is null)
+        {
+            var client = services.GetRequiredService<WeChatPayClient>();
+            try
+            {
+                var prepayId = await client.JsapiPrepayAsync($"账户充值 {order.PaidAmount} 元", order.OrderNo, order.PaidAmount.Fen, order.PayerOpenId ?? openId,
+                    new DateTimeOffset(order.CreatedAt.AddMinutes(options.Value.CloseUnpaidAfterMinutes), TimeSpan.Zero), ct);
+                order.PrepayId = prepayId;
+                await db.RechargeOrders.Where(o => o.Id == order.Id).ExecuteUpdateAsync(u => u.SetProperty(o => o.PrepayId, prepayId), ct);
+            }
+            catch (Exception e) when (e is WeChatPayException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                log.LogWarning("Prepay of {Order} failed: {Reason}", order.OrderNo, e.Message);
+                return (null, "微信支付下单失败，请稍后重试");
+            }
+        }
+        return (new RechargeStart(order, services.GetRequiredService<WeChatPayClient>().PaymentParameters(order.PrepayId)), null);
+    }
+
+    public async Task<RechargeOrder?> ForUserAsync(int userId, string orderNo, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.RechargeOrders.AsNoTracking().FirstOrDefaultAsync(o => o.AppUserId == userId && o.OrderNo == orderNo, ct);
+    }
+
+    public async Task<(List<RechargeOrder> Items, int Total)> ListForUserAsync(int userId, int page, int pageSize, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = db.RechargeOrders.AsNoTracking().Where(o => o.AppUserId == userId);
+        return (await q.OrderByDescending(o => o.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct), await q.CountAsync(ct));
+    }
+
+    /// <summary>Closes an unpaid order here once WeChat Pay has closed it (or never heard of it). A paid order is left to be credited.</summary>
+    public async Task<bool> CloseAsync(string orderNo, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var closed = await db.RechargeOrders.Where(o => o.OrderNo == orderNo && o.Status == RechargeOrderStatus.Unpaid)
+            .ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, RechargeOrderStatus.Closed).SetProperty(o => o.ClosedAt, now).SetProperty(o => o.Version, o => o.Version + 1), ct);
+        if (closed > 0) live.Publish(new RechargeChanged(orderNo));
+        return closed > 0;
+    }
+}

@@ -1,0 +1,156 @@
+using ChargeConsole.Data;
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Domain.Values;
+using ChargeConsole.Domain.Wallets;
+using ChargeConsole.Features.Orders;
+using ChargeConsole.Features.Wallets;
+using ChargeConsole.Infrastructure;
+using ChargeConsole.Infrastructure.Live;
+using ChargeConsole.Infrastructure.Payments.WeChatPay;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargeConsole.Features.StoredValue;
+
+/// <summary>Who asks for a refund: an operator (by name) or the order's own user through the mini-program.</summary>
+public sealed record RefundAsker(string Name, int? AppUserId, string? RequestId)
+{
+    public static RefundAsker Operator(string name, string? requestId) => new(name, null, requestId);
+    public static RefundAsker User(int appUserId, string phone, string? requestId) => new(phone, appUserId, requestId);
+}
+
+/// <summary>
+/// Refunds of recharge orders (SPEC "Refund of a recharge order"). A request freezes the amount in the same
+/// transaction that checks it against what is refundable, so concurrent requests (an operator and the user at once)
+/// can never together exceed it; then WeChat Pay is asked. The refund ends only when WeChat Pay says so (callback or
+/// the recovery job's query): SUCCESS deducts the frozen principal (and takes back the bonus in proportion),
+/// ABNORMAL or CLOSED releases it. Each ending acts once, however often it is reported.
+/// </summary>
+public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, IServiceProvider services, LiveEvents live, TimeProvider clock, ILogger<RefundService> log)
+{
+    /// <summary>What an order can still have refunded now, or null when there is no such order (for this user).</summary>
+    public async Task<Money?> RefundableAsync(int orderId, int? appUserId = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var o = await db.RechargeOrders.AsNoTracking().Where(o => o.Id == orderId && (appUserId == null || o.AppUserId == appUserId))
+            .Select(o => new { o.Status, o.PaidAmount, o.RefundedAmount, o.RefundingAmount, o.AppUser.Wallet }).FirstOrDefaultAsync(ct);
+        if (o is null) return null;
+        return Refundable(o.Status) ? RefundRules.Refundable(o.PaidAmount, o.RefundedAmount, o.RefundingAmount, o.Wallet.Balance()) : Money.Zero;
+    }
+
+    private static bool Refundable(RechargeOrderStatus s) => s is RechargeOrderStatus.Paid or RechargeOrderStatus.PartiallyRefunded;
+
+    /// <summary>Freezes and records the refund, then asks WeChat Pay. The result's message is the refund number.</summary>
+    public async Task<OperationResult> RequestAsync(RefundAsker asker, int orderId, Money amount, string reason, CancellationToken ct = default)
+    {
+        string target = $"储值订单 {orderId}", refundNo = "";
+        var userId = 0;
+        var result = await MoneyTransaction.RunAsync(dbFactory, new MoneyAction(asker.Name, "储值退款申请", asker.RequestId), async (db, token) =>
+        {
+            var order = await db.RechargeOrders.FirstOrDefaultAsync(o => o.Id == orderId && (asker.AppUserId == null || o.AppUserId == asker.AppUserId), token);
+            if (order is null) return OperationResult.Fail("储值订单不存在");
+            target = order.OrderNo;
+            if (!Refundable(order.Status)) return OperationResult.Fail("只有已支付且未全部退款的储值订单可以申请退款");
+            if (amount <= Money.Zero) return OperationResult.Fail("退款金额必须大于 0");
+            var wallet = await db.Wallets.SingleAsync(w => w.AppUserId == order.AppUserId, token);
+            var refundable = RefundRules.Refundable(order.PaidAmount, order.RefundedAmount, order.RefundingAmount, wallet.Balance());
+            if (amount > refundable) return OperationResult.Fail($"退款金额 {amount} 元超过可退金额 {refundable} 元");
+            var now = clock.GetUtcNow().UtcDateTime;
+            refundNo = OrderNumbers.Next("TK", now);
+            db.Refunds.Add(new Refund
+            {
+                RefundNo = refundNo, RechargeOrderId = order.Id, Amount = amount, Status = RefundStatus.Pending, Reason = reason.Trim(),
+                RequestedBy = asker.Name, ByUser = asker.AppUserId is not null, CreatedAt = now,
+            });
+            order.RefundingAmount += amount;
+            order.Version++;
+            WalletBook.Post(db, wallet, LedgerAccount.Frozen, amount.Fen, LedgerSource.Refund, refundNo, now, $"退款冻结（{order.OrderNo}）");
+            userId = order.AppUserId;
+            return OperationResult.Ok(refundNo);
+        }, () => target, clock, ct);
+        if (!result.Succeeded) return result;
+        if (userId != 0)
+        {
+            live.Publish(new WalletChanged(userId));
+            live.Publish(new RechargeChanged(target));
+        }
+        await SubmitAsync(result.Message!, ct); // a repeat of the request submits again: WeChat Pay takes one out_refund_no once
+        return result;
+    }
+
+    /// <summary>
+    /// Asks WeChat Pay for a recorded refund. Refused outright (a business error) → released at once; no answer (the
+    /// network) → left pending for the recovery job to submit again under the same out_refund_no.
+    /// </summary>
+    public async Task SubmitAsync(string refundNo, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var r = await db.Refunds.AsNoTracking().Where(r => r.RefundNo == refundNo && r.Status == RefundStatus.Pending)
+            .Select(r => new { r.Amount, r.Reason, r.RechargeOrder.OrderNo, r.RechargeOrder.PaidAmount }).FirstOrDefaultAsync(ct);
+        if (r is null) return;
+        var client = services.GetRequiredService<WeChatPayClient>();
+        WxRefund answer;
+        try
+        {
+            answer = await client.RefundAsync(r.OrderNo, refundNo, r.Reason.Length > 0 ? r.Reason : "储值退款", r.Amount.Fen, r.PaidAmount.Fen, ct);
+        }
+        catch (WeChatPayException e) when (e.Status is >= 400 and < 500 && e.Code is not ("SIGN_ERROR" or "FREQUENCY_LIMITED" or "SYSTEM_ERROR"))
+        {
+            await EndAsync(refundNo, WxRefund.Closed, null, null, $"微信支付拒绝退款：{e.ProviderMessage}", ct);
+            return;
+        }
+        catch (Exception e) when (e is WeChatPayException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            log.LogWarning("Refund {Refund} not submitted yet: {Reason}", refundNo, e.Message);
+            return;
+        }
+        await db.Refunds.Where(x => x.RefundNo == refundNo).ExecuteUpdateAsync(u => u.SetProperty(x => x.Submitted, true).SetProperty(x => x.ProviderRefundId, answer.RefundId), ct);
+        if (answer.Status is WxRefund.Success or WxRefund.Closed or WxRefund.Abnormal)
+            await EndAsync(refundNo, answer.Status, answer.RefundId, answer.SuccessTime, null, ct);
+    }
+
+    /// <summary>How a refund ended, as WeChat Pay reported it: SUCCESS deducts, ABNORMAL or CLOSED releases. Acts once.</summary>
+    public async Task<OperationResult> EndAsync(string refundNo, string status, string? providerRefundId, string? successTime, string? failure, CancellationToken ct)
+    {
+        if (status is not (WxRefund.Success or WxRefund.Closed or WxRefund.Abnormal)) return OperationResult.Ok("退款处理中");
+        var userId = 0;
+        string orderNo = "";
+        var result = await MoneyTransaction.RunAsync(dbFactory, new MoneyAction(RechargePayments.Actor, "储值退款结果", $"wxrefund:{refundNo}"), async (db, token) =>
+        {
+            var refund = await db.Refunds.Include(r => r.RechargeOrder).FirstOrDefaultAsync(r => r.RefundNo == refundNo, token);
+            if (refund is null) return OperationResult.Fail("没有这个退款单");
+            var order = refund.RechargeOrder;
+            orderNo = order.OrderNo;
+            if (refund.Status != RefundStatus.Pending) return OperationResult.Ok("退款已处理（重复通知）");
+            var wallet = await db.Wallets.SingleAsync(w => w.AppUserId == order.AppUserId, token);
+            var now = clock.GetUtcNow().UtcDateTime;
+            refund.CompletedAt = DateTimeOffset.TryParse(successTime, out var at) ? at.UtcDateTime : now;
+            refund.ProviderRefundId ??= providerRefundId;
+            refund.Submitted = true;
+            order.RefundingAmount -= refund.Amount;
+            order.Version++;
+            WalletBook.Post(db, wallet, LedgerAccount.Frozen, -refund.Amount.Fen, LedgerSource.Refund, refundNo, now,
+                status == WxRefund.Success ? "退款完成，解除冻结" : "退款未成功，解除冻结");
+            userId = order.AppUserId;
+            if (status != WxRefund.Success)
+            {
+                refund.Status = RefundStatus.Failed;
+                refund.FailureReason = failure ?? (status == WxRefund.Closed ? "退款关闭" : "退款异常（用户账户异常或已销户）");
+                return OperationResult.Ok($"{refundNo} {refund.FailureReason}，{refund.Amount} 元已解冻");
+            }
+            refund.Status = RefundStatus.Succeeded;
+            WalletBook.Post(db, wallet, LedgerAccount.Principal, -refund.Amount.Fen, LedgerSource.Refund, refundNo, now, $"储值退款（{order.OrderNo}）");
+            order.RefundedAmount += refund.Amount;
+            order.Status = order.RefundedAmount == order.PaidAmount ? RechargeOrderStatus.FullyRefunded : RechargeOrderStatus.PartiallyRefunded;
+            var bonus = RefundRules.BonusToReclaim(order.BonusAmount, order.PaidAmount, order.RefundedAmount, order.BonusReclaimed, wallet.Bonus);
+            WalletBook.Post(db, wallet, LedgerAccount.Bonus, -bonus.Fen, LedgerSource.Refund, refundNo, now, "退款扣回充值赠送");
+            order.BonusReclaimed += bonus;
+            return OperationResult.Ok($"{refundNo} 退款成功 {refund.Amount} 元" + (bonus > Money.Zero ? $"，扣回赠送 {bonus} 元" : ""));
+        }, () => orderNo.Length > 0 ? $"{orderNo} / {refundNo}" : refundNo, clock, ct);
+        if (userId != 0)
+        {
+            live.Publish(new WalletChanged(userId));
+            live.Publish(new RechargeChanged(orderNo));
+        }
+        return result;
+    }
+}

@@ -76,6 +76,7 @@ public static class FeatureRegistration
         services.AddSingleton<StoredValue.RechargePayments>();
         services.AddSingleton<StoredValue.RefundService>();
         services.AddSingleton<StoredValue.StoredValueQueries>();
+        services.AddSingleton<StoredValue.PackageService>();
         return services;
     }
 
@@ -104,6 +105,9 @@ public static class FeatureRegistration
         staff.MapExport<UserFilter, UserExportRow>("/users", "用户列表", UserQueries.ExportUsers);
         staff.MapExport<VehicleFilter, VehicleExportRow>("/vehicles", "车辆列表", UserQueries.ExportVehicles);
         staff.MapExport<WalletFilter, WalletExportRow>("/wallets", "用户资产", WalletService.Export);
+        staff.MapExport<RechargeOrderFilter, RechargeOrderExportRow>("/recharge-orders", "储值订单", StoredValueQueries.ExportOrders);
+        staff.MapExport<RefundFilter, RefundExportRow>("/refunds", "退款记录", StoredValueQueries.ExportRefunds);
+        staff.MapExport<PackageFilter, PackageExportRow>("/recharge-packages", "储值套餐", PackageService.Export);
 
         app.MapGet("/templates/pile-import.xlsx", () =>
                 Results.File(PileImportService.TemplateBytes(), ExcelFiles.ContentType, "电桩导入模板.xlsx"))

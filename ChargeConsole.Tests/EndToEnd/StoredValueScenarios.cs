@@ -1,0 +1,91 @@
+using ChargeConsole.Infrastructure.Payments.Sandbox;
+using ChargeConsole.Infrastructure.Payments.WeChatPay;
+using ChargeConsole.Tests.StoredValue;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChargeConsole.Tests.EndToEnd;
+
+/// <summary>储值管理 as an operator works it: refunding a recharge order in parts, and the package catalogue.</summary>
+[Collection(BrowserCollection.Name)]
+public class StoredValueScenarios(BrowserApp app)
+{
+    private static ILocator Row(IPage page, string text) => page.Locator(".mud-table-body tr", new() { HasText = text });
+
+    [Fact]
+    public Task A_partial_refund_is_refused_beyond_refundable_and_the_order_moves_to_partly_refunded_only_when_wechat_pay_confirms() =>
+        app.RunAsync("recharge_refund", async page =>
+        {
+            var (http, _) = await RechargeFlowTests.NewUserAsync(app.App);
+            var (orderNo, _) = await RechargeFlowTests.BuyAsync(http, "browser-buy");
+            await app.App.Get<WeChatPaySandbox>().PayAsync(orderNo);
+
+            await BrowserApp.SignInAsync(page, "operator", "operator123");
+            await page.GotoAsync("/recharge-orders");
+            await BrowserApp.WaitForCircuitAsync(page);
+            await BrowserApp.FilterAsync(page, "订单号", orderNo);
+            var row = Row(page, orderNo);
+            await Expect(row.GetByTestId("order-status")).ToHaveTextAsync("已支付");
+
+            await row.GetByRole(AriaRole.Button, new() { Name = "申请退款" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await Expect(dialog.GetByTestId("refundable")).ToHaveTextAsync("¥200.00");
+            var amount = dialog.GetByLabel("退款金额(元)");
+            await amount.FillAsync("200.01");
+            await amount.BlurAsync();
+            await Expect(dialog).ToContainTextAsync("退款金额不能超过可退金额 200.00 元");
+            await amount.FillAsync("60");
+            await amount.BlurAsync();
+            await dialog.GetByLabel("退款原因").FillAsync("浏览器测试：用户来电");
+            await dialog.First.GetByRole(AriaRole.Button, new() { Name = "确定退款" }).ClickAsync();
+            await Expect(dialog.Last).ToContainTextAsync("退款 60.00 元");
+            await dialog.Last.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+            await Expect(dialog).ToHaveCountAsync(0);
+
+            // Frozen and asked for, but not refunded until WeChat Pay says so.
+            await Expect(row.Locator("td[data-label='退款中']")).ToHaveTextAsync("¥60.00");
+            await Expect(row.GetByTestId("order-status")).ToHaveTextAsync("已支付");
+            string refundNo;
+            await using (var db = app.App.Context())
+                refundNo = await db.Refunds.Where(r => r.RechargeOrder.OrderNo == orderNo).Select(r => r.RefundNo).SingleAsync();
+            await app.App.Get<WeChatPaySandbox>().EndRefundAsync(refundNo, WxRefund.Success);
+
+            // The open page follows: no reload.
+            await Expect(row.GetByTestId("order-status")).ToHaveTextAsync("部分退款");
+            await Expect(row.Locator("td[data-label='已退款']")).ToHaveTextAsync("¥60.00");
+            await row.GetByRole(AriaRole.Button, new() { Name = "退款记录" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync(refundNo);
+            await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("退款成功");
+        });
+
+    [Fact]
+    public Task A_package_shows_what_is_credited_and_one_that_was_bought_cannot_be_deleted_only_taken_off_sale() =>
+        app.RunAsync("recharge_packages", async page =>
+        {
+            await BrowserApp.SignInAsync(page, "operator", "operator123");
+            await page.GotoAsync("/recharge-packages");
+            await BrowserApp.WaitForCircuitAsync(page);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "新增" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByLabel("套餐名称").FillAsync("浏览器测试套餐");
+            await dialog.GetByLabel("充值金额(元)").FillAsync("88");
+            await dialog.GetByLabel("赠送金额(元)").FillAsync("8.8");
+            await dialog.GetByLabel("赠送金额(元)").BlurAsync();
+            await Expect(dialog.GetByTestId("credited")).ToContainTextAsync("¥96.80");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            var fresh = Row(page, "浏览器测试套餐");
+            await Expect(fresh.Locator("td[data-label='实际到账']")).ToHaveTextAsync("¥96.80");
+
+            // The demo's history bought 充100元: it stays, and the message says to take it off sale.
+            await Row(page, "充100元").GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+            await Expect(page.Locator(".mud-snackbar.mud-alert-filled-error")).ToContainTextAsync("无法删除；如不再销售，请将其下架");
+            await Expect(Row(page, "充100元")).ToHaveCountAsync(1);
+
+            await fresh.GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+            await Expect(fresh).ToHaveCountAsync(0);
+        });
+}

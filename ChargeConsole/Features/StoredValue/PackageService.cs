@@ -1,0 +1,158 @@
+using ChargeConsole.Data;
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Domain.Infrastructure;
+using ChargeConsole.Domain.Values;
+using ChargeConsole.Infrastructure;
+using ChargeConsole.Infrastructure.Audit;
+using ChargeConsole.Infrastructure.Auth;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs.Attributes;
+
+namespace ChargeConsole.Features.StoredValue;
+
+public sealed class PackageFilter
+{
+    public string? Name { get; set; }
+    public PackageStatus? Status { get; set; }
+}
+
+public sealed record PackageRow
+{
+    public int Id { get; init; }
+    public string Name { get; init; } = "";
+    public Money Amount { get; init; }
+    public Money Bonus { get; init; }
+    public Money Credited => Amount + Bonus;
+    public int SortOrder { get; init; }
+    public PackageStatus Status { get; init; }
+    /// <summary>Paid orders of it (an unpaid or closed order is not a purchase).</summary>
+    public int Bought { get; init; }
+    public DateTime CreatedAt { get; init; }
+}
+
+public sealed class PackageExportRow
+{
+    [ExcelColumnName("套餐名称")] public string Name { get; set; } = "";
+    [ExcelColumnName("充值金额(元)")] public decimal Amount { get; set; }
+    [ExcelColumnName("赠送金额(元)")] public decimal Bonus { get; set; }
+    [ExcelColumnName("实际到账(元)")] public decimal Credited { get; set; }
+    [ExcelColumnName("排序")] public int SortOrder { get; set; }
+    [ExcelColumnName("状态")] public string Status { get; set; } = "";
+    [ExcelColumnName("购买次数")] public int Bought { get; set; }
+    [ExcelColumnName("创建时间")] public string CreatedAt { get; set; } = "";
+}
+
+public sealed class PackageForm
+{
+    public int? Id { get; set; }
+    public string Name { get; set; } = "";
+    public decimal? Amount { get; set; }
+    public decimal? Bonus { get; set; } = 0;
+    public int SortOrder { get; set; }
+    public PackageStatus Status { get; set; } = PackageStatus.Enabled;
+}
+
+public sealed class PackageFormValidator : AbstractValidator<PackageForm>
+{
+    public PackageFormValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().WithMessage("请输入套餐名称").MaximumLength(30).WithMessage("套餐名称不能超过 30 个字");
+        RuleFor(x => x.Amount).NotNull().WithMessage("请输入充值金额").GreaterThanOrEqualTo(0.01m).WithMessage("充值金额至少 0.01 元")
+            .LessThanOrEqualTo(50_000).WithMessage("充值金额不能超过 50,000 元").PrecisionScale(12, 2, true).WithMessage("金额最多两位小数");
+        RuleFor(x => x.Bonus).NotNull().WithMessage("请输入赠送金额（没有赠送填 0）").GreaterThanOrEqualTo(0).WithMessage("赠送金额不能为负")
+            .PrecisionScale(12, 2, true).WithMessage("金额最多两位小数")
+            .Must((f, bonus) => f.Amount is null || bonus <= f.Amount).WithMessage("赠送金额不能超过充值金额");
+        RuleFor(x => x.SortOrder).InclusiveBetween(0, 9999).WithMessage("排序必须在 0 到 9999 之间");
+    }
+}
+
+/// <summary>储值套餐: what the mini-program sells. A package that was ever bought is kept (下架 instead of delete).</summary>
+public sealed class PackageService(IDbContextFactory<ChargeDbContext> dbFactory, IValidator<PackageForm> validator, AuditTrail audit, TimeProvider clock)
+{
+    private static readonly RechargeOrderStatus[] Purchased = [RechargeOrderStatus.Paid, RechargeOrderStatus.PartiallyRefunded, RechargeOrderStatus.FullyRefunded];
+
+    public static IQueryable<PackageRow> Query(ChargeDbContext db, AccessScope scope, PackageFilter f)
+    {
+        var q = db.RechargePackages.AsNoTracking().StaffOnly(scope);
+        if (!string.IsNullOrWhiteSpace(f.Name)) q = q.Where(p => p.Name.Contains(f.Name.Trim()));
+        if (f.Status is { } status) q = q.Where(p => p.Status == status);
+        return q.Select(p => new PackageRow
+        {
+            Id = p.Id, Name = p.Name, Amount = p.Amount, Bonus = p.Bonus, SortOrder = p.SortOrder, Status = p.Status, CreatedAt = p.CreatedAt,
+            Bought = db.RechargeOrders.Count(o => o.RechargePackageId == p.Id && Purchased.Contains(o.Status)),
+        });
+    }
+
+    public static IEnumerable<PackageExportRow> Export(ChargeDbContext db, AccessScope scope, PackageFilter f) =>
+        Query(db, scope, f).OrderBy(p => p.SortOrder).ThenBy(p => p.Id).AsEnumerable().Select(p => new PackageExportRow
+        {
+            Name = p.Name, Amount = p.Amount.Yuan, Bonus = p.Bonus.Yuan, Credited = p.Credited.Yuan, SortOrder = p.SortOrder, Status = StoredValueText.Status(p.Status),
+            Bought = p.Bought, CreatedAt = ChinaTime.Format(p.CreatedAt),
+        });
+
+    public async Task<List<RechargePackage>> AllAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.RechargePackages.AsNoTracking().OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync();
+    }
+
+    public async Task<OperationResult> SaveAsync(AccessScope scope, PackageForm form)
+    {
+        if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能修改储值套餐");
+        var validation = await validator.ValidateAsync(form);
+        if (!validation.IsValid) return OperationResult.Invalid(validation);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        RechargePackage package;
+        if (form.Id is { } id)
+        {
+            package = await db.RechargePackages.FirstOrDefaultAsync(p => p.Id == id) ?? null!;
+            if (package is null) return OperationResult.Fail("该套餐已被删除，请刷新列表");
+        }
+        else db.RechargePackages.Add(package = new RechargePackage { CreatedAt = clock.GetUtcNow().UtcDateTime });
+        var name = form.Name.Trim();
+        if (await db.RechargePackages.AnyAsync(p => p.Name == name && p.Id != package.Id)) return OperationResult.Fail($"套餐名称【{name}】已存在");
+        // An order carries its own amount and bonus, so a change applies to purchases from now on only.
+        package.Name = name;
+        package.Amount = Money.FromYuan(form.Amount!.Value);
+        package.Bonus = Money.FromYuan(form.Bonus!.Value);
+        package.SortOrder = form.SortOrder;
+        package.Status = form.Status;
+        await db.SaveChangesAsync();
+        var what = $"{name}：充 {package.Amount} 送 {package.Bonus}，{StoredValueText.Status(package.Status)}";
+        await audit.WriteAsync(scope.UserName, form.Id is null ? "新增储值套餐" : "修改储值套餐", name, true, what);
+        return OperationResult.Ok("套餐已保存");
+    }
+
+    public async Task<OperationResult> SetStatusAsync(AccessScope scope, int id, PackageStatus status)
+    {
+        if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能修改储值套餐");
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var name = await db.RechargePackages.Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync();
+        if (name is null) return OperationResult.Fail("该套餐已被删除，请刷新列表");
+        await db.RechargePackages.Where(p => p.Id == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, status));
+        var result = OperationResult.Ok($"套餐【{name}】已{StoredValueText.Status(status)}");
+        await audit.WriteAsync(scope.UserName, "储值套餐" + StoredValueText.Status(status), name, result);
+        return result;
+    }
+
+    public async Task<OperationResult> DeleteAsync(AccessScope scope, int id)
+    {
+        if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能删除储值套餐");
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var package = await db.RechargePackages.FirstOrDefaultAsync(p => p.Id == id);
+        if (package is null) return OperationResult.Fail("该套餐已被删除，请刷新列表");
+        // Any order of it (even unpaid: its payment may still arrive) keeps it.
+        var orders = await db.RechargeOrders.CountAsync(o => o.RechargePackageId == id);
+        OperationResult result;
+        if (orders > 0) result = OperationResult.Fail($"该套餐已有 {orders} 笔储值订单，无法删除；如不再销售，请将其下架");
+        else
+        {
+            db.RechargePackages.Remove(package);
+            await db.SaveChangesAsync();
+            result = OperationResult.Ok("套餐已删除");
+        }
+        await audit.WriteAsync(scope.UserName, "删除储值套餐", package.Name, result);
+        return result;
+    }
+}

@@ -8,18 +8,20 @@ using ChargeConsole.Features.Wallets;
 using ChargeConsole.Infrastructure.Auth;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using ChargeConsole.Infrastructure.Payments.WeChatPay;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ChargeConsole.Data.Demo;
 
 /// <summary>
 /// Demo drivers: a few seeded users who, over HTTP like the mini-program, sign in with an SMS code, scan a free
 /// gun, charge for a few minutes and stop. Orders therefore flow live through the same API, piles and
-/// settlement as real ones. On with the demo's simulated piles (<c>Demo:SimulateUsers</c>, default true).
+/// settlement as real ones; when low they recharge through WeChat Pay (the sandbox). On with the demo's simulated piles (<c>Demo:SimulateUsers</c>, default true).
 /// </summary>
 public sealed class DemoDrivers(
     IDbContextFactory<ChargeDbContext> dbFactory, IServer server, IHostApplicationLifetime lifetime, OneTimeCodes codes, WalletService wallets,
-    IConfiguration config, ILogger<DemoDrivers> log) : BackgroundService
+    IOptions<WeChatPayOptions> pay, IConfiguration config, ILogger<DemoDrivers> log) : BackgroundService
 {
     private static readonly AccessScope System = new("system", "演示系统", false, null);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -66,16 +68,40 @@ public sealed class DemoDrivers(
             .OrderBy(u => EF.Functions.Random()).Select(u => new { u.Id, u.Phone, u.Wallet.Principal }).FirstOrDefaultAsync(ct);
         var gun = await db.Guns.Where(g => g.Status == GunStatus.Idle).OrderBy(g => EF.Functions.Random()).Select(g => g.Code).FirstOrDefaultAsync(ct);
         if (user is null || gun is null) return;
-        // Demo users top up when they run low, as real ones would before a charge.
-        if (user.Principal.Fen < 50_00)
-            await wallets.AdjustAsync(System, new AdjustmentForm { AppUserId = user.Id, Amount = 200m, Reason = "演示用户线下充值" }, ct);
-
         var token = await TokenAsync(http, user.Phone, ct);
+        // Demo users top up when they run low, as real ones would before a charge: through WeChat Pay (the sandbox pays
+        // a few seconds later) and charge next time; without payments, the operator tops them up.
+        if (user.Principal.Fen < 50_00)
+        {
+            if (!pay.Value.Enabled)
+                await wallets.AdjustAsync(System, new AdjustmentForm { AppUserId = user.Id, Amount = 200m, Reason = "演示用户线下充值" }, ct);
+            else
+            {
+                await RechargeAsync(http, token, user.Id, ct);
+                return;
+            }
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/app/v1/orders") { Content = JsonContent.Create(new StartChargingRequest(gun)) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await http.SendAsync(request, ct);
         var body = await response.Content.ReadAsStringAsync(ct);
         log.LogInformation("Demo driver {Phone} starts on {Gun}: {Status} {Body}", user.Phone, gun, (int)response.StatusCode, body.Length > 200 ? body[..200] : body);
+    }
+
+    private async Task RechargeAsync(HttpClient http, string token, int userId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.RechargeOrders.AnyAsync(o => o.AppUserId == userId && o.Status == RechargeOrderStatus.Unpaid, ct)) return; // one waiting is enough
+        var package = await db.RechargePackages.Where(p => p.Status == PackageStatus.Enabled).OrderBy(p => p.SortOrder).Skip(1).Select(p => p.Id).FirstOrDefaultAsync(ct);
+        if (package == 0) return;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/app/v1/recharge/orders")
+        {
+            Content = JsonContent.Create(new RechargeRequest(package, $"oDemoUser{userId:0000000000}", Guid.NewGuid().ToString("N"))),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, ct);
+        log.LogInformation("Demo driver {User} recharges: {Status}", userId, (int)response.StatusCode);
     }
 
     /// <summary>Each demo charge runs 2–6 minutes, then its user stops it through the API.</summary>

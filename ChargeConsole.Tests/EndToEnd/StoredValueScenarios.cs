@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChargeConsole.Features.StoredValue;
 using ChargeConsole.Infrastructure.Payments.Sandbox;
 using ChargeConsole.Infrastructure.Payments.WeChatPay;
 using ChargeConsole.Tests.StoredValue;
@@ -87,5 +90,48 @@ public class StoredValueScenarios(BrowserApp app)
             await fresh.GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
             await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
             await Expect(fresh).ToHaveCountAsync(0);
+        });
+
+    [Fact]
+    public Task Withdrawals_switched_on_with_a_fee_are_approved_and_paid_out_as_refunds_the_open_page_following() =>
+        app.RunAsync("withdrawals", async page =>
+        {
+            await BrowserApp.SignInAsync(page, "operator", "operator123");
+            await page.GotoAsync("/withdrawals");
+            await BrowserApp.WaitForCircuitAsync(page);
+            var settings = page.GetByTestId("withdrawal-settings");
+            await settings.GetByLabel("允许用户提现").CheckAsync();
+            await settings.GetByLabel("手续费率(%)").FillAsync("1");
+            await settings.GetByLabel("手续费率(%)").BlurAsync();
+            await settings.GetByRole(AriaRole.Button, new() { Name = "保存设置" }).ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+            await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("提现已开启，手续费率 1%");
+
+            try
+            {
+                var (http, _) = await RechargeFlowTests.NewUserAsync(app.App);
+                var (orderNo, _) = await RechargeFlowTests.BuyAsync(http, "browser-withdraw-buy");
+                await app.App.Get<WeChatPaySandbox>().PayAsync(orderNo);
+                var asked = await http.PostAsJsonAsync("/api/app/v1/withdrawals", new { amount = 100m, requestId = "browser-withdraw" });
+                var no = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("no").GetString()!;
+
+                var row = Row(page, no);
+                await Expect(row.GetByTestId("withdrawal-status")).ToHaveTextAsync("待审核"); // the open page shows it arrive
+                await row.GetByRole(AriaRole.Button, new() { Name = "通过" }).ClickAsync();
+                await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+                await Expect(row.GetByTestId("withdrawal-status")).ToHaveTextAsync("已通过");
+                await Expect(row.Locator("td[data-label='手续费']")).ToHaveTextAsync("¥1.00");
+
+                string refundNo;
+                await using (var db = app.App.Context())
+                    refundNo = await db.Refunds.Where(r => r.RechargeOrder.OrderNo == orderNo).Select(r => r.RefundNo).SingleAsync();
+                await app.App.Get<WeChatPaySandbox>().EndRefundAsync(refundNo, WxRefund.Success);
+                await Expect(row.GetByTestId("withdrawal-status")).ToHaveTextAsync("已打款");
+                await Expect(row.Locator("td[data-label='已打款']")).ToHaveTextAsync("¥99.00");
+            }
+            finally
+            {
+                await app.App.Get<WithdrawalService>().SaveSettingsAsync(Support.TestDatabase.Operator, new WithdrawalSettings(false, 0m));
+            }
         });
 }

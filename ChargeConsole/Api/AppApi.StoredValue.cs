@@ -18,6 +18,9 @@ public static partial class AppApi
         me.MapGet("/recharge/orders/{orderNo}", RechargeAsync).WithSummary("储值订单状态与可退金额");
         me.MapPost("/recharge/orders/{orderNo}/refunds", RequestRefundAsync).WithSummary("申请退款（不超过可退金额）");
         me.MapGet("/refunds", RefundsAsync).WithSummary("我的退款记录（分页）");
+        me.MapGet("/withdrawals/quote", WithdrawalQuoteAsync).WithSummary("提现是否开通、手续费率与可提现金额");
+        me.MapPost("/withdrawals", RequestWithdrawalAsync).WithSummary("申请提现（冻结，待运营审核）");
+        me.MapGet("/withdrawals", WithdrawalsAsync).WithSummary("我的提现记录（分页）");
     }
 
     private static async Task<Ok<List<PackageView>>> PackagesAsync(RechargeService recharges, CancellationToken ct) =>
@@ -82,4 +85,35 @@ public static partial class AppApi
 
     private static RefundView RefundViewOf(RefundRow r) => new(r.RefundNo, r.OrderNo, r.Amount.Yuan, r.Status, StoredValueText.Status(r.Status), r.Reason, r.FailureReason,
         r.CreatedAt, r.CompletedAt);
+
+    private static async Task<Ok<WithdrawalQuoteView>> WithdrawalQuoteAsync(ClaimsPrincipal principal, WithdrawalService withdrawals, CancellationToken ct)
+    {
+        var settings = await withdrawals.SettingsAsync(ct);
+        return TypedResults.Ok(new WithdrawalQuoteView(settings.Enabled, settings.FeePercent,
+            settings.Enabled ? (await withdrawals.WithdrawableAsync(UserId(principal), ct)).Yuan : 0m));
+    }
+
+    private static async Task<Results<Accepted<WithdrawalView>, ValidationProblem, ProblemHttpResult>> RequestWithdrawalAsync(
+        WithdrawalApiRequest request, ClaimsPrincipal principal, IValidator<WithdrawalApiRequest> validator, WithdrawalService withdrawals, HttpContext http, CancellationToken ct)
+    {
+        request = request with { RequestId = request.RequestId ?? http.Request.Headers["Idempotency-Key"].FirstOrDefault() };
+        if (await Invalid(validator, request, ct) is { } invalid) return invalid;
+        var userId = UserId(principal);
+        var result = await withdrawals.RequestAsync(userId, principal.FindFirstValue(ClaimTypes.Name) ?? $"用户 {userId}", Money.FromYuan(request.Amount!.Value), request.RequestId!, ct);
+        if (!result.Succeeded) return Problem(StatusCodes.Status409Conflict, result.Error!);
+        var w = (await withdrawals.ForUserAsync(userId, 1, 1, ct, result.Message)).Items.Single();
+        return TypedResults.Accepted("/api/app/v1/withdrawals", WithdrawalViewOf(w));
+    }
+
+    private static async Task<Results<Ok<Paged<WithdrawalView>>, ValidationProblem>> WithdrawalsAsync(
+        ClaimsPrincipal principal, WithdrawalService withdrawals, IValidator<PageQuery> validator, CancellationToken ct, int page = 1, int pageSize = 20)
+    {
+        var query = new PageQuery(page, pageSize);
+        if (await Invalid(validator, query, ct) is { } invalid) return invalid;
+        var (items, total) = await withdrawals.ForUserAsync(UserId(principal), page, pageSize, ct);
+        return TypedResults.Ok(new Paged<WithdrawalView>(items.Select(WithdrawalViewOf).ToList(), total, page, pageSize));
+    }
+
+    private static WithdrawalView WithdrawalViewOf(WithdrawalRow w) => new(w.No, w.Amount.Yuan, w.Fee.Yuan, w.PaidOut.Yuan, w.Status, StoredValueText.Status(w.Status),
+        w.Remark, w.CreatedAt, w.ProcessedAt);
 }

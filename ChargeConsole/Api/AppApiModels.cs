@@ -130,3 +130,21 @@ public sealed class RefundApiRequestValidator : AbstractValidator<RefundApiReque
         RuleFor(x => x.RequestId).NotEmpty().WithMessage("缺少请求号（requestId 或 Idempotency-Key）").MaximumLength(40).WithMessage("请求号不能超过 40 个字符");
     }
 }
+
+public sealed record WithdrawalQuoteView(bool Enabled, decimal FeePercent, decimal Withdrawable);
+
+/// <param name="Amount">yuan, at most 2 decimals</param>
+public sealed record WithdrawalApiRequest(decimal? Amount, string? RequestId = null);
+
+public sealed record WithdrawalView(string No, decimal Amount, decimal Fee, decimal PaidOut, WithdrawalStatus Status, string StatusName, string? Remark,
+    DateTime CreatedAt, DateTime? ProcessedAt);
+
+public sealed class WithdrawalApiRequestValidator : AbstractValidator<WithdrawalApiRequest>
+{
+    public WithdrawalApiRequestValidator()
+    {
+        RuleFor(x => x.Amount).NotNull().WithMessage("请输入提现金额").GreaterThan(0).WithMessage("提现金额必须大于 0")
+            .LessThanOrEqualTo(1_000_000).WithMessage("提现金额过大").PrecisionScale(12, 2, true).WithMessage("提现金额最多两位小数");
+        RuleFor(x => x.RequestId).NotEmpty().WithMessage("缺少请求号（requestId 或 Idempotency-Key）").MaximumLength(40).WithMessage("请求号不能超过 40 个字符");
+    }
+}

@@ -29,6 +29,7 @@ public abstract class ChargeDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<RechargeOrder> RechargeOrders => Set<RechargeOrder>();
     public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<Withdrawal> Withdrawals => Set<Withdrawal>();
+    public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<ChargingOrder> ChargingOrders => Set<ChargingOrder>();
     public DbSet<ChargingReport> ChargingReports => Set<ChargingReport>();
     public DbSet<RevenueShare> RevenueShares => Set<RevenueShare>();

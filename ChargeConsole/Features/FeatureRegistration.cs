@@ -77,6 +77,7 @@ public static class FeatureRegistration
         services.AddSingleton<StoredValue.RefundService>();
         services.AddSingleton<StoredValue.StoredValueQueries>();
         services.AddSingleton<StoredValue.PackageService>();
+        services.AddSingleton<StoredValue.WithdrawalService>();
         return services;
     }
 
@@ -108,6 +109,7 @@ public static class FeatureRegistration
         staff.MapExport<RechargeOrderFilter, RechargeOrderExportRow>("/recharge-orders", "储值订单", StoredValueQueries.ExportOrders);
         staff.MapExport<RefundFilter, RefundExportRow>("/refunds", "退款记录", StoredValueQueries.ExportRefunds);
         staff.MapExport<PackageFilter, PackageExportRow>("/recharge-packages", "储值套餐", PackageService.Export);
+        staff.MapExport<WithdrawalFilter, WithdrawalExportRow>("/withdrawals", "提现记录", WithdrawalService.Export);
 
         app.MapGet("/templates/pile-import.xlsx", () =>
                 Results.File(PileImportService.TemplateBytes(), ExcelFiles.ContentType, "电桩导入模板.xlsx"))

@@ -38,6 +38,7 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         e.HasIndex(x => new { x.RechargeOrderId, x.CreatedAt });
         e.HasIndex(x => new { x.Status, x.CreatedAt });
         e.HasOne(x => x.RechargeOrder).WithMany(x => x.Refunds).HasForeignKey(x => x.RechargeOrderId);
+        e.HasOne<Withdrawal>().WithMany().HasForeignKey(x => x.WithdrawalId);
     }
 }
 
@@ -48,6 +49,20 @@ internal sealed class WithdrawalConfiguration : IEntityTypeConfiguration<Withdra
         e.HasIndex(x => x.No).IsUnique();
         e.HasIndex(x => new { x.Status, x.CreatedAt });
         e.HasIndex(x => new { x.AppUserId, x.CreatedAt });
+        e.HasIndex(x => new { x.AppUserId, x.RequestId }).IsUnique().HasFilter("RequestId IS NOT NULL");
+        e.Property(x => x.RequestId).HasMaxLength(64);
+        e.Property(x => x.Remark).HasMaxLength(200);
+        e.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class SystemSettingConfiguration : IEntityTypeConfiguration<SystemSetting>
+{
+    public void Configure(EntityTypeBuilder<SystemSetting> e)
+    {
+        e.HasKey(x => x.Key);
+        e.Property(x => x.Key).HasMaxLength(100);
+        e.Property(x => x.Value).HasMaxLength(400);
     }
 }
 

@@ -67,6 +67,8 @@ public class Refund
     public string RequestedBy { get; set; } = "";
     /// <summary>Asked for by the user in the mini-program rather than by an operator.</summary>
     public bool ByUser { get; set; }
+    /// <summary>The withdrawal this refund pays out, if any.</summary>
+    public int? WithdrawalId { get; set; }
     /// <summary>Whether WeChat Pay has accepted it; a refund not yet accepted is submitted again by the recovery job.</summary>
     public bool Submitted { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -75,15 +77,36 @@ public class Refund
 
 public enum WithdrawalStatus { Pending = 0, Approved = 1, Rejected = 2, Paid = 3 }
 
+/// <summary>
+/// A user's request to take principal out (only when withdrawals are switched on): frozen on request; approved, it is
+/// paid out as refunds of the user's recharge orders, newest first, less the fee; rejected, it is released.
+/// </summary>
 public class Withdrawal
 {
     public int Id { get; set; }
     public string No { get; set; } = "";
     public int AppUserId { get; set; }
     public AppUser AppUser { get; set; } = null!;
+    /// <summary>What the user asked to take out: frozen while pending; on approval the fee is kept and the rest refunded.</summary>
     public Money Amount { get; set; }
+    public Money Fee { get; set; }
+    /// <summary>What its refunds have returned so far.</summary>
+    public Money PaidOut { get; set; }
     public WithdrawalStatus Status { get; set; }
+    /// <summary>The rejection reason, or what happened to a refund that failed.</summary>
     public string? Remark { get; set; }
+    public string? RequestId { get; set; }
+    public string? ProcessedBy { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ProcessedAt { get; set; }
+    public long Version { get; set; }
+}
+
+/// <summary>A console-wide setting any node reads (e.g. whether withdrawals are on and their fee).</summary>
+public class SystemSetting
+{
+    public string Key { get; set; } = "";
+    public string Value { get; set; } = "";
+    public DateTime UpdatedAt { get; set; }
+    public string UpdatedBy { get; set; } = "";
 }

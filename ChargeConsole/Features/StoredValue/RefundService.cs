@@ -54,16 +54,7 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
             var wallet = await db.Wallets.SingleAsync(w => w.AppUserId == order.AppUserId, token);
             var refundable = RefundRules.Refundable(order.PaidAmount, order.RefundedAmount, order.RefundingAmount, wallet.Balance());
             if (amount > refundable) return OperationResult.Fail($"退款金额 {amount} 元超过可退金额 {refundable} 元");
-            var now = clock.GetUtcNow().UtcDateTime;
-            refundNo = OrderNumbers.Next("TK", now);
-            db.Refunds.Add(new Refund
-            {
-                RefundNo = refundNo, RechargeOrderId = order.Id, Amount = amount, Status = RefundStatus.Pending, Reason = reason.Trim(),
-                RequestedBy = asker.Name, ByUser = asker.AppUserId is not null, CreatedAt = now,
-            });
-            order.RefundingAmount += amount;
-            order.Version++;
-            WalletBook.Post(db, wallet, LedgerAccount.Frozen, amount.Fen, LedgerSource.Refund, refundNo, now, $"退款冻结（{order.OrderNo}）");
+            refundNo = Add(db, order, wallet, amount, reason, asker, clock.GetUtcNow().UtcDateTime).RefundNo;
             userId = order.AppUserId;
             return OperationResult.Ok(refundNo);
         }, () => target, clock, ct);
@@ -75,6 +66,24 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
         }
         await SubmitAsync(result.Message!, ct); // a repeat of the request submits again: WeChat Pay takes one out_refund_no once
         return result;
+    }
+
+    /// <summary>
+    /// Records a refund of <paramref name="order"/> in the caller's transaction and freezes it in the wallet; the caller
+    /// has checked it against what is refundable.
+    /// </summary>
+    internal static Refund Add(ChargeDbContext db, RechargeOrder order, Wallet wallet, Money amount, string reason, RefundAsker asker, DateTime now, int? withdrawalId = null)
+    {
+        var refund = new Refund
+        {
+            RefundNo = OrderNumbers.Next("TK", now), RechargeOrderId = order.Id, Amount = amount, Status = RefundStatus.Pending, Reason = reason.Trim(),
+            RequestedBy = asker.Name, ByUser = asker.AppUserId is not null, WithdrawalId = withdrawalId, CreatedAt = now,
+        };
+        db.Refunds.Add(refund);
+        order.RefundingAmount += amount;
+        order.Version++;
+        WalletBook.Post(db, wallet, LedgerAccount.Frozen, amount.Fen, LedgerSource.Refund, refund.RefundNo, now, $"退款冻结（{order.OrderNo}）");
+        return refund;
     }
 
     /// <summary>
@@ -135,6 +144,7 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
             {
                 refund.Status = RefundStatus.Failed;
                 refund.FailureReason = failure ?? (status == WxRefund.Closed ? "退款关闭" : "退款异常（用户账户异常或已销户）");
+                await WithdrawalRefundEndedAsync(db, refund, false, now, token);
                 return OperationResult.Ok($"{refundNo} {refund.FailureReason}，{refund.Amount} 元已解冻");
             }
             refund.Status = RefundStatus.Succeeded;
@@ -144,6 +154,7 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
             var bonus = RefundRules.BonusToReclaim(order.BonusAmount, order.PaidAmount, order.RefundedAmount, order.BonusReclaimed, wallet.Bonus);
             WalletBook.Post(db, wallet, LedgerAccount.Bonus, -bonus.Fen, LedgerSource.Refund, refundNo, now, "退款扣回充值赠送");
             order.BonusReclaimed += bonus;
+            await WithdrawalRefundEndedAsync(db, refund, true, now, token);
             return OperationResult.Ok($"{refundNo} 退款成功 {refund.Amount} 元" + (bonus > Money.Zero ? $"，扣回赠送 {bonus} 元" : ""));
         }, () => orderNo.Length > 0 ? $"{orderNo} / {refundNo}" : refundNo, clock, ct);
         if (userId != 0)
@@ -152,5 +163,20 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
             live.Publish(new RechargeChanged(orderNo));
         }
         return result;
+    }
+
+    /// <summary>A refund that pays out a withdrawal adds to what it paid out; the last of its refunds to end marks it 已打款.</summary>
+    private static async Task WithdrawalRefundEndedAsync(ChargeDbContext db, Refund refund, bool succeeded, DateTime now, CancellationToken ct)
+    {
+        if (refund.WithdrawalId is not { } id) return;
+        var withdrawal = await db.Withdrawals.SingleAsync(w => w.Id == id, ct);
+        if (succeeded) withdrawal.PaidOut += refund.Amount;
+        else withdrawal.Remark = $"退款 {refund.RefundNo} 未成功（{refund.FailureReason}），{refund.Amount} 元已退回用户余额";
+        if (!await db.Refunds.AnyAsync(r => r.WithdrawalId == id && r.Status == RefundStatus.Pending && r.Id != refund.Id, ct))
+        {
+            withdrawal.Status = WithdrawalStatus.Paid;
+            withdrawal.ProcessedAt ??= now;
+        }
+        withdrawal.Version++;
     }
 }

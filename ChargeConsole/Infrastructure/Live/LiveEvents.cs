@@ -48,3 +48,6 @@ public sealed record WalletChanged(int AppUserId);
 
 /// <summary>A recharge order was paid, closed or refunded (in part), or one of its refunds moved.</summary>
 public sealed record RechargeChanged(string OrderNo);
+
+/// <summary>A withdrawal was requested, approved, rejected or paid out.</summary>
+public sealed record WithdrawalChanged;

@@ -1471,6 +1471,9 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<bool>("Submitted")
                         .HasColumnType("bit");
 
+                    b.Property<int?>("WithdrawalId")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProviderRefundId")
@@ -1479,6 +1482,8 @@ namespace ChargeConsole.Data.Migrations.SqlServer
 
                     b.HasIndex("RefundNo")
                         .IsUnique();
+
+                    b.HasIndex("WithdrawalId");
 
                     b.HasIndex("RechargeOrderId", "CreatedAt");
 
@@ -1666,6 +1671,30 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.ToTable("StationTags");
                 });
 
+            modelBuilder.Entity("ChargeConsole.Data.Entities.SystemSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SystemSettings");
+                });
+
             modelBuilder.Entity("ChargeConsole.Data.Entities.Vehicle", b =>
                 {
                     b.Property<int>("Id")
@@ -1808,20 +1837,38 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<long>("Fee")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("No")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<long>("PaidOut")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("ProcessedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<string>("Remark")
+                    b.Property<string>("ProcessedBy")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("Remark")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int>("Status")
                         .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -1829,6 +1876,10 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("AppUserId", "CreatedAt");
+
+                    b.HasIndex("AppUserId", "RequestId")
+                        .IsUnique()
+                        .HasFilter("RequestId IS NOT NULL");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -2196,6 +2247,10 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .HasForeignKey("RechargeOrderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ChargeConsole.Data.Entities.Withdrawal", null)
+                        .WithMany()
+                        .HasForeignKey("WithdrawalId");
 
                     b.Navigation("RechargeOrder");
                 });

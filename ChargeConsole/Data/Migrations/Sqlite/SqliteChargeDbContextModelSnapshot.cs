@@ -1418,6 +1418,9 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<bool>("Submitted")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("WithdrawalId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProviderRefundId")
@@ -1425,6 +1428,8 @@ namespace ChargeConsole.Data.Migrations.Sqlite
 
                     b.HasIndex("RefundNo")
                         .IsUnique();
+
+                    b.HasIndex("WithdrawalId");
 
                     b.HasIndex("RechargeOrderId", "CreatedAt");
 
@@ -1605,6 +1610,30 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.ToTable("StationTags");
                 });
 
+            modelBuilder.Entity("ChargeConsole.Data.Entities.SystemSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SystemSettings");
+                });
+
             modelBuilder.Entity("ChargeConsole.Data.Entities.Vehicle", b =>
                 {
                     b.Property<int>("Id")
@@ -1739,19 +1768,37 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Fee")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("No")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("PaidOut")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ProcessedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Remark")
+                    b.Property<string>("ProcessedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Remark")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1760,6 +1807,10 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("AppUserId", "CreatedAt");
+
+                    b.HasIndex("AppUserId", "RequestId")
+                        .IsUnique()
+                        .HasFilter("RequestId IS NOT NULL");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -2122,6 +2173,10 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .HasForeignKey("RechargeOrderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ChargeConsole.Data.Entities.Withdrawal", null)
+                        .WithMany()
+                        .HasForeignKey("WithdrawalId");
 
                     b.Navigation("RechargeOrder");
                 });

@@ -158,4 +158,20 @@ public class RefundFlowTests
 
     private static async Task RunRecoveryAsync(LiveWebApp app) =>
         await ActivatorUtilities.CreateInstance<PaymentRecoveryJob>(app.Services).Execute(null!, CancellationToken.None);
+
+    [Fact]
+    public async Task A_user_may_have_only_three_refunds_waiting_and_only_five_unpaid_orders()
+    {
+        var (app, http, _, order) = await PaidOrderAsync();
+        await using var _ = app;
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsJsonAsync($"/api/app/v1/recharge/orders/{order.OrderNo}/refunds", new { amount = 1m, requestId = $"u-{i}" })).StatusCode);
+        var fourth = await http.PostAsJsonAsync($"/api/app/v1/recharge/orders/{order.OrderNo}/refunds", new { amount = 1m, requestId = "u-3" });
+        Assert.Equal("您已有退款在处理中，请等待完成后再申请", (await fourth.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+
+        for (var i = 0; i < 5; i++) await BuyAsync(http, $"more-{i}"); // five orders left unpaid
+        var sixth = await http.PostAsJsonAsync("/api/app/v1/recharge/orders", new { packageId = order.RechargePackageId, openId = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o", requestId = "more-5" });
+        Assert.Equal(HttpStatusCode.Conflict, sixth.StatusCode);
+        Assert.Equal("您有 5 笔待支付的充值订单，请先完成支付或稍后再试", (await sixth.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
 }

@@ -29,6 +29,9 @@ public sealed record RechargeStart(RechargeOrder Order, MiniProgramPayment Payme
 public sealed class RechargeService(IDbContextFactory<ChargeDbContext> dbFactory, IServiceProvider services, IOptions<WeChatPayOptions> pay,
     IOptions<RechargeOptions> options, LiveEvents live, TimeProvider clock, ILogger<RechargeService> log)
 {
+    /// <summary>Unpaid orders one user may have at once (they are closed after <see cref="RechargeOptions.CloseUnpaidAfterMinutes"/>).</summary>
+    public const int MaxUnpaidPerUser = 5;
+
     public async Task<List<RechargePackage>> PackagesOnSaleAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -44,6 +47,9 @@ public sealed class RechargeService(IDbContextFactory<ChargeDbContext> dbFactory
         var order = await db.RechargeOrders.FirstOrDefaultAsync(o => o.AppUserId == userId && o.RequestId == requestId, ct);
         if (order is null)
         {
+            // Each order costs a prepay call and a row: a user may have only a few waiting to be paid.
+            if (await db.RechargeOrders.CountAsync(o => o.AppUserId == userId && o.Status == RechargeOrderStatus.Unpaid, ct) >= MaxUnpaidPerUser)
+                return (null, $"您有 {MaxUnpaidPerUser} 笔待支付的充值订单，请先完成支付或稍后再试");
             var package = await db.RechargePackages.AsNoTracking().FirstOrDefaultAsync(p => p.Id == packageId, ct);
             if (package is null || package.Status != PackageStatus.Enabled) return (null, "该充值套餐不存在或已下架");
             var now = clock.GetUtcNow().UtcDateTime;

@@ -27,6 +27,10 @@ public sealed record RefundAsker(string Name, int? AppUserId, string? RequestId)
 /// </summary>
 public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, IServiceProvider services, LiveEvents live, TimeProvider clock, ILogger<RefundService> log)
 {
+    public const int MaxRefundsPerOrder = 50;
+    /// <summary>Refunds a user may have waiting at once when asking from the mini-program (operators are not limited).</summary>
+    public const int MaxPendingPerUser = 3;
+
     /// <summary>What an order can still have refunded now, or null when there is no such order (for this user).</summary>
     public async Task<Money?> RefundableAsync(int orderId, int? appUserId = null, CancellationToken ct = default)
     {
@@ -51,6 +55,11 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
             target = order.OrderNo;
             if (!Refundable(order.Status)) return OperationResult.Fail("只有已支付且未全部退款的储值订单可以申请退款");
             if (amount <= Money.Zero) return OperationResult.Fail("退款金额必须大于 0");
+            // WeChat Pay takes at most 50 refunds of one payment; a user may have only a few waiting at once.
+            if (await db.Refunds.CountAsync(r => r.RechargeOrderId == order.Id && r.Status != RefundStatus.Failed, token) >= MaxRefundsPerOrder)
+                return OperationResult.Fail($"该订单已退款 {MaxRefundsPerOrder} 次，达到微信支付的上限");
+            if (asker.AppUserId is { } user && await db.Refunds.CountAsync(r => r.RechargeOrder.AppUserId == user && r.Status == RefundStatus.Pending, token) >= MaxPendingPerUser)
+                return OperationResult.Fail("您已有退款在处理中，请等待完成后再申请");
             var wallet = await db.Wallets.SingleAsync(w => w.AppUserId == order.AppUserId, token);
             var refundable = RefundRules.Refundable(order.PaidAmount, order.RefundedAmount, order.RefundingAmount, wallet.Balance());
             if (amount > refundable) return OperationResult.Fail($"退款金额 {amount} 元超过可退金额 {refundable} 元");

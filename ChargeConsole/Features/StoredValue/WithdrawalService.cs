@@ -122,6 +122,8 @@ public sealed class WithdrawalService(IDbContextFactory<ChargeDbContext> dbFacto
         var result = await MoneyTransaction.RunAsync(dbFactory, new MoneyAction(phone, "提现申请", $"wd:{userId}:{requestId}"), async (db, token) =>
         {
             if (amount <= Money.Zero) return OperationResult.Fail("提现金额必须大于 0");
+            if (await db.Withdrawals.AnyAsync(w => w.AppUserId == userId && w.Status == WithdrawalStatus.Pending, token))
+                return OperationResult.Fail("您已有一笔提现在审核中，请等待处理后再申请");
             var withdrawable = await WithdrawableAsync(db, userId, token);
             if (amount > withdrawable) return OperationResult.Fail($"提现金额 {amount} 元超过可提现金额 {withdrawable} 元");
             var wallet = await db.Wallets.SingleAsync(w => w.AppUserId == userId, token);
@@ -136,53 +138,50 @@ public sealed class WithdrawalService(IDbContextFactory<ChargeDbContext> dbFacto
     }
 
     /// <summary>
-    /// 通过: the frozen amount is released, the fee taken from principal, and the rest refunded from the user's recharge
-    /// orders, newest first — in one transaction; then each refund is sent to WeChat Pay.
+    /// 通过: the fee is taken from principal and the rest refunded from the user's recharge orders, newest first — in
+    /// one transaction; then each refund is sent to WeChat Pay.
     /// </summary>
     public async Task<OperationResult> ApproveAsync(AccessScope scope, int id, string requestId, CancellationToken ct = default)
     {
-        if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能处理提现");
         var fee = (await SettingsAsync(ct)).FeePercent;
-        string target = $"提现 {id}";
         var refundNos = new List<string>();
-        var userId = 0;
-        var result = await MoneyTransaction.RunAsync(dbFactory, new MoneyAction(scope.UserName, "提现审核通过", requestId), async (db, token) =>
+        var result = await DecideAsync(scope, id, "提现审核通过", requestId, "提现审核通过，解除冻结", async (db, w, wallet, now, token) =>
         {
             refundNos.Clear();
-            var w = await db.Withdrawals.FirstOrDefaultAsync(x => x.Id == id, token);
-            if (w is null) return OperationResult.Fail("提现申请不存在");
-            target = w.No;
-            if (w.Status != WithdrawalStatus.Pending) return OperationResult.Fail("只能处理待审核的提现申请");
-            var wallet = await db.Wallets.SingleAsync(x => x.AppUserId == w.AppUserId, token);
-            var now = clock.GetUtcNow().UtcDateTime;
-            WalletBook.Post(db, wallet, LedgerAccount.Frozen, -w.Amount.Fen, LedgerSource.Withdrawal, w.No, now, "提现审核通过，解除冻结");
             w.Fee = WithdrawalRules.Fee(w.Amount, fee);
             WalletBook.Post(db, wallet, LedgerAccount.Principal, -w.Fee.Fen, LedgerSource.Withdrawal, w.No, now, $"提现手续费 {fee}%");
-            var orders = await db.RechargeOrders.Where(o => o.AppUserId == w.AppUserId && Refundable.Contains(o.Status)).OrderByDescending(o => o.PaidAt).ThenByDescending(o => o.Id).ToListAsync(token);
+            var orders = await db.RechargeOrders.Where(o => o.AppUserId == w.AppUserId && Refundable.Contains(o.Status))
+                .OrderByDescending(o => o.PaidAt).ThenByDescending(o => o.Id).ToListAsync(token);
             var payout = w.Amount - w.Fee;
-            var spendable = wallet.Balance().SpendablePrincipal;
-            var parts = payout > spendable ? null
+            var parts = payout > wallet.Balance().SpendablePrincipal ? null
                 : WithdrawalRules.Allocate(payout, orders.Select(o => (o.Id, Money.Max(Money.Zero, o.PaidAmount - o.RefundedAmount - o.RefundingAmount))));
             if (parts is null) return OperationResult.Fail("用户可退的储值订单金额已不足以支付这笔提现，请拒绝后让用户重新申请");
             foreach (var (orderId, part) in parts)
                 refundNos.Add(RefundService.Add(db, orders.Single(o => o.Id == orderId), wallet, part, $"用户提现 {w.No}", RefundAsker.Operator(scope.UserName, null), now, w.Id).RefundNo);
-            (w.Status, w.ProcessedBy, w.ProcessedAt) = (payout == Money.Zero ? WithdrawalStatus.Paid : WithdrawalStatus.Approved, scope.UserName, now);
-            w.Version++;
-            userId = w.AppUserId;
+            w.Status = payout == Money.Zero ? WithdrawalStatus.Paid : WithdrawalStatus.Approved;
             return OperationResult.Ok($"提现 {w.No} 已通过：手续费 {w.Fee} 元，{payout} 元分 {parts.Count} 笔原路退回");
-        }, () => target, clock, ct);
-        if (userId != 0) { live.Publish(new WalletChanged(userId)); live.Publish(new WithdrawalChanged()); }
-        foreach (var no in refundNos) await refunds.SubmitAsync(no, ct);
+        }, ct);
+        if (result.Succeeded) foreach (var no in refundNos) await refunds.SubmitAsync(no, ct);
         return result;
     }
 
-    public async Task<OperationResult> RejectAsync(AccessScope scope, int id, string reason, string requestId, CancellationToken ct = default)
+    public Task<OperationResult> RejectAsync(AccessScope scope, int id, string reason, string requestId, CancellationToken ct = default) =>
+        string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 200
+            ? Task.FromResult(OperationResult.Fail("请填写拒绝原因（不超过 200 个字）"))
+            : DecideAsync(scope, id, "提现审核拒绝", requestId, "提现被拒绝，解除冻结", (_, w, _, _, _) =>
+            {
+                (w.Status, w.Remark) = (WithdrawalStatus.Rejected, reason.Trim());
+                return Task.FromResult(OperationResult.Ok($"提现 {w.No} 已拒绝，{w.Amount} 元已解冻"));
+            }, ct);
+
+    /// <summary>An operator's decision on a pending withdrawal: its freeze released, then <paramref name="decide"/>, one money transaction, audited.</summary>
+    private async Task<OperationResult> DecideAsync(AccessScope scope, int id, string action, string requestId, string releaseRemark,
+        Func<ChargeDbContext, Withdrawal, Wallet, DateTime, CancellationToken, Task<OperationResult>> decide, CancellationToken ct)
     {
         if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能处理提现");
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 200) return OperationResult.Fail("请填写拒绝原因（不超过 200 个字）");
-        string target = $"提现 {id}";
+        var target = $"提现 {id}";
         var userId = 0;
-        var result = await MoneyTransaction.RunAsync(dbFactory, new MoneyAction(scope.UserName, "提现审核拒绝", requestId), async (db, token) =>
+        var result = await MoneyTransaction.RunAsync(dbFactory, new MoneyAction(scope.UserName, action, requestId), async (db, token) =>
         {
             var w = await db.Withdrawals.FirstOrDefaultAsync(x => x.Id == id, token);
             if (w is null) return OperationResult.Fail("提现申请不存在");
@@ -190,13 +189,14 @@ public sealed class WithdrawalService(IDbContextFactory<ChargeDbContext> dbFacto
             if (w.Status != WithdrawalStatus.Pending) return OperationResult.Fail("只能处理待审核的提现申请");
             var wallet = await db.Wallets.SingleAsync(x => x.AppUserId == w.AppUserId, token);
             var now = clock.GetUtcNow().UtcDateTime;
-            WalletBook.Post(db, wallet, LedgerAccount.Frozen, -w.Amount.Fen, LedgerSource.Withdrawal, w.No, now, "提现被拒绝，解除冻结");
-            (w.Status, w.Remark, w.ProcessedBy, w.ProcessedAt) = (WithdrawalStatus.Rejected, reason.Trim(), scope.UserName, now);
+            WalletBook.Post(db, wallet, LedgerAccount.Frozen, -w.Amount.Fen, LedgerSource.Withdrawal, w.No, now, releaseRemark);
+            var outcome = await decide(db, w, wallet, now, token);
+            (w.ProcessedBy, w.ProcessedAt) = (scope.UserName, now);
             w.Version++;
             userId = w.AppUserId;
-            return OperationResult.Ok($"提现 {w.No} 已拒绝，{w.Amount} 元已解冻");
+            return outcome;
         }, () => target, clock, ct);
-        if (userId != 0) { live.Publish(new WalletChanged(userId)); live.Publish(new WithdrawalChanged()); }
+        if (result.Succeeded && userId != 0) { live.Publish(new WalletChanged(userId)); live.Publish(new WithdrawalChanged()); }
         return result;
     }
 

@@ -58,6 +58,7 @@ public static partial class AppApi
         me.MapGet("/orders/{orderNo}", OrderAsync).WithSummary("充电订单实时状态");
         me.MapPost("/orders/{orderNo}/stop", StopAsync).WithSummary("结束充电");
         MapStoredValue(me);
+        MapInvoices(me);
     }
 
     private static int UserId(ClaimsPrincipal user) => int.Parse(user.FindFirstValue(AppUserClaim)!);

@@ -148,3 +148,9 @@ public sealed class WithdrawalApiRequestValidator : AbstractValidator<Withdrawal
         RuleFor(x => x.RequestId).NotEmpty().WithMessage("缺少请求号（requestId 或 Idempotency-Key）").MaximumLength(40).WithMessage("请求号不能超过 40 个字符");
     }
 }
+
+public sealed record InvoiceableOrderView(string OrderNo, string Station, DateTime SettledAt, decimal Paid);
+
+/// <summary>Reason is the rejection's or the reversal's.</summary>
+public sealed record InvoiceView(string RequestNo, InvoiceTitleType TitleType, string Title, string? TaxNumber, string? Email, decimal Amount, int Orders,
+    InvoiceStatus Status, string StatusName, string? InvoiceNumber, string? InvoiceCode, string? Reason, DateTime CreatedAt, DateTime? IssuedAt);

@@ -49,6 +49,8 @@ public static class FeatureRegistration
         services.AddSingleton<PileEventSink>();
         services.AddSingleton<IPileEventSink>(sp => sp.GetRequiredService<PileEventSink>());
         services.AddPayments(config);
+        services.Configure<Infrastructure.Files.FileStoreOptions>(config.GetSection("Files"));
+        services.AddSingleton<Infrastructure.Files.FileStore>();
         services.Configure<StoredValue.RechargeOptions>(config.GetSection("Recharge"));
         return services.AddFeatures();
     }
@@ -78,6 +80,7 @@ public static class FeatureRegistration
         services.AddSingleton<StoredValue.StoredValueQueries>();
         services.AddSingleton<StoredValue.PackageService>();
         services.AddSingleton<StoredValue.WithdrawalService>();
+        services.AddSingleton<Invoices.InvoiceService>();
         return services;
     }
 
@@ -110,6 +113,17 @@ public static class FeatureRegistration
         staff.MapExport<RefundFilter, RefundExportRow>("/refunds", "退款记录", StoredValueQueries.ExportRefunds);
         staff.MapExport<PackageFilter, PackageExportRow>("/recharge-packages", "储值套餐", PackageService.Export);
         staff.MapExport<WithdrawalFilter, WithdrawalExportRow>("/withdrawals", "提现记录", WithdrawalService.Export);
+        staff.MapExport<Invoices.InvoiceFilter, Invoices.InvoiceExportRow>("/invoices", "发票管理", Invoices.InvoiceService.Export);
+
+        // An invoice PDF, for staff only, by the request's id (the file's own name is random and never shown).
+        app.MapGet("/files/invoices/{id:int}", async (int id, HttpContext http, Invoices.InvoiceService invoices, Microsoft.EntityFrameworkCore.IDbContextFactory<ChargeDbContext> dbFactory, CancellationToken ct) =>
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                return await invoices.PdfForStaffAsync(await Infrastructure.Auth.AccessScope.ForAsync(http.User, db, ct), id, ct) is { } pdf
+                    ? Results.File(pdf.File, "application/pdf", pdf.Name)
+                    : Results.NotFound();
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Operator));
 
         app.MapGet("/templates/pile-import.xlsx", () =>
                 Results.File(PileImportService.TemplateBytes(), ExcelFiles.ContentType, "电桩导入模板.xlsx"))

@@ -96,7 +96,7 @@ public class RevenueShare : IStationOwned
     public DateTime CreatedAt { get; set; }
 }
 
-public enum InvoiceStatus { PendingReview = 0, Issuing = 1, Issued = 2, Rejected = 3 }
+public enum InvoiceStatus { PendingReview = 0, Issuing = 1, Issued = 2, Rejected = 3, Reversed = 4 }
 
 public enum InvoiceTitleType { Personal = 0, Company = 1 }
 
@@ -114,16 +114,26 @@ public class Invoice
     public InvoiceStatus Status { get; set; }
     public string? InvoiceNumber { get; set; }
     public string? InvoiceCode { get; set; }
+    /// <summary>The issued PDF's key in the file store (a random name, never a URL).</summary>
     public string? PdfPath { get; set; }
+    /// <summary>Why it was rejected, or why an issued invoice was reversed (冲红).</summary>
     public string? RejectReason { get; set; }
+    /// <summary>The client's id for this request: a retry returns the same request (unique per user).</summary>
+    public string? RequestId { get; set; }
+    public string? HandledBy { get; set; }
     public DateTime CreatedAt { get; set; }
+    public DateTime? ReviewedAt { get; set; }
     public DateTime? IssuedAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public long Version { get; set; }
     public List<InvoiceOrder> Orders { get; set; } = [];
 }
 
+/// <summary>An order on an invoice request; <see cref="Active"/> while the request stands, so an order is on one active request at most (a unique index).</summary>
 public class InvoiceOrder
 {
     public int InvoiceId { get; set; }
     public long ChargingOrderId { get; set; }
     public ChargingOrder ChargingOrder { get; set; } = null!;
+    public bool Active { get; set; } = true;
 }

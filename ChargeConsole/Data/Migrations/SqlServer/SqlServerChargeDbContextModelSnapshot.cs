@@ -969,20 +969,27 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<int>("AppUserId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("Email")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("HandledBy")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
                     b.Property<string>("InvoiceCode")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
 
                     b.Property<string>("InvoiceNumber")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<DateTime?>("IssuedAt")
                         .HasColumnType("datetime2");
@@ -992,28 +999,39 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)");
 
                     b.Property<string>("RejectReason")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("RequestNo")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
                     b.Property<string>("TaxNumber")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasMaxLength(18)
+                        .HasColumnType("nvarchar(18)");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<int>("TitleType")
                         .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -1023,6 +1041,10 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("Title");
+
+                    b.HasIndex("AppUserId", "RequestId")
+                        .IsUnique()
+                        .HasFilter("RequestId IS NOT NULL");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -1037,9 +1059,15 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<long>("ChargingOrderId")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("Active")
+                        .HasColumnType("bit");
+
                     b.HasKey("InvoiceId", "ChargingOrderId");
 
-                    b.HasIndex("ChargingOrderId");
+                    b.HasIndex("ChargingOrderId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_InvoiceOrders_ActiveOrder")
+                        .HasFilter("Active = 1");
 
                     b.ToTable("InvoiceOrders");
                 });

@@ -933,19 +933,26 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<int>("AppUserId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InvoiceCode")
-                        .HasMaxLength(256)
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InvoiceNumber")
-                        .HasMaxLength(256)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("IssuedAt")
@@ -956,7 +963,11 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RejectReason")
-                        .HasMaxLength(256)
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RequestNo")
@@ -964,19 +975,26 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TaxNumber")
-                        .HasMaxLength(256)
+                        .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(256)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TitleType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -987,6 +1005,10 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Title");
+
+                    b.HasIndex("AppUserId", "RequestId")
+                        .IsUnique()
+                        .HasFilter("RequestId IS NOT NULL");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -1001,9 +1023,15 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<long>("ChargingOrderId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("InvoiceId", "ChargingOrderId");
 
-                    b.HasIndex("ChargingOrderId");
+                    b.HasIndex("ChargingOrderId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_InvoiceOrders_ActiveOrder")
+                        .HasFilter("Active = 1");
 
                     b.ToTable("InvoiceOrders");
                 });

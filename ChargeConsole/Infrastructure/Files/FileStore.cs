@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+
+namespace ChargeConsole.Infrastructure.Files;
+
+public sealed class FileStoreOptions
+{
+    /// <summary>Where uploads live (relative paths are under the content root). Several nodes share it (a network folder).</summary>
+    public string Root { get; set; } = "data/files";
+}
+
+/// <summary>
+/// Uploaded files (invoice PDFs, posters): kept under a random name in a folder by kind and month, and served only by
+/// endpoints that check who asks; the key is never a public URL. Keys are checked before use, so a stored or sent
+/// key can never reach outside the root.
+/// </summary>
+public sealed partial class FileStore(Microsoft.Extensions.Options.IOptions<FileStoreOptions> options, IHostEnvironment env, TimeProvider clock)
+{
+    private string Root => Path.GetFullPath(options.Value.Root, env.ContentRootPath);
+
+    public async Task<string> SaveAsync(string kind, string extension, ReadOnlyMemory<byte> content, CancellationToken ct)
+    {
+        if (!KindPattern().IsMatch(kind) || !ExtensionPattern().IsMatch(extension)) throw new ArgumentException("bad file kind or extension");
+        var key = $"{kind}/{clock.GetUtcNow():yyyyMM}/{Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant()}.{extension}";
+        var path = PathOf(key)!;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, content.ToArray(), ct);
+        return key;
+    }
+
+    /// <summary>The file, or null when the key is not one of ours or the file is gone.</summary>
+    public Stream? OpenRead(string? key) => PathOf(key) is { } path && File.Exists(path) ? File.OpenRead(path) : null;
+
+    /// <summary>Removes a file stored for an action that then did not happen.</summary>
+    public void Delete(string key)
+    {
+        if (PathOf(key) is { } path && File.Exists(path)) File.Delete(path);
+    }
+
+    private string? PathOf(string? key)
+    {
+        if (key is null || !KeyPattern().IsMatch(key)) return null;
+        var path = Path.GetFullPath(Path.Combine(Root, key));
+        return path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? path : null;
+    }
+
+    [GeneratedRegex(@"\A[a-z]{1,20}\z")] private static partial Regex KindPattern();
+    [GeneratedRegex(@"\A[a-z0-9]{1,5}\z")] private static partial Regex ExtensionPattern();
+    [GeneratedRegex(@"\A[a-z]{1,20}/[0-9]{6}/[0-9a-f]{32}\.[a-z0-9]{1,5}\z")] private static partial Regex KeyPattern();
+}
+
+/// <summary>What an upload must be before it is stored.</summary>
+public static class UploadChecks
+{
+    public const int MaxPdfBytes = 5 * 1024 * 1024;
+
+    /// <summary>Null when <paramref name="content"/> is a PDF within the limit; otherwise the Chinese reason.</summary>
+    public static string? Pdf(ReadOnlySpan<byte> content)
+    {
+        if (content.Length == 0) return "文件是空的";
+        if (content.Length > MaxPdfBytes) return $"PDF 不能超过 {MaxPdfBytes / 1024 / 1024} MB";
+        // A PDF starts with %PDF- and ends (give or take trailing white space) with %%EOF.
+        if (!content.StartsWith("%PDF-"u8)) return "文件不是 PDF（内容不以 %PDF- 开头）";
+        var tail = content[Math.Max(0, content.Length - 1024)..];
+        return tail.IndexOf("%%EOF"u8) < 0 ? "文件不是完整的 PDF（缺少 %%EOF 结束标记）" : null;
+    }
+}

@@ -76,7 +76,11 @@ builder.Services.AddQuartz(q => q.ScheduleJob<ChargeConsole.Features.Pricing.Bil
     .ScheduleJob<ChargeConsole.Features.StoredValue.PaymentRecoveryJob>(t => t
         .WithIdentity("payment-recovery")
         .StartNow()
-        .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("Recharge:RecoverySeconds", 30))).RepeatForever())));
+        .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("Recharge:RecoverySeconds", 30))).RepeatForever()))
+    .ScheduleJob<ChargeConsole.Features.Coupons.CouponStatusJob>(t => t
+        .WithIdentity("coupon-status")
+        .StartNow()
+        .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever())));
 builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 if (builder.Configuration.GetValue<bool>("Demo:Enabled") && builder.Configuration.GetValue("Demo:SimulatePiles", true))
 {

@@ -59,6 +59,7 @@ public static partial class AppApi
         me.MapPost("/orders/{orderNo}/stop", StopAsync).WithSummary("结束充电");
         MapStoredValue(me);
         MapInvoices(me);
+        MapCoupons(me);
     }
 
     private static int UserId(ClaimsPrincipal user) => int.Parse(user.FindFirstValue(AppUserClaim)!);
@@ -123,7 +124,7 @@ public static partial class AppApi
         request = request with { RequestId = request.RequestId ?? http.Request.Headers["Idempotency-Key"].FirstOrDefault() };
         if (await Invalid(validator, request, ct) is { } invalid) return invalid;
         var userId = UserId(principal);
-        var outcome = await charging.StartAsync(userId, request.GunCode!, ct, request.RequestId);
+        var outcome = await charging.StartAsync(userId, request.GunCode!, ct, request.RequestId, request.CouponClaimId);
         if (!outcome.Result.Succeeded)
             return Problem(outcome.OrderNo is null ? StatusCodes.Status409Conflict : StatusCodes.Status502BadGateway, outcome.Result.Error!);
         var order = (await orders.ForUserAsync(userId, outcome.OrderNo!, ct))!.Value;

@@ -10,7 +10,8 @@ public sealed record SmsCodeRequest(string? Phone);
 public sealed record TokenRequest(string? Phone, string? Code);
 
 /// <param name="RequestId">optional: the client's id for this start; a retry with the same id returns the same order</param>
-public sealed record StartChargingRequest(string? GunCode, string? RequestId = null);
+/// <param name="CouponClaimId">optional: one of the user's unused coupons (from /coupons/mine) to use on this charge</param>
+public sealed record StartChargingRequest(string? GunCode, string? RequestId = null, int? CouponClaimId = null);
 
 public sealed record NearbyQuery(double Latitude, double Longitude, double RadiusKm);
 
@@ -154,3 +155,15 @@ public sealed record InvoiceableOrderView(string OrderNo, string Station, DateTi
 /// <summary>Reason is the rejection's or the reversal's.</summary>
 public sealed record InvoiceView(string RequestNo, InvoiceTitleType TitleType, string Title, string? TaxNumber, string? Email, decimal Amount, int Orders,
     InvoiceStatus Status, string StatusName, string? InvoiceNumber, string? InvoiceCode, string? Reason, DateTime CreatedAt, DateTime? IssuedAt);
+
+/// <param name="Id">the claim's id: pass it as couponClaimId when starting a charge</param>
+public sealed record CouponView(int Id, string Name, decimal Threshold, decimal Discount, CouponClaimStatus Status, string StatusName, DateTime ValidTo,
+    DateTime ClaimedAt, DateTime? UsedAt);
+
+public sealed record CouponClaimRequest(string? Token);
+
+public sealed class CouponClaimRequestValidator : AbstractValidator<CouponClaimRequest>
+{
+    public CouponClaimRequestValidator() =>
+        RuleFor(x => x.Token).NotEmpty().WithMessage("缺少优惠券领取码").Matches(@"\A[0-9a-f]{24}\z").WithMessage("优惠券领取码不正确");
+}

@@ -40,6 +40,7 @@ public abstract class ChargeDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<InvoiceOrder> InvoiceOrders => Set<InvoiceOrder>();
     public DbSet<Coupon> Coupons => Set<Coupon>();
     public DbSet<CouponClaim> CouponClaims => Set<CouponClaim>();
+    public DbSet<CouponIssueRun> CouponIssueRuns => Set<CouponIssueRun>();
     public DbSet<MarketingActivity> MarketingActivities => Set<MarketingActivity>();
     public DbSet<MarketingPackage> MarketingPackages => Set<MarketingPackage>();
     public DbSet<Banner> Banners => Set<Banner>();

@@ -81,12 +81,16 @@ public static class FeatureRegistration
         services.AddSingleton<StoredValue.PackageService>();
         services.AddSingleton<StoredValue.WithdrawalService>();
         services.AddSingleton<Invoices.InvoiceService>();
+        services.AddSingleton<Coupons.CouponService>();
+        services.AddSingleton<Coupons.CouponIssueRuns>();
+        services.AddHostedService(sp => sp.GetRequiredService<Coupons.CouponIssueRuns>());
         return services;
     }
 
     public static void MapFeatureEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPaymentNotify();
+        Coupons.CouponEndpoints.MapCouponEndpoints(app);
         app.MapWeChatPaySandbox();
         var export = app.MapGroup("/export").RequireAuthorization();
         export.MapExport<StationFilter, StationExportRow>("/stations", "电站列表", StationService.Export);
@@ -114,6 +118,8 @@ public static class FeatureRegistration
         staff.MapExport<PackageFilter, PackageExportRow>("/recharge-packages", "储值套餐", PackageService.Export);
         staff.MapExport<WithdrawalFilter, WithdrawalExportRow>("/withdrawals", "提现记录", WithdrawalService.Export);
         staff.MapExport<Invoices.InvoiceFilter, Invoices.InvoiceExportRow>("/invoices", "发票管理", Invoices.InvoiceService.Export);
+        staff.MapExport<Coupons.CouponFilter, Coupons.CouponExportRow>("/coupons", "优惠券", (db, scope, f) => app.ServiceProvider.GetRequiredService<Coupons.CouponService>().Export(db, scope, f));
+        staff.MapExport<Coupons.ClaimFilter, Coupons.ClaimExportRow>("/coupon-claims", "领取记录", Coupons.CouponService.ExportClaims);
 
         // An invoice PDF, for staff only, by the request's id (the file's own name is random and never shown).
         app.MapGet("/files/invoices/{id:int}", async (int id, HttpContext http, Invoices.InvoiceService invoices, Microsoft.EntityFrameworkCore.IDbContextFactory<ChargeDbContext> dbFactory, CancellationToken ct) =>

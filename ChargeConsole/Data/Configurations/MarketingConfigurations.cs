@@ -10,6 +10,20 @@ internal sealed class CouponConfiguration : IEntityTypeConfiguration<Coupon>
     {
         e.HasIndex(x => x.Name);
         e.HasIndex(x => new { x.Status, x.ValidFrom });
+        e.HasIndex(x => x.ClaimToken).IsUnique();
+        e.Property(x => x.ClaimToken).HasMaxLength(32);
+        e.Property(x => x.Name).HasMaxLength(50);
+        e.Property(x => x.Remark).HasMaxLength(200);
+    }
+}
+
+internal sealed class CouponIssueRunConfiguration : IEntityTypeConfiguration<CouponIssueRun>
+{
+    public void Configure(EntityTypeBuilder<CouponIssueRun> e)
+    {
+        e.HasIndex(x => new { x.CouponId, x.Status });
+        e.HasIndex(x => new { x.Status, x.LeaseUntil });
+        e.Property(x => x.Error).HasMaxLength(500);
     }
 }
 
@@ -17,7 +31,7 @@ internal sealed class CouponClaimConfiguration : IEntityTypeConfiguration<Coupon
 {
     public void Configure(EntityTypeBuilder<CouponClaim> e)
     {
-        e.HasIndex(x => new { x.CouponId, x.AppUserId });
+        e.HasIndex(x => new { x.CouponId, x.AppUserId, x.Seq }).IsUnique();
         e.HasIndex(x => new { x.AppUserId, x.Status });
         e.HasIndex(x => new { x.Status, x.ClaimedAt });
     }

@@ -86,6 +86,8 @@ internal sealed class ChargingOrderConfiguration : IEntityTypeConfiguration<Char
         e.Property(x => x.RequestId).HasMaxLength(64);
         e.Property(x => x.ReviewNote).HasMaxLength(500);
         e.HasIndex(x => new { x.AppUserId, x.UserRunningSlot }).IsUnique().HasFilter("UserRunningSlot IS NOT NULL");
+        // A coupon is used by one order at most.
+        e.HasIndex(x => x.CouponClaimId).IsUnique().HasFilter("CouponClaimId IS NOT NULL");
         e.HasIndex(x => new { x.GunId, x.GunRunningSlot }).IsUnique().HasFilter("GunRunningSlot IS NOT NULL");
         e.HasIndex(x => new { x.AppUserId, x.RequestId }).IsUnique().HasFilter("RequestId IS NOT NULL");
         e.Property(x => x.PowerKw).HasPrecision(9, 2);

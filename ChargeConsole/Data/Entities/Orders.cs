@@ -34,7 +34,10 @@ public class ChargingOrder : IStationOwned
     public Money ElectricityFee { get; set; }
     public Money ServiceFee { get; set; }
     public Money TotalAmount { get; set; }
+    /// <summary>A coupon's discount: what is charged is <see cref="Charged"/>; the two fees are already reduced by it (in proportion).</summary>
     public Money DiscountAmount { get; set; }
+    /// <summary>What the order charges the user: the total less the coupon's discount.</summary>
+    public Money Charged => TotalAmount - DiscountAmount;
     /// <summary>The amount the pile itself reported in its transaction record.</summary>
     public Money? PileAmount { get; set; }
     public bool AmountMismatch { get; set; }

@@ -122,6 +122,7 @@ public sealed class ChargingOrderService(
             }
             order.MoveTo(ChargingOrderStatus.Voided);
             await RevenueBook.RecordVoidedAsync(db, order, now, token);
+            await Coupons.CouponUse.ReturnAsync(db, order, now, token);
             order.FailureReason = $"退单：{reason.Trim()}（{scope.UserName}）";
             voided = order;
             return OperationResult.Ok($"已退单，退回 {order.PaidPrincipal + order.PaidBonus} 元");

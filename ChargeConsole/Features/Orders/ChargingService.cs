@@ -38,10 +38,11 @@ public sealed class ChargingService(
     /// Starts a charge for the mini-program. <paramref name="requestId"/> (the client's, optional) makes a retried
     /// start return the order the first one made instead of starting again.
     /// </summary>
-    public async Task<StartOutcome> StartAsync(int appUserId, string gunCode, CancellationToken ct = default, string? requestId = null)
+    /// <param name="couponClaimId">one of the user's unused coupons to use on this charge (checked again at settlement)</param>
+    public async Task<StartOutcome> StartAsync(int appUserId, string gunCode, CancellationToken ct = default, string? requestId = null, int? couponClaimId = null)
     {
         if (requestId is not null && await FindRequestAsync(appUserId, requestId, ct) is { } earlier) return earlier;
-        var (refusal, reservation) = await ReserveAsync(appUserId, gunCode.Trim(), StartSource.App, null, null, ct, requestId);
+        var (refusal, reservation) = await ReserveAsync(appUserId, gunCode.Trim(), StartSource.App, null, null, ct, requestId, couponClaimId);
         if (refusal is not null)
             return requestId is not null && await FindRequestAsync(appUserId, requestId, ct) is { } raced ? raced : new StartOutcome(OperationResult.Fail(refusal.Message));
         var (order, gun, limit) = reservation!;
@@ -81,13 +82,13 @@ public sealed class ChargingService(
     /// (unique running slots), whichever node the starts arrive on.
     /// </summary>
     internal async Task<(StartRefusal? Refusal, Reservation? Reservation)> ReserveAsync(
-        int appUserId, string gunCode, StartSource source, string? card, string? vin, CancellationToken ct, string? requestId = null)
+        int appUserId, string gunCode, StartSource source, string? card, string? vin, CancellationToken ct, string? requestId = null, int? couponClaimId = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryReserveAsync(appUserId, gunCode, source, card, vin, requestId, ct);
+                return await TryReserveAsync(appUserId, gunCode, source, card, vin, requestId, couponClaimId, ct);
             }
             catch (DbUpdateConcurrencyException) when (attempt < 5)
             {
@@ -101,7 +102,7 @@ public sealed class ChargingService(
     }
 
     private async Task<(StartRefusal? Refusal, Reservation? Reservation)> TryReserveAsync(
-        int appUserId, string gunCode, StartSource source, string? card, string? vin, string? requestId, CancellationToken ct)
+        int appUserId, string gunCode, StartSource source, string? card, string? vin, string? requestId, int? couponClaimId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var gun = await db.Guns.AsNoTracking().Where(g => g.Code == gunCode)
@@ -141,6 +142,15 @@ public sealed class ChargingService(
                 ? $"余额不足：启动充电至少需要 {minimum} 元，当前可用 {spendable} 元，其中 {committed} 元已被进行中的订单占用，请先充值"
                 : $"余额不足：启动充电至少需要 {minimum} 元，当前可用 {spendable} 元，请先充值"), null);
 
+        if (couponClaimId is { } claimId)
+        {
+            var claim = await db.CouponClaims.AsNoTracking().Where(c => c.Id == claimId && c.AppUserId == appUserId)
+                .Select(c => new { c.Status, c.ChargingOrderId, c.Coupon.ValidTo, Named = db.ChargingOrders.Any(o => o.CouponClaimId == c.Id) }).FirstOrDefaultAsync(ct);
+            if (claim is null || claim.Status != CouponClaimStatus.Unused || claim.ChargingOrderId is not null || claim.Named)
+                return (new StartRefusal(0x04, "所选优惠券不可用（不存在、已使用或已被其他订单选用）"), null);
+            if (claim.ValidTo <= clock.GetUtcNow().UtcDateTime) return (new StartRefusal(0x04, "所选优惠券已过期"), null);
+        }
+
         var slot = Enumerable.Range(0, max).First(i => running.All(o => o.UserRunningSlot != i));
         var now = clock.GetUtcNow().UtcDateTime;
         var template = await db.BillingTemplates.AsNoTracking().Include(t => t.ElectricityPrice).FirstAsync(t => t.Id == gun.TemplateId, ct);
@@ -152,7 +162,7 @@ public sealed class ChargingService(
             StationId = gun.StationId, PileId = gun.PileId, GunId = gun.Id, GunCode = gunCode,
             Status = ChargingOrderStatus.Starting, Source = source,
             BillingTemplateId = template.Id, ModelNumber = template.ModelNumber, Tariff = template.Snapshot().ToText(),
-            SpendingLimit = limit, UserRunningSlot = slot, GunRunningSlot = 0, RequestId = requestId,
+            SpendingLimit = limit, UserRunningSlot = slot, GunRunningSlot = 0, RequestId = requestId, CouponClaimId = couponClaimId,
             CreatedAt = now, CardNumber = card, Vin = vin,
         };
         db.ChargingOrders.Add(order);

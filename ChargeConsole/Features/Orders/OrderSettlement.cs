@@ -1,3 +1,4 @@
+using ChargeConsole.Features.Coupons;
 using ChargeConsole.Features.Revenue;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
@@ -161,9 +162,11 @@ public sealed class OrderSettlement(IOptions<OrdersOptions> options)
             order.FailureReason = "订单未关联用户，无法从钱包扣款";
             return false;
         }
+        // An order made from a record in this batch has no id yet, and a card or offline start names no coupon.
+        if (order.Id != 0) await CouponUse.ApplyAsync(db, order, options.Value.AutoApplyBestCoupon, now, ct);
         // Tracked: within a batch, two orders of one wallet see each other's payments.
         var wallet = await db.Wallets.FirstAsync(w => w.AppUserId == userId, ct);
-        var due = Money.Max(Money.Zero, order.TotalAmount - order.DiscountAmount);
+        var due = Money.Max(Money.Zero, order.Charged);
         if (WalletRules.Pay(wallet.Balance(), due) is not { } payment)
         {
             MoveIfNeeded(order, ChargingOrderStatus.Unpaid);

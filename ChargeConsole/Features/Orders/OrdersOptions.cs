@@ -15,6 +15,9 @@ public sealed class OrdersOptions
     /// <summary>Running orders one user may have at once (SPEC "Spending limit"): 1 unless the operator allows more.</summary>
     public int MaxRunningOrdersPerUser { get; set; } = 1;
 
+    /// <summary>At settlement, use the user's best applicable coupon when they named none at start (SPEC "Coupon use").</summary>
+    public bool AutoApplyBestCoupon { get; set; } = true;
+
     /// <summary>How often the overdue check runs.</summary>
     public int OverdueCheckSeconds { get; set; } = 60;
 }

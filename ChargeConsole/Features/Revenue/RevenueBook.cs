@@ -21,7 +21,8 @@ public static class RevenueBook
         var station = await db.Stations.AsNoTracking().Where(s => s.Id == order.StationId)
             .Select(s => new { s.SplitBase, Shares = s.Investors.Select(i => new InvestorShare(i.InvestorId, i.SharePercent)).ToList() })
             .SingleAsync(ct);
-        var (@base, parts) = Split(station.SplitBase, station.Shares, order.ServiceFee, order.TotalAmount);
+        // A coupon's discount has already reduced the service fee; the whole amount is what was charged.
+        var (@base, parts) = Split(station.SplitBase, station.Shares, order.ServiceFee, order.Charged);
         foreach (var part in parts) db.RevenueShares.Add(Row(order.Id, order.StationId, part, @base, now));
         await AddToDayAsync(db, DayOf(order.SettledAt ?? now), order, @base, parts, +1, ct);
         if (order.AppUserId is { } userId)
@@ -65,7 +66,7 @@ public static class RevenueBook
         var investors = parts.Where(p => p.InvestorId is not null).Sum(p => p.Amount.Fen);
         var platform = parts.Where(p => p.InvestorId is null).Sum(p => p.Amount.Fen);
         var (energy, electricity, service, total, splitBase) =
-            (sign * order.Energy.Units, sign * order.ElectricityFee.Fen, sign * order.ServiceFee.Fen, sign * order.TotalAmount.Fen, @base.Fen);
+            (sign * order.Energy.Units, sign * order.ElectricityFee.Fen, sign * order.ServiceFee.Fen, sign * order.Charged.Fen, @base.Fen);
 
         var pending = Tracked(db, db.DailyStationStats, d => d.Day == day && d.StationId == order.StationId);
         if (pending is not null)

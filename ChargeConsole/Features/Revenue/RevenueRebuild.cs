@@ -45,14 +45,14 @@ public sealed class RevenueRebuild(IDbContextFactory<ChargeDbContext> dbFactory,
                     .Where(o => o.Id > after && (o.Status == ChargingOrderStatus.Settled || o.Status == ChargingOrderStatus.Voided) && o.SettledAt != null
                                 && !db.RevenueShares.Any(r => r.ChargingOrderId == o.Id))
                     .OrderBy(o => o.Id).Take(Batch)
-                    .Select(o => new { o.Id, o.StationId, o.Status, o.ServiceFee, o.TotalAmount, SettledAt = o.SettledAt!.Value })
+                    .Select(o => new { o.Id, o.StationId, o.Status, o.ServiceFee, Charged = o.TotalAmount - o.DiscountAmount, SettledAt = o.SettledAt!.Value })
                     .ToListAsync(ct);
                 if (orders.Count == 0) break;
                 after = orders[^1].Id;
                 foreach (var o in orders)
                 {
                     var station = stations[o.StationId];
-                    var (@base, parts) = RevenueBook.Split(station.SplitBase, station.Shares, o.ServiceFee, o.TotalAmount);
+                    var (@base, parts) = RevenueBook.Split(station.SplitBase, station.Shares, o.ServiceFee, o.Charged);
                     db.RevenueShares.AddRange(parts.Select(p => RevenueBook.Row(o.Id, o.StationId, p, @base, o.SettledAt)));
                     if (o.Status == ChargingOrderStatus.Voided)
                         db.RevenueShares.AddRange(RevenueSplit.Reverse(parts).Select(p => RevenueBook.Row(o.Id, o.StationId, p, -@base, o.SettledAt, reversal: true)));
@@ -94,12 +94,12 @@ public sealed class RevenueRebuild(IDbContextFactory<ChargeDbContext> dbFactory,
 
         var days = new Dictionary<(DateOnly, int), DailyStationStat>();
         await foreach (var o in db.ChargingOrders.AsNoTracking().Where(o => o.Status == ChargingOrderStatus.Settled && o.SettledAt != null)
-                           .Select(o => new { o.StationId, SettledAt = o.SettledAt!.Value, o.Energy, o.ElectricityFee, o.ServiceFee, o.TotalAmount })
+                           .Select(o => new { o.StationId, SettledAt = o.SettledAt!.Value, o.Energy, o.ElectricityFee, o.ServiceFee, o.TotalAmount, o.DiscountAmount })
                            .AsAsyncEnumerable().WithCancellation(ct))
         {
             var key = (RevenueBook.DayOf(o.SettledAt), o.StationId);
             if (!days.TryGetValue(key, out var d)) days[key] = d = new DailyStationStat { Day = key.Item1, StationId = o.StationId };
-            d.Orders++; d.Energy += o.Energy.Units; d.ElectricityFee += o.ElectricityFee.Fen; d.ServiceFee += o.ServiceFee.Fen; d.Total += o.TotalAmount.Fen;
+            d.Orders++; d.Energy += o.Energy.Units; d.ElectricityFee += o.ElectricityFee.Fen; d.ServiceFee += o.ServiceFee.Fen; d.Total += o.TotalAmount.Fen - o.DiscountAmount.Fen;
         }
 
         var investors = new Dictionary<(DateOnly, int, string), DailyInvestorStat>();

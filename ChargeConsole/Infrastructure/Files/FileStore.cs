@@ -64,4 +64,26 @@ public static class UploadChecks
         var tail = content[Math.Max(0, content.Length - 1024)..];
         return tail.IndexOf("%%EOF"u8) < 0 ? "文件不是完整的 PDF（缺少 %%EOF 结束标记）" : null;
     }
+
+    public const int MaxImageBytes = 2 * 1024 * 1024;
+    public const int MaxImageSide = 4096;
+
+    /// <summary>
+    /// Null when <paramref name="content"/> is really a PNG, JPEG or WebP image (by its content, not its name) within the
+    /// limits; otherwise the Chinese reason. The extension to store it under comes back with it.
+    /// </summary>
+    public static (string? Error, string Extension) Image(byte[] content)
+    {
+        if (content.Length == 0) return ("文件是空的", "");
+        if (content.Length > MaxImageBytes) return ($"图片不能超过 {MaxImageBytes / 1024 / 1024} MB", "");
+        SixLabors.ImageSharp.IImageInfo? info;
+        SixLabors.ImageSharp.Formats.IImageFormat? format;
+        try { info = SixLabors.ImageSharp.Image.Identify(content, out format); }
+        catch (SixLabors.ImageSharp.ImageFormatException) { info = null; format = null; }
+        if (info is null || format is null) return ("文件不是图片（仅支持 PNG、JPG、WebP）", "");
+        var extension = format.Name switch { "PNG" => "png", "JPEG" => "jpg", "Webp" or "WEBP" => "webp", _ => "" };
+        if (extension == "") return ($"不支持 {format.Name} 格式的图片，仅支持 PNG、JPG、WebP", "");
+        if (info.Width > MaxImageSide || info.Height > MaxImageSide) return ($"图片尺寸不能超过 {MaxImageSide}×{MaxImageSide} 像素", "");
+        return (null, extension);
+    }
 }

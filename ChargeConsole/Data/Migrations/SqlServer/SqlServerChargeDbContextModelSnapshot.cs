@@ -513,6 +513,10 @@ namespace ChargeConsole.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CouponClaimId")
+                        .IsUnique()
+                        .HasFilter("CouponClaimId IS NOT NULL");
+
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("OrderNo")
@@ -680,6 +684,11 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<int>("ClaimMethod")
                         .HasColumnType("int");
 
+                    b.Property<string>("ClaimToken")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<int>("ClaimedCount")
                         .HasColumnType("int");
 
@@ -691,8 +700,8 @@ namespace ChargeConsole.Data.Migrations.SqlServer
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
 
                     b.Property<int>("PerUserLimit")
                         .HasColumnType("int");
@@ -702,8 +711,8 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)");
 
                     b.Property<string>("Remark")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -721,6 +730,9 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimToken")
+                        .IsUnique();
 
                     b.HasIndex("Name");
 
@@ -752,6 +764,9 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<int>("Method")
                         .HasColumnType("int");
 
+                    b.Property<int>("Seq")
+                        .HasColumnType("int");
+
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
@@ -762,11 +777,72 @@ namespace ChargeConsole.Data.Migrations.SqlServer
 
                     b.HasIndex("AppUserId", "Status");
 
-                    b.HasIndex("CouponId", "AppUserId");
-
                     b.HasIndex("Status", "ClaimedAt");
 
+                    b.HasIndex("CouponId", "AppUserId", "Seq")
+                        .IsUnique();
+
                     b.ToTable("CouponClaims");
+                });
+
+            modelBuilder.Entity("ChargeConsole.Data.Entities.CouponIssueRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CouponId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Issued")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LastUserId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TotalUsers")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouponId", "Status");
+
+                    b.HasIndex("Status", "LeaseUntil");
+
+                    b.ToTable("CouponIssueRuns");
                 });
 
             modelBuilder.Entity("ChargeConsole.Data.Entities.DailyGunFault", b =>

@@ -491,6 +491,10 @@ namespace ChargeConsole.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CouponClaimId")
+                        .IsUnique()
+                        .HasFilter("CouponClaimId IS NOT NULL");
+
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("OrderNo")
@@ -652,6 +656,11 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<int>("ClaimMethod")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimToken")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ClaimedCount")
                         .HasColumnType("INTEGER");
 
@@ -663,7 +672,7 @@ namespace ChargeConsole.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(256)
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PerUserLimit")
@@ -674,7 +683,7 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Remark")
-                        .HasMaxLength(256)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
@@ -693,6 +702,9 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimToken")
+                        .IsUnique();
 
                     b.HasIndex("Name");
 
@@ -722,6 +734,9 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<int>("Method")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -732,11 +747,70 @@ namespace ChargeConsole.Data.Migrations.Sqlite
 
                     b.HasIndex("AppUserId", "Status");
 
-                    b.HasIndex("CouponId", "AppUserId");
-
                     b.HasIndex("Status", "ClaimedAt");
 
+                    b.HasIndex("CouponId", "AppUserId", "Seq")
+                        .IsUnique();
+
                     b.ToTable("CouponClaims");
+                });
+
+            modelBuilder.Entity("ChargeConsole.Data.Entities.CouponIssueRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CouponId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Issued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TotalUsers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouponId", "Status");
+
+                    b.HasIndex("Status", "LeaseUntil");
+
+                    b.ToTable("CouponIssueRuns");
                 });
 
             modelBuilder.Entity("ChargeConsole.Data.Entities.DailyGunFault", b =>

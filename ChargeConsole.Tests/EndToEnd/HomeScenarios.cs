@@ -16,16 +16,17 @@ public class HomeScenarios(BrowserApp app)
 {
     private sealed record Sums(int Orders, Money Amount, Money Recharged);
 
-    /// <summary>Straight over the orders (not the roll-ups): settled orders of these stations since the China day began, and all recharges paid.</summary>
+    /// <summary>Straight over the orders (not the roll-ups): what settled orders of these stations charged since the China day began, and all recharges paid.</summary>
     private async Task<Sums> SumsAsync(int[]? stations)
     {
         await using var db = app.App.Context();
         var dayStart = ChinaTime.StartOfDayUtc(DateTime.UtcNow);
         var today = await db.ChargingOrders.AsNoTracking()
             .Where(o => o.Status == ChargingOrderStatus.Settled && o.SettledAt >= dayStart && (stations == null || stations.Contains(o.StationId)))
-            .Select(o => o.TotalAmount).ToListAsync();
+            .Select(o => new { o.TotalAmount, o.DiscountAmount }).ToListAsync();
         var recharged = await db.RechargeOrders.AsNoTracking().Where(r => r.PaidAt != null).Select(r => r.PaidAmount).ToListAsync();
-        return new Sums(today.Count, Money.FromFen(today.Sum(m => m.Fen)), Money.FromFen(recharged.Sum(m => m.Fen)));
+        // What was charged: a coupon's discount is not revenue.
+        return new Sums(today.Count, Money.FromFen(today.Sum(m => m.TotalAmount.Fen - m.DiscountAmount.Fen)), Money.FromFen(recharged.Sum(m => m.Fen)));
     }
 
     private static async Task<bool> ShowsAsync(IPage page, Sums sums, bool staff)

@@ -134,7 +134,8 @@ public class CouponTests
         {
             var claim = await ctx.CouponClaims.SingleAsync(c => c.CouponId == id);
             Assert.Equal((CouponClaimStatus.Used, (long?)order.Id), (claim.Status, claim.ChargingOrderId));
-            Assert.Equal(-15_51L, await ctx.LedgerEntries.Where(l => l.SourceNo == order.OrderNo && l.Account == LedgerAccount.Principal).SumAsync(l => l.Amount));
+            var paid = await ctx.LedgerEntries.SingleAsync(l => l.SourceNo == order.OrderNo && l.Account == LedgerAccount.Principal);
+            Assert.Equal((-15_51L, "充电消费（订单 18.51 元，优惠券减 3.00 元）"), (paid.Amount, paid.Remark));
             // The platform's split base is the reduced service fee (the station has no investors: it is all the platform's).
             Assert.Equal(5_17L, (await ctx.RevenueShares.SingleAsync(r => r.ChargingOrderId == order.Id)).Base.Fen);
         }
@@ -149,5 +150,10 @@ public class CouponTests
         var small = await OrderFixture.SettleAsync(db, OrderFixture.RecordFor(await fixture.ChargingOrderAsync(userId), 50_000));
         Assert.Equal((7_50L, 0L), (small.TotalAmount.Fen, small.DiscountAmount.Fen));
         await Wallets.AssertBalancesEqualLedgerAsync(db.Factory, userId);
+
+        // A coupon is used by one order at most: with one coupon, the next two orders above the threshold share it as one.
+        var first = await OrderFixture.SettleAsync(db, OrderFixture.RecordFor(await fixture.ChargingOrderAsync(userId), 100_000));
+        var second = await OrderFixture.SettleAsync(db, OrderFixture.RecordFor(await fixture.ChargingOrderAsync(userId), 100_000));
+        Assert.Equal([3_00L, 0L], new[] { first.DiscountAmount.Fen, second.DiscountAmount.Fen });
     }
 }

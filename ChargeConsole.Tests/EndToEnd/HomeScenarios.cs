@@ -29,11 +29,15 @@ public class HomeScenarios(BrowserApp app)
         return new Sums(today.Count, Money.FromFen(today.Sum(m => m.TotalAmount.Fen - m.DiscountAmount.Fen)), Money.FromFen(recharged.Sum(m => m.Fen)));
     }
 
+    /// <summary>What the page and the database said at the last comparison, for the failure message.</summary>
+    private static string _lastSeen = "";
+
     private static async Task<bool> ShowsAsync(IPage page, Sums sums, bool staff)
     {
         var orders = await page.GetByTestId("orders-today").InnerTextAsync();
         var amount = await page.GetByTestId("amount-today").InnerTextAsync();
         var recharged = staff ? await page.GetByTestId("recharge-amount-total").InnerTextAsync() : null;
+        _lastSeen = $"page: {orders} orders, {amount}, recharged {recharged}; database: {sums.Orders} orders, {MoneyText.Yuan(sums.Amount)}, recharged {MoneyText.Yuan(sums.Recharged)}";
         return orders == sums.Orders.ToString("#,##0") && amount == MoneyText.Yuan(sums.Amount)
                && (!staff || recharged == MoneyText.Yuan(sums.Recharged));
     }
@@ -46,7 +50,8 @@ public class HomeScenarios(BrowserApp app)
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "运营首页" })).ToBeVisibleAsync();
             await Expect(page.GetByTestId("orders-today")).ToBeVisibleAsync();
             // Orders settle live on this console, so compare until page and database agree at one moment.
-            await LiveWebApp.Eventually(async () => await ShowsAsync(page, await SumsAsync(null), staff: true), "home cards equal the sums over orders", seconds: 30);
+            await LiveWebApp.Eventually(async () => await ShowsAsync(page, await SumsAsync(null), staff: true), "home cards equal the sums over orders", seconds: 30)
+                .ContinueWith(t => t.IsFaulted ? throw new Xunit.Sdk.XunitException(t.Exception!.InnerException!.Message + " — " + _lastSeen) : t).Unwrap();
             await Expect(page.GetByText("近7日订单数")).ToBeVisibleAsync();
             await Expect(page.Locator(".mud-chart svg").First).ToBeVisibleAsync();
             await Expect(page.GetByTestId("new-users")).ToContainTextAsync("累计");
@@ -64,7 +69,8 @@ public class HomeScenarios(BrowserApp app)
                 var investor = await db.Users.SingleAsync(u => u.UserName == "investor1");
                 stations = await db.StationInvestors.Where(s => s.InvestorId == investor.Id).Select(s => s.StationId).ToArrayAsync();
             }
-            await LiveWebApp.Eventually(async () => await ShowsAsync(page, await SumsAsync(stations), staff: false), "investor cards equal the sums over their stations", seconds: 30);
+            await LiveWebApp.Eventually(async () => await ShowsAsync(page, await SumsAsync(stations), staff: false), "investor cards equal the sums over their stations", seconds: 30)
+                .ContinueWith(t => t.IsFaulted ? throw new Xunit.Sdk.XunitException(t.Exception!.InnerException!.Message + " — " + _lastSeen) : t).Unwrap();
             await Expect(page.GetByTestId("my-share")).ToBeVisibleAsync();
             await Expect(page.GetByTestId("recharges")).ToHaveCountAsync(0);
             await Expect(page.Locator("body")).Not.ToContainTextAsync("南京南站P4充电站"); // investor2's and the platform's stations

@@ -50,7 +50,8 @@ public class InvoiceScenarios(BrowserApp app)
             await Expect(dialog.GetByTestId("picked")).ToHaveTextAsync("发票.pdf");
             await dialog.GetByRole(AriaRole.Button, new() { Name = "上传并开票" }).ClickAsync();
             await Expect(dialog).ToContainTextAsync("文件不是 PDF");
-            await input.SetInputFilesAsync(new FilePayload { Name = "发票.pdf", MimeType = "application/pdf", Buffer = InvoiceFlowTests.Pdf });
+            await input.SetInputFilesAsync(new FilePayload { Name = "发票正本.pdf", MimeType = "application/pdf", Buffer = InvoiceFlowTests.Pdf });
+            await Expect(dialog.GetByTestId("picked")).ToHaveTextAsync("发票正本.pdf"); // read on the server before it is sent
             await dialog.GetByRole(AriaRole.Button, new() { Name = "上传并开票" }).ClickAsync();
             await Expect(row.GetByTestId("invoice-status")).ToHaveTextAsync("已开票");
             await Expect(row.Locator("td[data-label='发票号码']")).ToHaveTextAsync("87654321");

@@ -157,7 +157,7 @@ public static partial class AppApi
     private static OrderView View(ChargingOrder o, string stationName) => new(
         o.OrderNo, o.Status, ChargingOrderLifecycle.Name(o.Status), o.GunCode, stationName, o.CreatedAt, o.StartedAt, o.EndedAt,
         o.Energy.Kwh, o.TotalAmount.Yuan, o.ElectricityFee.Yuan, o.ServiceFee.Yuan, o.PowerKw, o.Soc, o.PaidPrincipal.Yuan, o.PaidBonus.Yuan,
-        o.StopReason, o.FailureReason);
+        o.StopReason, o.FailureReason, o.DiscountAmount.Yuan);
 
     private static async Task<ValidationProblem?> Invalid<T>(IValidator<T> validator, T value, CancellationToken ct)
     {

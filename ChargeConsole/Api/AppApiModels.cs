@@ -35,7 +35,7 @@ public sealed record NearbyStation(int Id, string Name, string Address, double L
 public sealed record OrderView(
     string OrderNo, ChargingOrderStatus Status, string StatusName, string GunCode, string StationName, DateTime CreatedAt, DateTime? StartedAt, DateTime? EndedAt,
     decimal EnergyKwh, decimal Amount, decimal ElectricityFee, decimal ServiceFee, decimal? PowerKw, int? Soc, decimal PaidPrincipal, decimal PaidBonus,
-    string? StopReason, string? FailureReason);
+    string? StopReason, string? FailureReason, decimal Discount = 0);
 
 public sealed class SmsCodeRequestValidator : AbstractValidator<SmsCodeRequest>
 {

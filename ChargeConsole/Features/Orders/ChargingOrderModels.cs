@@ -34,6 +34,8 @@ public sealed record ChargingOrderRow
     public Money ElectricityFee { get; init; }
     public Money ServiceFee { get; init; }
     public Money TotalAmount { get; init; }
+    /// <summary>A coupon's discount (the fees above are already reduced by it).</summary>
+    public Money DiscountAmount { get; init; }
     public Money? PileAmount { get; init; }
     public bool AmountMismatch { get; init; }
     public bool RecordOverdue { get; init; }
@@ -60,6 +62,7 @@ public sealed class ChargingOrderExportRow
     [ExcelColumnName("电费(元)")] public decimal ElectricityFee { get; set; }
     [ExcelColumnName("服务费(元)")] public decimal ServiceFee { get; set; }
     [ExcelColumnName("订单金额(元)")] public decimal Total { get; set; }
+    [ExcelColumnName("优惠券抵扣(元)")] public decimal Discount { get; set; }
     [ExcelColumnName("电桩金额(元)")] public string PileAmount { get; set; } = "";
     [ExcelColumnName("停止原因")] public string StopReason { get; set; } = "";
     [ExcelColumnName("异常")] public string Flags { get; set; } = "";

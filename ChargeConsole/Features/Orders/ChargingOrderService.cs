@@ -49,7 +49,7 @@ public sealed class ChargingOrderService(
             Nickname = o.AppUser == null || investor ? null : o.AppUser.Nickname,
             StationId = o.StationId, StationName = o.Station.Name, GunCode = o.GunCode,
             CreatedAt = o.CreatedAt, StartedAt = o.StartedAt, EndedAt = o.EndedAt,
-            Energy = o.Energy, ElectricityFee = o.ElectricityFee, ServiceFee = o.ServiceFee, TotalAmount = o.TotalAmount, PileAmount = o.PileAmount,
+            Energy = o.Energy, ElectricityFee = o.ElectricityFee, ServiceFee = o.ServiceFee, TotalAmount = o.TotalAmount, DiscountAmount = o.DiscountAmount, PileAmount = o.PileAmount,
             AmountMismatch = o.AmountMismatch, RecordOverdue = o.RecordOverdue, PowerKw = o.PowerKw, Soc = o.Soc,
             StopReason = o.StopReason, FailureReason = o.FailureReason, ReviewNote = o.ReviewNote,
         });
@@ -61,7 +61,7 @@ public sealed class ChargingOrderService(
             OrderNo = o.OrderNo, Status = ChargingOrderLifecycle.Name(o.Status), Source = OrderText.Source(o.Source),
             Phone = o.Phone ?? "", Nickname = o.Nickname ?? "", Station = o.StationName, Gun = o.GunCode,
             CreatedAt = ChinaTime.Format(o.CreatedAt), StartedAt = ChinaTime.Format(o.StartedAt), EndedAt = ChinaTime.Format(o.EndedAt),
-            Energy = o.Energy.Kwh, ElectricityFee = o.ElectricityFee.Yuan, ServiceFee = o.ServiceFee.Yuan, Total = o.TotalAmount.Yuan,
+            Energy = o.Energy.Kwh, ElectricityFee = o.ElectricityFee.Yuan, ServiceFee = o.ServiceFee.Yuan, Total = o.TotalAmount.Yuan, Discount = o.DiscountAmount.Yuan,
             PileAmount = o.PileAmount?.ToString() ?? "", StopReason = o.StopReason ?? o.FailureReason ?? "", Flags = OrderText.Flags(o.AmountMismatch, o.RecordOverdue),
             ReviewNote = o.ReviewNote ?? "",
         });

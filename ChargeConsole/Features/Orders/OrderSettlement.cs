@@ -172,7 +172,8 @@ public sealed class OrderSettlement(IOptions<OrdersOptions> options)
             MoveIfNeeded(order, ChargingOrderStatus.Unpaid);
             return false;
         }
-        WalletBook.PostPayment(db, wallet, payment, LedgerSource.ChargingOrder, order.OrderNo, now, "充电消费");
+        WalletBook.PostPayment(db, wallet, payment, LedgerSource.ChargingOrder, order.OrderNo, now,
+            order.DiscountAmount > Money.Zero ? $"充电消费（订单 {order.TotalAmount} 元，优惠券减 {order.DiscountAmount} 元）" : "充电消费");
         var points = WalletRules.PointsFor(payment.Total, options.Value.PointsPerYuan);
         WalletBook.Post(db, wallet, LedgerAccount.Points, points, LedgerSource.ChargingOrder, order.OrderNo, now, "充电积分");
         order.PaidPrincipal = payment.FromPrincipal;

@@ -10,7 +10,7 @@ namespace ChargeConsole.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public class SignInAndMenuScenarios(BrowserApp app)
 {
-    private static readonly string[] StaffPages = ["/users", "/vehicles", "/recharge-orders", "/refunds", "/recharge-packages", "/withdrawals", "/wallets", "/ledger", "/invoices", "/coupons", "/coupon-claims", "/electricity-prices", "/billing-templates", "/billing-sync-logs", "/audit"];
+    private static readonly string[] StaffPages = ["/users", "/vehicles", "/recharge-orders", "/refunds", "/recharge-packages", "/withdrawals", "/wallets", "/ledger", "/invoices", "/coupons", "/coupon-claims", "/station-tags", "/electricity-prices", "/billing-templates", "/billing-sync-logs", "/audit"];
     private static readonly string[] SharedPages = [
         "/", "/orders", "/stations", "/piles", "/guns",
         "/reports/monthly", "/reports/investor-revenue", "/reports/charging", "/reports/revenue-charts", "/reports/station-shares",

@@ -52,7 +52,8 @@ public static partial class AppApi
         var me = api.MapGroup("").RequireAuthorization(Policy);
         me.MapGet("/me", ProfileAsync).WithSummary("我的资料与钱包");
         me.MapGet("/me/ledger", LedgerAsync).WithSummary("我的账单明细（分页）");
-        me.MapGet("/stations/nearby", NearbyAsync).WithSummary("附近电站与空闲枪数");
+        me.MapGet("/stations/nearby", NearbyAsync).WithSummary("附近电站与空闲枪数（可按 tagId 筛选电站标签）");
+        me.MapGet("/stations/tags", StationTagsAsync).WithSummary("电站标签（按排序）");
         me.MapPost("/orders", StartAsync).WithSummary("扫码启动充电");
         me.MapGet("/orders", OrdersAsync).WithSummary("我的充电订单（分页）");
         me.MapGet("/orders/{orderNo}", OrderAsync).WithSummary("充电订单实时状态");
@@ -107,12 +108,15 @@ public static partial class AppApi
             LedgerText.Source(l.Source), l.SourceNo, l.Remark)).ToList(), total, page, pageSize));
     }
 
+    private static async Task<Ok<List<StationTagView>>> StationTagsAsync(Features.Stations.StationTagService tags, CancellationToken ct) =>
+        TypedResults.Ok((await tags.AllAsync(ct)).Select(t => new StationTagView(t.Id, t.Name)).ToList());
+
     private static async Task<Results<Ok<List<NearbyStation>>, ValidationProblem>> NearbyAsync(
-        NearbyStations stations, IValidator<NearbyQuery> validator, double lat, double lng, CancellationToken ct, double radiusKm = 10)
+        NearbyStations stations, IValidator<NearbyQuery> validator, double lat, double lng, CancellationToken ct, double radiusKm = 10, int? tagId = null)
     {
         var query = new NearbyQuery(lat, lng, radiusKm);
         if (await Invalid(validator, query, ct) is { } invalid) return invalid;
-        var found = await stations.FindAsync(lat, lng, radiusKm, ct);
+        var found = await stations.FindAsync(lat, lng, radiusKm, ct, tagId);
         return TypedResults.Ok(found.Select(s => new NearbyStation(s.Id, s.Name, s.Address, s.Latitude, s.Longitude, s.DistanceKm, s.FreeGuns, s.TotalGuns, s.Tags)).ToList());
     }
 

@@ -167,3 +167,5 @@ public sealed class CouponClaimRequestValidator : AbstractValidator<CouponClaimR
     public CouponClaimRequestValidator() =>
         RuleFor(x => x.Token).NotEmpty().WithMessage("缺少优惠券领取码").Matches(@"\A[0-9a-f]{24}\z").WithMessage("优惠券领取码不正确");
 }
+
+public sealed record StationTagView(int Id, string Name);

@@ -9,14 +9,17 @@ public sealed record StationNearby(int Id, string Name, string Address, double L
 /// <summary>Open stations within a radius of a point, nearest first, with how many guns are free right now.</summary>
 public sealed class NearbyStations(IDbContextFactory<ChargeDbContext> dbFactory)
 {
-    public async Task<IReadOnlyList<StationNearby>> FindAsync(double latitude, double longitude, double radiusKm, CancellationToken ct = default)
+    /// <param name="tagId">only stations with this tag (电站标签), when given</param>
+    public async Task<IReadOnlyList<StationNearby>> FindAsync(double latitude, double longitude, double radiusKm, CancellationToken ct = default, int? tagId = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // A bounding box in the database, the exact distance here: a degree of latitude is about 111 km.
         var dLat = radiusKm / 111.0;
         var dLng = radiusKm / (111.0 * Math.Max(0.01, Math.Cos(latitude * Math.PI / 180)));
-        var candidates = await db.Stations.AsNoTracking()
-            .Where(s => s.IsOpen && s.Latitude >= latitude - dLat && s.Latitude <= latitude + dLat && s.Longitude >= longitude - dLng && s.Longitude <= longitude + dLng)
+        var stations = db.Stations.AsNoTracking()
+            .Where(s => s.IsOpen && s.Latitude >= latitude - dLat && s.Latitude <= latitude + dLat && s.Longitude >= longitude - dLng && s.Longitude <= longitude + dLng);
+        if (tagId is { } tag) stations = stations.Where(s => s.Tags.Any(t => t.Id == tag));
+        var candidates = await stations
             .Select(s => new
             {
                 s.Id, s.Name, s.Address, s.Latitude, s.Longitude,

@@ -22,6 +22,8 @@ builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.J
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+// Radzen only for its HTML editor (协议公告); its services are what the editor's dialogs need.
+Radzen.ServiceCollectionExtensions.AddRadzenComponents(builder.Services);
 builder.Services.AddTransient<MudBlazor.MudLocalizer, ChargeConsole.Infrastructure.ChineseMudLocalizer>();
 // Chinese text is written as is, not as &#x...; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -49,6 +49,7 @@ public static partial class AppApi
         api.MapPost("/auth/sms-code", SendCodeAsync).WithSummary("发送登录验证码").AllowAnonymous().RequireRateLimiting(SmsRateLimits.Policy);
         api.MapPost("/auth/token", SignInAsync).WithSummary("手机号 + 验证码登录，返回 Bearer 令牌").AllowAnonymous();
 
+        MapContent(api);
         var me = api.MapGroup("").RequireAuthorization(Policy);
         me.MapGet("/me", ProfileAsync).WithSummary("我的资料与钱包");
         me.MapGet("/me/ledger", LedgerAsync).WithSummary("我的账单明细（分页）");

@@ -169,3 +169,6 @@ public sealed class CouponClaimRequestValidator : AbstractValidator<CouponClaimR
 }
 
 public sealed record StationTagView(int Id, string Name);
+
+/// <summary>Html is sanitised (no scripts, event handlers or script links).</summary>
+public sealed record ArticleView(int Id, ArticleKind Kind, string KindName, string Title, string Html, DateTime PublishedAt);

@@ -84,6 +84,7 @@ public static class FeatureRegistration
         services.AddSingleton<Coupons.CouponService>();
         services.AddSingleton<StationTagService>();
         services.AddSingleton<Infrastructure.Content.RichText>();
+        services.AddSingleton<Content.ArticleService>();
         services.AddSingleton<Coupons.CouponIssueRuns>();
         services.AddHostedService(sp => sp.GetRequiredService<Coupons.CouponIssueRuns>());
         return services;
@@ -123,6 +124,7 @@ public static class FeatureRegistration
         staff.MapExport<Coupons.CouponFilter, Coupons.CouponExportRow>("/coupons", "优惠券", (db, scope, f) => app.ServiceProvider.GetRequiredService<Coupons.CouponService>().Export(db, scope, f));
         staff.MapExport<Coupons.ClaimFilter, Coupons.ClaimExportRow>("/coupon-claims", "领取记录", Coupons.CouponService.ExportClaims);
         staff.MapExport<StationTagFilter, StationTagExportRow>("/station-tags", "电站标签", StationTagService.Export);
+        staff.MapExport<Content.ArticleFilter, Content.ArticleExportRow>("/articles", "协议公告", Content.ArticleService.Export);
 
         // An invoice PDF, for staff only, by the request's id (the file's own name is random and never shown).
         app.MapGet("/files/invoices/{id:int}", async (int id, HttpContext http, Invoices.InvoiceService invoices, Microsoft.EntityFrameworkCore.IDbContextFactory<ChargeDbContext> dbFactory, CancellationToken ct) =>

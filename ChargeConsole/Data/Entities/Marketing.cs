@@ -117,7 +117,8 @@ public class Banner
     public DateTime CreatedAt { get; set; }
 }
 
-public enum ArticleKind { Agreement = 0, Notice = 1 }
+/// <summary>协议公告: the user agreement and the privacy policy shown at sign-in, and notices.</summary>
+public enum ArticleKind { Agreement = 0, Notice = 1, Privacy = 2 }
 
 public class Article
 {
@@ -129,6 +130,7 @@ public class Article
     public DateTime? PublishFrom { get; set; }
     public DateTime? PublishTo { get; set; }
     public DateTime CreatedAt { get; set; }
+    public DateTime? UpdatedAt { get; set; }
 }
 
 public class StationTag

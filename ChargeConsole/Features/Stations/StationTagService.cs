@@ -14,7 +14,14 @@ public sealed class StationTagFilter
     public string? Name { get; set; }
 }
 
-public sealed record StationTagRow(int Id, string Name, int SortOrder, int Stations);
+/// <summary>Init properties, not a positional record: the grid sorts on them in the database.</summary>
+public sealed record StationTagRow
+{
+    public int Id { get; init; }
+    public string Name { get; init; } = "";
+    public int SortOrder { get; init; }
+    public int Stations { get; init; }
+}
 
 public sealed class StationTagExportRow
 {
@@ -46,7 +53,7 @@ public sealed class StationTagService(IDbContextFactory<ChargeDbContext> dbFacto
     {
         var q = db.StationTags.AsNoTracking().StaffOnly(scope);
         if (!string.IsNullOrWhiteSpace(f.Name)) { var name = f.Name.Trim(); q = q.Where(t => t.Name.Contains(name)); }
-        return q.Select(t => new StationTagRow(t.Id, t.Name, t.SortOrder, t.Stations.Count));
+        return q.Select(t => new StationTagRow { Id = t.Id, Name = t.Name, SortOrder = t.SortOrder, Stations = t.Stations.Count });
     }
 
     public static IEnumerable<StationTagExportRow> Export(ChargeDbContext db, AccessScope scope, StationTagFilter f) =>

@@ -1,0 +1,43 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChargeConsole.Tests.EndToEnd;
+
+/// <summary>小程序管理 → 协议公告: a notice written in the rich-text editor reaches the mini-program, and a tag page.</summary>
+[Collection(BrowserCollection.Name)]
+public class ContentScenarios(BrowserApp app)
+{
+    private static ILocator Row(IPage page, string text) => page.Locator(".mud-table-body tr", new() { HasText = text });
+
+    [Fact]
+    public Task A_notice_written_in_the_editor_is_published_to_the_mini_program() =>
+        app.RunAsync("articles", async page =>
+        {
+            var title = "浏览器公告" + Random.Shared.Next(1000, 9999);
+            await BrowserApp.SignInAsync(page, "operator", "operator123");
+            await page.GotoAsync("/articles");
+            await BrowserApp.WaitForCircuitAsync(page);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "新增" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByLabel("标题").FillAsync(title);
+            var editor = dialog.GetByTestId("article-editor").Locator(".rz-html-editor-content");
+            await editor.ClickAsync();
+            await editor.PressSequentiallyAsync("周末全部电站服务费八折");
+            await dialog.GetByText("已发布").ClickAsync();
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            await Expect(Row(page, title)).ToContainTextAsync("已发布");
+
+            var notices = await app.App.Http().GetFromJsonAsync<JsonElement>("/api/app/v1/content/notices");
+            var notice = notices.EnumerateArray().Single(n => n.GetProperty("title").GetString() == title);
+            Assert.Contains("周末全部电站服务费八折", notice.GetProperty("html").GetString());
+
+            // The console's own inputs keep their look beside Radzen's stylesheet.
+            var size = await page.GetByLabel("标题").EvaluateAsync<string>("e => getComputedStyle(e).fontSize");
+            await page.GotoAsync("/station-tags");
+            await BrowserApp.WaitForCircuitAsync(page);
+            Assert.Equal(await page.GetByLabel("标签名称").EvaluateAsync<string>("e => getComputedStyle(e).fontSize"), size);
+        });
+}

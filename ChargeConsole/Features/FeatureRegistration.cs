@@ -50,7 +50,9 @@ public static class FeatureRegistration
         services.AddSingleton<IPileEventSink>(sp => sp.GetRequiredService<PileEventSink>());
         services.AddPayments(config);
         services.Configure<Infrastructure.Files.FileStoreOptions>(config.GetSection("Files"));
+        services.PostConfigure<Infrastructure.Files.FileStoreOptions>(o => o.Root = Path.GetFullPath(o.Root, contentRoot));
         services.AddSingleton<Infrastructure.Files.FileStore>();
+        services.AddSingleton<Infrastructure.Files.ImageUploads>();
         services.Configure<StoredValue.RechargeOptions>(config.GetSection("Recharge"));
         return services.AddFeatures();
     }
@@ -135,6 +137,17 @@ public static class FeatureRegistration
                     : Results.NotFound();
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Operator));
+
+        // Public images (posters, banners) for the mini-program and the console; thumbnails with ?thumb=1.
+        app.MapGet("/media/{**key}", (string key, bool? thumb, Infrastructure.Files.FileStore files) =>
+            {
+                if (!Infrastructure.Files.FileStore.IsPublicImage(key)) return Results.NotFound();
+                var served = thumb == true ? Infrastructure.Files.FileStore.ThumbnailKey(key) : key;
+                return files.OpenRead(served) is { } stream
+                    ? Results.File(stream, Path.GetExtension(served) switch { ".png" => "image/png", ".webp" => "image/webp", _ => "image/jpeg" })
+                    : Results.NotFound();
+            })
+            .AllowAnonymous();
 
         app.MapGet("/templates/pile-import.xlsx", () =>
                 Results.File(PileImportService.TemplateBytes(), ExcelFiles.ContentType, "电桩导入模板.xlsx"))

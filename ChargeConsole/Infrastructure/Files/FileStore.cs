@@ -14,9 +14,10 @@ public sealed class FileStoreOptions
 /// endpoints that check who asks; the key is never a public URL. Keys are checked before use, so a stored or sent
 /// key can never reach outside the root.
 /// </summary>
-public sealed partial class FileStore(Microsoft.Extensions.Options.IOptions<FileStoreOptions> options, IHostEnvironment env, TimeProvider clock)
+public sealed partial class FileStore(Microsoft.Extensions.Options.IOptions<FileStoreOptions> options, TimeProvider clock)
 {
-    private string Root => Path.GetFullPath(options.Value.Root, env.ContentRootPath);
+    /// <summary>Made absolute against the content root at registration.</summary>
+    private string Root => options.Value.Root;
 
     public async Task<string> SaveAsync(string kind, string extension, ReadOnlyMemory<byte> content, CancellationToken ct)
     {
@@ -46,7 +47,20 @@ public sealed partial class FileStore(Microsoft.Extensions.Options.IOptions<File
 
     [GeneratedRegex(@"\A[a-z]{1,20}\z")] private static partial Regex KindPattern();
     [GeneratedRegex(@"\A[a-z0-9]{1,5}\z")] private static partial Regex ExtensionPattern();
-    [GeneratedRegex(@"\A[a-z]{1,20}/[0-9]{6}/[0-9a-f]{32}\.[a-z0-9]{1,5}\z")] private static partial Regex KeyPattern();
+    [GeneratedRegex(@"\A[a-z]{1,20}/[0-9]{6}/[0-9a-f]{32}(-t)?\.[a-z0-9]{1,5}\z")] private static partial Regex KeyPattern();
+
+    /// <summary>Where an image's thumbnail is kept: beside it, same name with -t, as JPEG.</summary>
+    public static string ThumbnailKey(string key) => key[..key.LastIndexOf('.')] + "-t.jpg";
+
+    /// <summary>Stores a thumbnail for an image already stored under <paramref name="key"/>.</summary>
+    public async Task SaveThumbnailAsync(string key, ReadOnlyMemory<byte> content, CancellationToken ct)
+    {
+        var path = PathOf(ThumbnailKey(key)) ?? throw new ArgumentException("not a stored key", nameof(key));
+        await File.WriteAllBytesAsync(path, content.ToArray(), ct);
+    }
+
+    /// <summary>Images the mini-program may fetch without signing in (posters, banners); invoices never.</summary>
+    public static bool IsPublicImage(string key) => KeyPattern().IsMatch(key) && (key.StartsWith("posters/") || key.StartsWith("banners/") || key.StartsWith("campaigns/"));
 }
 
 /// <summary>What an upload must be before it is stored.</summary>

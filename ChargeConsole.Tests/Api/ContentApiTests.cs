@@ -46,4 +46,41 @@ public class ContentApiTests
         Assert.Equal(("用户协议 v2", "<p>新协议</p>"), (agreement.GetProperty("title").GetString(), agreement.GetProperty("html").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/app/v1/content/agreements/privacy")).StatusCode);
     }
+
+    [Fact]
+    public async Task Only_published_banners_inside_their_window_are_served_in_order_with_their_images()
+    {
+        await using var app = LiveWebApp.Start();
+        var banners = app.Get<BannerService>();
+        var (key, _) = await app.Get<ChargeConsole.Infrastructure.Files.ImageUploads>().SaveAsync("banners", Png(), default);
+        var china = DateTime.UtcNow.AddHours(8);
+        async Task SaveAsync(string title, int sort, PublishStatus status, DateTime? from = null, DateTime? to = null, string? link = null)
+        {
+            var saved = await banners.SaveAsync(TestDatabase.Operator, new BannerForm { Title = title, ImagePath = key, SortOrder = sort, Status = status, PublishFrom = from, PublishTo = to, LinkUrl = link });
+            Assert.True(saved.Succeeded, saved.Error);
+        }
+        await SaveAsync("第二", 2, PublishStatus.Published, link: "article:12");
+        await SaveAsync("第一", 1, PublishStatus.Published, link: "/pages/station/detail?id=3");
+        await SaveAsync("草稿", 0, PublishStatus.Draft);
+        await SaveAsync("已下线", 0, PublishStatus.Withdrawn);
+        await SaveAsync("还没到", 0, PublishStatus.Published, from: china.AddDays(1));
+        await SaveAsync("已过期", 0, PublishStatus.Published, from: china.AddDays(-2), to: china.AddDays(-1));
+        var badLink = await banners.SaveAsync(TestDatabase.Operator, new BannerForm { Title = "坏链接", ImagePath = key, LinkUrl = "javascript:alert(1)" });
+        Assert.False(badLink.Succeeded);
+
+        var http = app.Http();
+        var live = await http.GetFromJsonAsync<JsonElement>("/api/app/v1/content/banners");
+        Assert.Equal(["第一", "第二"], live.EnumerateArray().Select(b => b.GetProperty("title").GetString()));
+        Assert.Equal("/pages/station/detail?id=3", live[0].GetProperty("link").GetString());
+        var image = await http.GetAsync(live[0].GetProperty("thumbnailUrl").GetString());
+        Assert.Equal("image/jpeg", image.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static byte[] Png()
+    {
+        using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgba32>(750, 300);
+        using var stream = new MemoryStream();
+        SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, stream);
+        return stream.ToArray();
+    }
 }

@@ -40,4 +40,33 @@ public class ContentScenarios(BrowserApp app)
             await BrowserApp.WaitForCircuitAsync(page);
             Assert.Equal(await page.GetByLabel("标签名称").EvaluateAsync<string>("e => getComputedStyle(e).fontSize"), size);
         });
+
+    [Fact]
+    public Task A_banner_with_an_uploaded_image_is_served_to_the_mini_program_and_a_renamed_file_is_refused() =>
+        app.RunAsync("banners", async page =>
+        {
+            var title = "浏览器轮播" + Random.Shared.Next(1000, 9999);
+            await BrowserApp.SignInAsync(page, "operator", "operator123");
+            await page.GotoAsync("/banners");
+            await BrowserApp.WaitForCircuitAsync(page);
+            await page.GetByRole(AriaRole.Button, new() { Name = "新增" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByLabel("标题").FillAsync(title);
+            await dialog.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload { Name = "banner.png", MimeType = "image/png", Buffer = "这是改了扩展名的文本文件"u8.ToArray() });
+            await Expect(dialog).ToContainTextAsync("文件不是图片");
+            using (var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgba32>(750, 300))
+            using (var png = new MemoryStream())
+            {
+                SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, png);
+                await dialog.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload { Name = "banner.png", MimeType = "image/png", Buffer = png.ToArray() });
+            }
+            await Expect(dialog.GetByTestId("banner-thumb")).Not.ToHaveJSPropertyAsync("naturalWidth", 0);
+            await dialog.GetByLabel("链接（/pages/… 或 article:内容编号，可空）").FillAsync("/pages/recharge/index");
+            await dialog.GetByText("已发布").ClickAsync();
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            await Expect(Row(page, title)).ToContainTextAsync("已发布");
+
+            var live = await app.App.Http().GetFromJsonAsync<JsonElement>("/api/app/v1/content/banners");
+            Assert.Contains(live.EnumerateArray(), b => b.GetProperty("title").GetString() == title && b.GetProperty("link").GetString() == "/pages/recharge/index");
+        });
 }

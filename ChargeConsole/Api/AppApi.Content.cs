@@ -12,6 +12,7 @@ public static partial class AppApi
         api.MapGet("/content/agreements/{kind}", AgreementAsync).WithSummary("用户协议（user）或隐私政策（privacy）：当前生效的一份").AllowAnonymous();
         api.MapGet("/content/notices", NoticesAsync).WithSummary("公告列表（已发布且在上线时间内）").AllowAnonymous();
         api.MapGet("/content/articles/{id:int}", ArticleAsync).WithSummary("一篇协议或公告").AllowAnonymous();
+        api.MapGet("/content/banners", BannersAsync).WithSummary("首页轮播（已发布且在上线时间内，按排序）").AllowAnonymous();
     }
 
     private static async Task<Results<Ok<ArticleView>, ProblemHttpResult>> AgreementAsync(string kind, ArticleService articles, CancellationToken ct)
@@ -26,6 +27,9 @@ public static partial class AppApi
 
     private static async Task<Results<Ok<ArticleView>, ProblemHttpResult>> ArticleAsync(int id, ArticleService articles, CancellationToken ct) =>
         await articles.LiveAsync(id, ct) is { } a ? TypedResults.Ok(ArticleViewOf(a)) : Problem(StatusCodes.Status404NotFound, "内容不存在或未发布");
+
+    private static async Task<Ok<List<BannerView>>> BannersAsync(BannerService banners, CancellationToken ct) =>
+        TypedResults.Ok((await banners.LiveAsync(ct)).Select(b => new BannerView(b.Id, b.Title, $"/media/{b.ImagePath}", $"/media/{b.ImagePath}?thumb=1", b.LinkUrl)).ToList());
 
     private static ArticleView ArticleViewOf(Article a) => new(a.Id, a.Kind, ContentText.Kind(a.Kind), a.Title, a.ContentHtml, a.PublishFrom ?? a.CreatedAt);
 }

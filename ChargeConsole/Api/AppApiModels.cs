@@ -172,3 +172,6 @@ public sealed record StationTagView(int Id, string Name);
 
 /// <summary>Html is sanitised (no scripts, event handlers or script links).</summary>
 public sealed record ArticleView(int Id, ArticleKind Kind, string KindName, string Title, string Html, DateTime PublishedAt);
+
+/// <param name="Link">a mini-program page (/pages/…) or a content item (article:ID), or null</param>
+public sealed record BannerView(int Id, string Title, string ImageUrl, string ThumbnailUrl, string? Link);

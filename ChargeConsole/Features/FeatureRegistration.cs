@@ -87,6 +87,7 @@ public static class FeatureRegistration
         services.AddSingleton<StationTagService>();
         services.AddSingleton<Infrastructure.Content.RichText>();
         services.AddSingleton<Content.ArticleService>();
+        services.AddSingleton<Content.BannerService>();
         services.AddSingleton<Coupons.CouponIssueRuns>();
         services.AddHostedService(sp => sp.GetRequiredService<Coupons.CouponIssueRuns>());
         return services;
@@ -127,6 +128,7 @@ public static class FeatureRegistration
         staff.MapExport<Coupons.ClaimFilter, Coupons.ClaimExportRow>("/coupon-claims", "领取记录", Coupons.CouponService.ExportClaims);
         staff.MapExport<StationTagFilter, StationTagExportRow>("/station-tags", "电站标签", StationTagService.Export);
         staff.MapExport<Content.ArticleFilter, Content.ArticleExportRow>("/articles", "协议公告", Content.ArticleService.Export);
+        staff.MapExport<Content.BannerFilter, Content.BannerExportRow>("/banners", "轮播管理", Content.BannerService.Export);
 
         // An invoice PDF, for staff only, by the request's id (the file's own name is random and never shown).
         app.MapGet("/files/invoices/{id:int}", async (int id, HttpContext http, Invoices.InvoiceService invoices, Microsoft.EntityFrameworkCore.IDbContextFactory<ChargeDbContext> dbFactory, CancellationToken ct) =>
@@ -139,10 +141,10 @@ public static class FeatureRegistration
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Operator));
 
         // Public images (posters, banners) for the mini-program and the console; thumbnails with ?thumb=1.
-        app.MapGet("/media/{**key}", (string key, bool? thumb, Infrastructure.Files.FileStore files) =>
+        app.MapGet("/media/{**key}", (string key, string? thumb, Infrastructure.Files.FileStore files) =>
             {
                 if (!Infrastructure.Files.FileStore.IsPublicImage(key)) return Results.NotFound();
-                var served = thumb == true ? Infrastructure.Files.FileStore.ThumbnailKey(key) : key;
+                var served = thumb == "1" ? Infrastructure.Files.FileStore.ThumbnailKey(key) : key;
                 return files.OpenRead(served) is { } stream
                     ? Results.File(stream, Path.GetExtension(served) switch { ".png" => "image/png", ".webp" => "image/webp", _ => "image/jpeg" })
                     : Results.NotFound();

@@ -69,4 +69,33 @@ public class ContentScenarios(BrowserApp app)
             var live = await app.App.Http().GetFromJsonAsync<JsonElement>("/api/app/v1/content/banners");
             Assert.Contains(live.EnumerateArray(), b => b.GetProperty("title").GetString() == title && b.GetProperty("link").GetString() == "/pages/recharge/index");
         });
+
+    [Fact]
+    public Task A_campaign_for_the_station_page_is_shown_to_a_user_once_when_set_to_once() =>
+        app.RunAsync("campaigns", async page =>
+        {
+            var title = "浏览器活动" + Random.Shared.Next(1000, 9999);
+            await BrowserApp.SignInAsync(page, "operator", "operator123");
+            await page.GotoAsync("/campaigns");
+            await BrowserApp.WaitForCircuitAsync(page);
+            await page.GetByRole(AriaRole.Button, new() { Name = "新增" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByLabel("标题").FillAsync(title);
+            await dialog.GetByLabel("展示位置").ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "电站页" }).ClickAsync();
+            await dialog.GetByLabel("展示频率").ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "仅一次" }).ClickAsync();
+            var editor = dialog.Locator(".rz-html-editor-content");
+            await editor.ClickAsync();
+            await editor.PressSequentiallyAsync("本站新增超充桩");
+            await dialog.GetByText("已发布").ClickAsync();
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            await Expect(Row(page, title)).ToContainTextAsync("仅一次");
+
+            var user = await app.App.AppUserAsync("13910000074");
+            async Task<bool> ShownAsync() => (await user.GetFromJsonAsync<JsonElement>("/api/app/v1/campaigns?placement=StationPage"))
+                .EnumerateArray().Any(c => c.GetProperty("title").GetString() == title && c.GetProperty("html").GetString()!.Contains("本站新增超充桩"));
+            Assert.True(await ShownAsync());
+            Assert.False(await ShownAsync());
+        });
 }

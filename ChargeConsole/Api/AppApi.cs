@@ -62,6 +62,7 @@ public static partial class AppApi
         MapStoredValue(me);
         MapInvoices(me);
         MapCoupons(me);
+        me.MapGet("/campaigns", CampaignsAsync).WithSummary("某位置此刻该给我展示的活动（placement：HomePopup、HomeBanner、StationPage）；返回即记为已看过");
     }
 
     private static int UserId(ClaimsPrincipal user) => int.Parse(user.FindFirstValue(AppUserClaim)!);
@@ -107,6 +108,15 @@ public static partial class AppApi
         return TypedResults.Ok(new Paged<LedgerItem>(items.Select(l => new LedgerItem(l.Id, l.CreatedAt, LedgerText.Account(l.Account),
             l.Account == LedgerAccount.Points ? l.Amount : Money.FromFen(l.Amount).Yuan, l.Account == LedgerAccount.Points ? l.BalanceAfter : Money.FromFen(l.BalanceAfter).Yuan,
             LedgerText.Source(l.Source), l.SourceNo, l.Remark)).ToList(), total, page, pageSize));
+    }
+
+    private static async Task<Results<Ok<List<CampaignView>>, ProblemHttpResult>> CampaignsAsync(
+        string? placement, ClaimsPrincipal principal, Features.Content.CampaignService campaigns, CancellationToken ct)
+    {
+        if (!Enum.TryParse<CampaignPlacement>(placement, ignoreCase: true, out var where) || !Enum.IsDefined(where))
+            return Problem(StatusCodes.Status400BadRequest, "placement 须为 HomePopup、HomeBanner 或 StationPage");
+        return TypedResults.Ok((await campaigns.ShowAsync(UserId(principal), where, ct))
+            .Select(c => new CampaignView(c.Id, c.Title, c.ImagePath is { } key ? $"/media/{key}" : null, c.ContentHtml, c.Frequency.ToString())).ToList());
     }
 
     private static async Task<Ok<List<StationTagView>>> StationTagsAsync(Features.Stations.StationTagService tags, CancellationToken ct) =>

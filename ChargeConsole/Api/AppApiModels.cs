@@ -175,3 +175,6 @@ public sealed record ArticleView(int Id, ArticleKind Kind, string KindName, stri
 
 /// <param name="Link">a mini-program page (/pages/…) or a content item (article:ID), or null</param>
 public sealed record BannerView(int Id, string Title, string ImageUrl, string ThumbnailUrl, string? Link);
+
+/// <summary>Html is sanitised; Frequency is Once, Daily or EveryVisit.</summary>
+public sealed record CampaignView(int Id, string Title, string? ImageUrl, string Html, string Frequency);

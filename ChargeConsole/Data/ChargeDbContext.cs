@@ -46,6 +46,7 @@ public abstract class ChargeDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Banner> Banners => Set<Banner>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CampaignView> CampaignViews => Set<CampaignView>();
     public DbSet<AuditLog> AuditLogs => Set<AuditLog>();
     public DbSet<OperationRequest> OperationRequests => Set<OperationRequest>();
     public DbSet<SmsCode> SmsCodes => Set<SmsCode>();

@@ -88,6 +88,7 @@ public static class FeatureRegistration
         services.AddSingleton<Infrastructure.Content.RichText>();
         services.AddSingleton<Content.ArticleService>();
         services.AddSingleton<Content.BannerService>();
+        services.AddSingleton<Content.CampaignService>();
         services.AddSingleton<Coupons.CouponIssueRuns>();
         services.AddHostedService(sp => sp.GetRequiredService<Coupons.CouponIssueRuns>());
         return services;
@@ -129,6 +130,7 @@ public static class FeatureRegistration
         staff.MapExport<StationTagFilter, StationTagExportRow>("/station-tags", "电站标签", StationTagService.Export);
         staff.MapExport<Content.ArticleFilter, Content.ArticleExportRow>("/articles", "协议公告", Content.ArticleService.Export);
         staff.MapExport<Content.BannerFilter, Content.BannerExportRow>("/banners", "轮播管理", Content.BannerService.Export);
+        staff.MapExport<Content.CampaignFilter, Content.CampaignExportRow>("/campaigns", "活动管理", Content.CampaignService.Export);
 
         // An invoice PDF, for staff only, by the request's id (the file's own name is random and never shown).
         app.MapGet("/files/invoices/{id:int}", async (int id, HttpContext http, Invoices.InvoiceService invoices, Microsoft.EntityFrameworkCore.IDbContextFactory<ChargeDbContext> dbFactory, CancellationToken ct) =>

@@ -17,6 +17,11 @@ internal sealed class CouponConfiguration : IEntityTypeConfiguration<Coupon>
     }
 }
 
+internal sealed class CampaignViewConfiguration : IEntityTypeConfiguration<CampaignView>
+{
+    public void Configure(EntityTypeBuilder<CampaignView> e) => e.HasKey(x => new { x.CampaignId, x.AppUserId });
+}
+
 internal sealed class CouponIssueRunConfiguration : IEntityTypeConfiguration<CouponIssueRun>
 {
     public void Configure(EntityTypeBuilder<CouponIssueRun> e)
@@ -61,7 +66,7 @@ internal sealed class ContentConfiguration :
     public void Configure(EntityTypeBuilder<Campaign> e)
     {
         e.Property(x => x.ContentHtml).HasMaxLength(50000);
-        e.HasIndex(x => x.Status);
+        e.HasIndex(x => new { x.Placement, x.Status });
     }
 
     public void Configure(EntityTypeBuilder<StationTag> e) => e.HasIndex(x => x.Name).IsUnique();

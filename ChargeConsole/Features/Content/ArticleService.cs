@@ -29,7 +29,7 @@ public sealed class ArticleFormValidator : AbstractValidator<ArticleForm>
     public ArticleFormValidator()
     {
         RuleFor(x => x.Title).NotEmpty().WithMessage("请输入标题").MaximumLength(100).WithMessage("标题不能超过 100 个字");
-        RuleFor(x => x.ContentHtml).NotEmpty().WithMessage("请输入正文").MaximumLength(200_000).WithMessage("正文过长（不超过 200,000 个字符）");
+        RuleFor(x => x.ContentHtml).NotEmpty().WithMessage("请输入正文").MaximumLength(50_000).WithMessage("正文过长（不超过 50,000 个字符）");
         RuleFor(x => x.PublishTo).GreaterThan(x => x.PublishFrom).WithMessage("下线时间必须晚于上线时间").When(x => x.PublishFrom is not null && x.PublishTo is not null);
     }
 }

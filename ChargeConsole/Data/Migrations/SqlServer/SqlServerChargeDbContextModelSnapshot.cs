@@ -334,9 +334,15 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("Frequency")
+                        .HasColumnType("int");
+
                     b.Property<string>("ImagePath")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Placement")
+                        .HasColumnType("int");
 
                     b.Property<DateTime?>("PublishFrom")
                         .HasColumnType("datetime2");
@@ -352,11 +358,30 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Placement", "Status");
 
                     b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("ChargeConsole.Data.Entities.CampaignView", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AppUserId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("CampaignId", "AppUserId");
+
+                    b.ToTable("CampaignViews");
                 });
 
             modelBuilder.Entity("ChargeConsole.Data.Entities.ChargingOrder", b =>

@@ -314,9 +314,15 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ImagePath")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Placement")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("PublishFrom")
                         .HasColumnType("TEXT");
@@ -332,11 +338,30 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Placement", "Status");
 
                     b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("ChargeConsole.Data.Entities.CampaignView", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AppUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CampaignId", "AppUserId");
+
+                    b.ToTable("CampaignViews");
                 });
 
             modelBuilder.Entity("ChargeConsole.Data.Entities.ChargingOrder", b =>

@@ -1,0 +1,85 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ChargeConsole.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Campaigns : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Campaigns_Status",
+                table: "Campaigns");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Frequency",
+                table: "Campaigns",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Placement",
+                table: "Campaigns",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "UpdatedAt",
+                table: "Campaigns",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "CampaignViews",
+                columns: table => new
+                {
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AppUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignViews", x => new { x.CampaignId, x.AppUserId });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_Placement_Status",
+                table: "Campaigns",
+                columns: new[] { "Placement", "Status" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CampaignViews");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Campaigns_Placement_Status",
+                table: "Campaigns");
+
+            migrationBuilder.DropColumn(
+                name: "Frequency",
+                table: "Campaigns");
+
+            migrationBuilder.DropColumn(
+                name: "Placement",
+                table: "Campaigns");
+
+            migrationBuilder.DropColumn(
+                name: "UpdatedAt",
+                table: "Campaigns");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_Status",
+                table: "Campaigns",
+                column: "Status");
+        }
+    }
+}

@@ -18,6 +18,7 @@ public static partial class AppApi
         me.MapGet("/recharge/orders/{orderNo}", RechargeAsync).WithSummary("储值订单状态与可退金额");
         me.MapPost("/recharge/orders/{orderNo}/refunds", RequestRefundAsync).WithSummary("申请退款（不超过可退金额）");
         me.MapGet("/refunds", RefundsAsync).WithSummary("我的退款记录（分页）");
+        me.MapGet("/marketing/activities", ActivitiesAsync).WithSummary("进行中的营销活动及其套餐；第一个（最近开始的）是充值页要弹出的海报");
         me.MapGet("/withdrawals/quote", WithdrawalQuoteAsync).WithSummary("提现是否开通、手续费率与可提现金额");
         me.MapPost("/withdrawals", RequestWithdrawalAsync).WithSummary("申请提现（冻结，待运营审核）");
         me.MapGet("/withdrawals", WithdrawalsAsync).WithSummary("我的提现记录（分页）");
@@ -31,7 +32,7 @@ public static partial class AppApi
     {
         request = request with { RequestId = request.RequestId ?? http.Request.Headers["Idempotency-Key"].FirstOrDefault() };
         if (await Invalid(validator, request, ct) is { } invalid) return invalid;
-        var (start, error) = await recharges.CreateAsync(UserId(principal), request.PackageId!.Value, request.OpenId!.Trim(), request.RequestId!, ct);
+        var (start, error) = await recharges.CreateAsync(UserId(principal), request.PackageId, request.OpenId!.Trim(), request.RequestId!, ct, request.MarketingPackageId);
         if (start is null) return Problem(error!.StartsWith("微信支付下单失败") ? StatusCodes.Status502BadGateway : StatusCodes.Status409Conflict, error);
         var p = start.Payment;
         return TypedResults.Created($"/api/app/v1/recharge/orders/{start.Order.OrderNo}", new RechargeStartView(
@@ -116,4 +117,9 @@ public static partial class AppApi
 
     private static WithdrawalView WithdrawalViewOf(WithdrawalRow w) => new(w.No, w.Amount.Yuan, w.Fee.Yuan, w.PaidOut.Yuan, w.Status, StoredValueText.Status(w.Status),
         w.Remark, w.CreatedAt, w.ProcessedAt);
+
+    private static async Task<Ok<List<ActivityView>>> ActivitiesAsync(Features.Marketing.MarketingService marketing, CancellationToken ct) =>
+        TypedResults.Ok((await marketing.RunningAsync(ct)).Select(a => new ActivityView(a.Id, a.Title, a.PosterPath is { } key ? $"/media/{key}" : null, a.RulesHtml,
+            a.StackableWithCoupons, a.StartAt, a.EndAt,
+            a.Packages.OrderBy(p => p.Amount.Fen).Select(p => new PackageView(p.Id, p.Name, p.Amount.Yuan, p.Bonus.Yuan, (p.Amount + p.Bonus).Yuan)).ToList())).ToList());
 }

@@ -94,7 +94,8 @@ public sealed record PackageView(int Id, string Name, decimal Amount, decimal Bo
 
 /// <param name="OpenId">the payer's openid in this mini-program (from wx.login)</param>
 /// <param name="RequestId">the client's id for this purchase (or the Idempotency-Key header): a retry returns the same order</param>
-public sealed record RechargeRequest(int? PackageId, string? OpenId, string? RequestId = null);
+/// <param name="MarketingPackageId">instead of PackageId: a 营销套餐 of an activity running now (from /marketing/activities)</param>
+public sealed record RechargeRequest(int? PackageId, string? OpenId, string? RequestId = null, int? MarketingPackageId = null);
 
 /// <summary>Refundable is given for one order (null in lists).</summary>
 public sealed record RechargeView(string OrderNo, RechargeOrderStatus Status, string StatusName, decimal Amount, decimal Bonus, decimal Refunded, decimal Refunding,
@@ -115,7 +116,7 @@ public sealed class RechargeRequestValidator : AbstractValidator<RechargeRequest
 {
     public RechargeRequestValidator()
     {
-        RuleFor(x => x.PackageId).NotNull().WithMessage("请选择充值套餐").GreaterThan(0).WithMessage("请选择充值套餐");
+        RuleFor(x => x).Must(x => (x.PackageId is > 0) != (x.MarketingPackageId is > 0)).WithMessage("请选择一个充值套餐（packageId 或 marketingPackageId 二选一）");
         RuleFor(x => x.OpenId).NotEmpty().WithMessage("缺少 openid").Matches(@"\A[A-Za-z0-9_-]{6,64}\z").WithMessage("openid 格式不正确");
         RuleFor(x => x.RequestId).NotEmpty().WithMessage("缺少请求号（requestId 或 Idempotency-Key）").MaximumLength(40).WithMessage("请求号不能超过 40 个字符");
     }
@@ -178,3 +179,7 @@ public sealed record BannerView(int Id, string Title, string ImageUrl, string Th
 
 /// <summary>Html is sanitised; Frequency is Once, Daily or EveryVisit.</summary>
 public sealed record CampaignView(int Id, string Title, string? ImageUrl, string Html, string Frequency);
+
+/// <summary>A running 营销活动: its poster, sanitised rules, whether coupons stack with it, and its packages (buy with marketingPackageId).</summary>
+public sealed record ActivityView(int Id, string Title, string? PosterUrl, string RulesHtml, bool StackableWithCoupons, DateTime StartAt, DateTime EndAt,
+    IReadOnlyList<PackageView> Packages);

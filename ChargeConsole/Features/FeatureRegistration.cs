@@ -89,6 +89,7 @@ public static class FeatureRegistration
         services.AddSingleton<Content.ArticleService>();
         services.AddSingleton<Content.BannerService>();
         services.AddSingleton<Content.CampaignService>();
+        services.AddSingleton<Marketing.MarketingService>();
         services.AddSingleton<Coupons.CouponIssueRuns>();
         services.AddHostedService(sp => sp.GetRequiredService<Coupons.CouponIssueRuns>());
         return services;
@@ -131,6 +132,8 @@ public static class FeatureRegistration
         staff.MapExport<Content.ArticleFilter, Content.ArticleExportRow>("/articles", "协议公告", Content.ArticleService.Export);
         staff.MapExport<Content.BannerFilter, Content.BannerExportRow>("/banners", "轮播管理", Content.BannerService.Export);
         staff.MapExport<Content.CampaignFilter, Content.CampaignExportRow>("/campaigns", "活动管理", Content.CampaignService.Export);
+        staff.MapExport<Marketing.ActivityFilter, Marketing.ActivityExportRow>("/marketing-activities", "营销活动", Marketing.MarketingService.ExportActivities);
+        staff.MapExport<Marketing.MarketingPackageFilter, Marketing.MarketingPackageExportRow>("/marketing-packages", "营销套餐", Marketing.MarketingService.ExportPackages);
 
         // An invoice PDF, for staff only, by the request's id (the file's own name is random and never shown).
         app.MapGet("/files/invoices/{id:int}", async (int id, HttpContext http, Invoices.InvoiceService invoices, Microsoft.EntityFrameworkCore.IDbContextFactory<ChargeDbContext> dbFactory, CancellationToken ct) =>

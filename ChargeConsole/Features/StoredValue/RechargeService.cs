@@ -40,7 +40,9 @@ public sealed class RechargeService(IDbContextFactory<ChargeDbContext> dbFactory
     }
 
     /// <summary>Makes the order and its prepay; the error is the Chinese message for the user.</summary>
-    public async Task<(RechargeStart? Start, string? Error)> CreateAsync(int userId, int packageId, string openId, string requestId, CancellationToken ct)
+    /// <param name="packageId">a 储值套餐, or null when <paramref name="marketingPackageId"/> names a 营销套餐 of a running activity</param>
+    public async Task<(RechargeStart? Start, string? Error)> CreateAsync(int userId, int? packageId, string openId, string requestId, CancellationToken ct,
+        int? marketingPackageId = null)
     {
         if (!pay.Value.Enabled) return (null, "暂未开通微信支付充值");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -50,13 +52,25 @@ public sealed class RechargeService(IDbContextFactory<ChargeDbContext> dbFactory
             // Each order costs a prepay call and a row: a user may have only a few waiting to be paid.
             if (await db.RechargeOrders.CountAsync(o => o.AppUserId == userId && o.Status == RechargeOrderStatus.Unpaid, ct) >= MaxUnpaidPerUser)
                 return (null, $"您有 {MaxUnpaidPerUser} 笔待支付的充值订单，请先完成支付或稍后再试");
-            var package = await db.RechargePackages.AsNoTracking().FirstOrDefaultAsync(p => p.Id == packageId, ct);
-            if (package is null || package.Status != PackageStatus.Enabled) return (null, "该充值套餐不存在或已下架");
             var now = clock.GetUtcNow().UtcDateTime;
+            Money amount, bonus;
+            if (marketingPackageId is { } marketingId)
+            {
+                var offer = await Marketing.MarketingService.OnSaleAsync(db, marketingId, now, ct);
+                if (offer is null) return (null, "该营销套餐不存在、已关闭或活动未在进行中");
+                (amount, bonus) = (offer.Amount, offer.Bonus);
+            }
+            else
+            {
+                var package = await db.RechargePackages.AsNoTracking().FirstOrDefaultAsync(p => p.Id == packageId, ct);
+                if (package is null || package.Status != PackageStatus.Enabled) return (null, "该充值套餐不存在或已下架");
+                (amount, bonus) = (package.Amount, package.Bonus);
+            }
             order = new RechargeOrder
             {
-                OrderNo = OrderNumbers.Next("CZ", now), AppUserId = userId, RechargePackageId = package.Id, PaidAmount = package.Amount,
-                BonusAmount = package.Bonus, Status = RechargeOrderStatus.Unpaid, RequestId = requestId, PayerOpenId = openId, CreatedAt = now,
+                OrderNo = OrderNumbers.Next("CZ", now), AppUserId = userId, RechargePackageId = marketingPackageId is null ? packageId : null,
+                MarketingPackageId = marketingPackageId, PaidAmount = amount, BonusAmount = bonus, Status = RechargeOrderStatus.Unpaid, RequestId = requestId,
+                PayerOpenId = openId, CreatedAt = now,
             };
             db.RechargeOrders.Add(order);
             try

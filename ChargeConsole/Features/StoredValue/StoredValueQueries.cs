@@ -113,7 +113,8 @@ public sealed class StoredValueQueries(IDbContextFactory<ChargeDbContext> dbFact
         return q.Select(o => new RechargeOrderRow
         {
             Id = o.Id, OrderNo = o.OrderNo, Phone = o.AppUser.Phone, Nickname = o.AppUser.Nickname,
-            Package = db.RechargePackages.Where(p => p.Id == o.RechargePackageId).Select(p => p.Name).FirstOrDefault() ?? "",
+            Package = db.RechargePackages.Where(p => p.Id == o.RechargePackageId).Select(p => p.Name).FirstOrDefault()
+                      ?? db.MarketingPackages.Where(p => p.Id == o.MarketingPackageId).Select(p => "营销：" + p.Name).FirstOrDefault() ?? "",
             PaidAmount = o.PaidAmount, BonusAmount = o.BonusAmount, RefundedAmount = o.RefundedAmount, RefundingAmount = o.RefundingAmount, Status = o.Status,
             ProviderTransactionId = o.ProviderTransactionId, PaymentIssue = o.PaymentIssue, CreatedAt = o.CreatedAt, PaidAt = o.PaidAt,
         });

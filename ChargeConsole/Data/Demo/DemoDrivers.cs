@@ -73,13 +73,10 @@ public sealed class DemoDrivers(
         // a few seconds later) and charge next time; without payments, the operator tops them up.
         if (user.Principal.Fen < 50_00)
         {
-            if (!pay.Value.Enabled)
+            // A demo database seeded before packages existed has none to buy: the operator tops up then.
+            if (!pay.Value.Enabled || !await RechargeAsync(http, token, user.Id, ct))
                 await wallets.AdjustAsync(System, new AdjustmentForm { AppUserId = user.Id, Amount = 200m, Reason = "演示用户线下充值" }, ct);
-            else
-            {
-                await RechargeAsync(http, token, user.Id, ct);
-                return;
-            }
+            else return;
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/app/v1/orders") { Content = JsonContent.Create(new StartChargingRequest(gun)) };
@@ -89,12 +86,13 @@ public sealed class DemoDrivers(
         log.LogInformation("Demo driver {Phone} starts on {Gun}: {Status} {Body}", user.Phone, gun, (int)response.StatusCode, body.Length > 200 ? body[..200] : body);
     }
 
-    private async Task RechargeAsync(HttpClient http, string token, int userId, CancellationToken ct)
+    /// <summary>A recharge through the API (the sandbox pays it); false when there is no package to buy.</summary>
+    private async Task<bool> RechargeAsync(HttpClient http, string token, int userId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.RechargeOrders.AnyAsync(o => o.AppUserId == userId && o.Status == RechargeOrderStatus.Unpaid, ct)) return; // one waiting is enough
-        var package = await db.RechargePackages.Where(p => p.Status == PackageStatus.Enabled).OrderBy(p => p.SortOrder).Skip(1).Select(p => p.Id).FirstOrDefaultAsync(ct);
-        if (package == 0) return;
+        if (await db.RechargeOrders.AnyAsync(o => o.AppUserId == userId && o.Status == RechargeOrderStatus.Unpaid, ct)) return true; // one waiting is enough
+        var package = await db.RechargePackages.Where(p => p.Status == PackageStatus.Enabled).OrderByDescending(p => p.Amount).Select(p => p.Id).FirstOrDefaultAsync(ct);
+        if (package == 0) return false;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/app/v1/recharge/orders")
         {
             Content = JsonContent.Create(new RechargeRequest(package, $"oDemoUser{userId:0000000000}", Guid.NewGuid().ToString("N"))),
@@ -102,6 +100,7 @@ public sealed class DemoDrivers(
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await http.SendAsync(request, ct);
         log.LogInformation("Demo driver {User} recharges: {Status}", userId, (int)response.StatusCode);
+        return response.IsSuccessStatusCode;
     }
 
     /// <summary>Each demo charge runs 2–6 minutes, then its user stops it through the API.</summary>

@@ -10,7 +10,10 @@ public static class RefundRules
     /// already frozen for other refunds or withdrawals is spoken for).
     /// </summary>
     public static Money Refundable(Money paid, Money refunded, Money inFlight, WalletBalance wallet) =>
-        Money.Max(Money.Zero, Money.Min(paid - refunded - inFlight, wallet.SpendablePrincipal));
+        Money.Min(Unrefunded(paid, refunded, inFlight), Money.Max(Money.Zero, wallet.SpendablePrincipal));
+
+    /// <summary>What of one payment is neither refunded nor being refunded (before the wallet's limit).</summary>
+    public static Money Unrefunded(Money paid, Money refunded, Money inFlight) => Money.Max(Money.Zero, paid - refunded - inFlight);
 
     /// <summary>
     /// The bonus came with the principal, so it goes back in proportion: once <paramref name="refundedAfter"/> of

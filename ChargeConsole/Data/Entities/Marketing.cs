@@ -104,7 +104,15 @@ public class MarketingPackage
 
 public enum PublishStatus { Draft = 0, Published = 1, Withdrawn = 2 }
 
-public class Banner
+/// <summary>Content the mini-program is served while 已发布 and inside its publish window (banners, articles, campaigns).</summary>
+public interface IPublishable
+{
+    PublishStatus Status { get; }
+    DateTime? PublishFrom { get; }
+    DateTime? PublishTo { get; }
+}
+
+public class Banner : IPublishable
 {
     public int Id { get; set; }
     public string Title { get; set; } = "";
@@ -120,7 +128,7 @@ public class Banner
 /// <summary>协议公告: the user agreement and the privacy policy shown at sign-in, and notices.</summary>
 public enum ArticleKind { Agreement = 0, Notice = 1, Privacy = 2 }
 
-public class Article
+public class Article : IPublishable
 {
     public int Id { get; set; }
     public ArticleKind Kind { get; set; }
@@ -148,7 +156,7 @@ public enum CampaignPlacement { HomePopup = 0, HomeBanner = 1, StationPage = 2 }
 public enum CampaignFrequency { Once = 0, Daily = 1, EveryVisit = 2 }
 
 /// <summary>活动管理: a campaign shown in the mini-program at a placement, within a window, as often as its frequency allows.</summary>
-public class Campaign
+public class Campaign : IPublishable
 {
     public int Id { get; set; }
     public string Title { get; set; } = "";

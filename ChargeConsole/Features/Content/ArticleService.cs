@@ -149,7 +149,7 @@ public sealed class ArticleService(IDbContextFactory<ChargeDbContext> dbFactory,
     private IQueryable<Article> Live(ChargeDbContext db)
     {
         var now = Now;
-        return db.Articles.AsNoTracking().Where(a => a.Status == PublishStatus.Published && (a.PublishFrom == null || a.PublishFrom <= now) && (a.PublishTo == null || a.PublishTo > now));
+        return db.Articles.AsNoTracking().LiveAt(now);
     }
 
     /// <summary>What the mini-program may show, sanitised once more on the way out (stored HTML is never trusted).</summary>

@@ -4,6 +4,7 @@ using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Audit;
 using ChargeConsole.Infrastructure.Auth;
+using ChargeConsole.Infrastructure.Content;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs.Attributes;
@@ -133,7 +134,7 @@ public sealed class BannerService(IDbContextFactory<ChargeDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = Now;
         return await db.Banners.AsNoTracking()
-            .Where(b => b.Status == PublishStatus.Published && (b.PublishFrom == null || b.PublishFrom <= now) && (b.PublishTo == null || b.PublishTo > now))
+            .LiveAt(now)
             .OrderBy(b => b.SortOrder).ThenBy(b => b.Id).ToListAsync(ct);
     }
 }

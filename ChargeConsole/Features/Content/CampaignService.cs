@@ -156,7 +156,7 @@ public sealed class CampaignService(IDbContextFactory<ChargeDbContext> dbFactory
         var now = Now;
         var todayStart = ChinaTime.StartOfDayUtc(now);
         var due = await db.Campaigns.AsNoTracking()
-            .Where(c => c.Placement == placement && c.Status == PublishStatus.Published && (c.PublishFrom == null || c.PublishFrom <= now) && (c.PublishTo == null || c.PublishTo > now))
+            .LiveAt(now).Where(c => c.Placement == placement)
             .Where(c => c.Frequency == CampaignFrequency.EveryVisit
                         || !db.CampaignViews.Any(v => v.CampaignId == c.Id && v.AppUserId == userId && (c.Frequency == CampaignFrequency.Once || v.LastSeenAt >= todayStart)))
             .OrderByDescending(c => c.PublishFrom ?? c.CreatedAt).ThenByDescending(c => c.Id).Take(10).ToListAsync(ct);

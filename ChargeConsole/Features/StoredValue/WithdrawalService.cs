@@ -110,7 +110,7 @@ public sealed class WithdrawalService(IDbContextFactory<ChargeDbContext> dbFacto
         var orders = await db.RechargeOrders.Where(o => o.AppUserId == userId && Refundable.Contains(o.Status))
             .Select(o => new { o.PaidAmount, o.RefundedAmount, o.RefundingAmount }).ToListAsync(ct);
         var wallet = await db.Wallets.SingleAsync(w => w.AppUserId == userId, ct);
-        var fromOrders = orders.Aggregate(Money.Zero, (sum, o) => sum + Money.Max(Money.Zero, o.PaidAmount - o.RefundedAmount - o.RefundingAmount));
+        var fromOrders = orders.Aggregate(Money.Zero, (sum, o) => sum + RefundRules.Unrefunded(o.PaidAmount, o.RefundedAmount, o.RefundingAmount));
         return Money.Min(fromOrders, wallet.Balance().SpendablePrincipal);
     }
 
@@ -154,7 +154,7 @@ public sealed class WithdrawalService(IDbContextFactory<ChargeDbContext> dbFacto
                 .OrderByDescending(o => o.PaidAt).ThenByDescending(o => o.Id).ToListAsync(token);
             var payout = w.Amount - w.Fee;
             var parts = payout > wallet.Balance().SpendablePrincipal ? null
-                : WithdrawalRules.Allocate(payout, orders.Select(o => (o.Id, Money.Max(Money.Zero, o.PaidAmount - o.RefundedAmount - o.RefundingAmount))));
+                : WithdrawalRules.Allocate(payout, orders.Select(o => (o.Id, RefundRules.Unrefunded(o.PaidAmount, o.RefundedAmount, o.RefundingAmount))));
             if (parts is null) return OperationResult.Fail("用户可退的储值订单金额已不足以支付这笔提现，请拒绝后让用户重新申请");
             foreach (var (orderId, part) in parts)
                 refundNos.Add(RefundService.Add(db, orders.Single(o => o.Id == orderId), wallet, part, $"用户提现 {w.No}", RefundAsker.Operator(scope.UserName, null), now, w.Id).RefundNo);

@@ -22,6 +22,14 @@ public static class CouponRules
     /// <summary>The discount on <paramref name="amount"/>: the coupon's, never more than the amount.</summary>
     public static Money DiscountOn(HeldCoupon c, Money amount) => Money.Min(c.Discount, amount);
 
+    /// <summary>
+    /// The discount a coupon takes off a payment of <paramref name="amount"/> (a 营销套餐 whose activity allows 优惠叠加),
+    /// or null when it does not apply: as on a charge (window, threshold), and something must be left to pay, since
+    /// WeChat Pay takes no payment of 0.
+    /// </summary>
+    public static Money? PaymentDiscount(HeldCoupon c, Money amount, DateTime now) =>
+        Applies(c, amount, now) && c.Discount < amount ? c.Discount : null;
+
     /// <summary>The applicable coupon that takes off the most (ties: the one ending first, so the other keeps), or null.</summary>
     public static HeldCoupon? Best(IEnumerable<HeldCoupon> held, Money amount, DateTime now) =>
         held.Where(c => Applies(c, amount, now)).OrderByDescending(c => DiscountOn(c, amount)).ThenBy(c => c.ValidTo).ThenBy(c => c.ClaimId).FirstOrDefault();

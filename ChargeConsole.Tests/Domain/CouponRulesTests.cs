@@ -45,6 +45,20 @@ public class CouponRulesTests
         Assert.Equal((0L, 0L), (CouponRules.Reduce(Money.FromFen(1_00), Money.FromFen(50), Money.FromFen(9_99)) is var (a, b) ? (a.Fen, b.Fen) : default));
     }
 
+    [Fact]
+    public void A_coupon_on_a_payment_applies_from_its_threshold_within_its_window_and_leaves_something_to_pay()
+    {
+        // 满100减10 on a 100.00 package: 10.00 off; on 99.99 it does not apply.
+        Assert.Equal(Money.FromFen(10_00), CouponRules.PaymentDiscount(Coupon(1, 100_00, 10_00), Money.FromFen(100_00), Now));
+        Assert.Null(CouponRules.PaymentDiscount(Coupon(1, 100_00, 10_00), Money.FromFen(99_99), Now));
+        // 无门槛减 5.00: a 5.00 package would be paid with 0, which WeChat Pay takes no payment of; 5.01 leaves 0.01.
+        Assert.Null(CouponRules.PaymentDiscount(Coupon(2, 0, 5_00), Money.FromFen(5_00), Now));
+        Assert.Equal(Money.FromFen(5_00), CouponRules.PaymentDiscount(Coupon(2, 0, 5_00), Money.FromFen(5_01), Now));
+        // Ended a moment ago; not yet started.
+        Assert.Null(CouponRules.PaymentDiscount(new HeldCoupon(3, Money.Zero, Money.FromFen(1_00), Now.AddDays(-2), Now), Money.FromFen(50_00), Now));
+        Assert.Null(CouponRules.PaymentDiscount(new HeldCoupon(4, Money.Zero, Money.FromFen(1_00), Now.AddSeconds(1), Now.AddDays(2)), Money.FromFen(50_00), Now));
+    }
+
     [Property(MaxTest = 1000)]
     public bool The_reduced_fees_add_up_to_what_is_paid_and_none_goes_negative(NonNegativeInt electricity, NonNegativeInt service, NonNegativeInt discount)
     {

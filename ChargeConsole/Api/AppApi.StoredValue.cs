@@ -19,6 +19,7 @@ public static partial class AppApi
         me.MapPost("/recharge/orders/{orderNo}/refunds", RequestRefundAsync).WithSummary("申请退款（不超过可退金额）");
         me.MapGet("/refunds", RefundsAsync).WithSummary("我的退款记录（分页）");
         me.MapGet("/marketing/activities", ActivitiesAsync).WithSummary("进行中的营销活动及其套餐；第一个（最近开始的）是充值页要弹出的海报");
+        me.MapGet("/marketing/packages/{id:int}/coupons", PackageCouponsAsync).WithSummary("购买该营销套餐时可用的优惠券（活动允许优惠叠加时），优惠最多的在前");
         me.MapGet("/withdrawals/quote", WithdrawalQuoteAsync).WithSummary("提现是否开通、手续费率与可提现金额");
         me.MapPost("/withdrawals", RequestWithdrawalAsync).WithSummary("申请提现（冻结，待运营审核）");
         me.MapGet("/withdrawals", WithdrawalsAsync).WithSummary("我的提现记录（分页）");
@@ -32,7 +33,8 @@ public static partial class AppApi
     {
         request = request with { RequestId = request.RequestId ?? http.Request.Headers["Idempotency-Key"].FirstOrDefault() };
         if (await Invalid(validator, request, ct) is { } invalid) return invalid;
-        var (start, error) = await recharges.CreateAsync(UserId(principal), request.PackageId, request.OpenId!.Trim(), request.RequestId!, ct, request.MarketingPackageId);
+        var (start, error) = await recharges.CreateAsync(UserId(principal), request.PackageId, request.OpenId!.Trim(), request.RequestId!, ct, request.MarketingPackageId,
+            request.CouponClaimId);
         if (start is null) return Problem(error!.StartsWith("微信支付下单失败") ? StatusCodes.Status502BadGateway : StatusCodes.Status409Conflict, error);
         var p = start.Payment;
         return TypedResults.Created($"/api/app/v1/recharge/orders/{start.Order.OrderNo}", new RechargeStartView(
@@ -82,7 +84,7 @@ public static partial class AppApi
     }
 
     private static RechargeView View(RechargeOrder o, Money? refundable) => new(o.OrderNo, o.Status, StoredValueText.Status(o.Status), o.PaidAmount.Yuan, o.BonusAmount.Yuan,
-        o.RefundedAmount.Yuan, o.RefundingAmount.Yuan, refundable?.Yuan, o.CreatedAt, o.PaidAt);
+        o.RefundedAmount.Yuan, o.RefundingAmount.Yuan, refundable?.Yuan, o.CreatedAt, o.PaidAt, o.DiscountAmount.Yuan);
 
     private static RefundView RefundViewOf(RefundRow r) => new(r.RefundNo, r.OrderNo, r.Amount.Yuan, r.Status, StoredValueText.Status(r.Status), r.Reason, r.FailureReason,
         r.CreatedAt, r.CompletedAt);
@@ -117,6 +119,15 @@ public static partial class AppApi
 
     private static WithdrawalView WithdrawalViewOf(WithdrawalRow w) => new(w.No, w.Amount.Yuan, w.Fee.Yuan, w.PaidOut.Yuan, w.Status, StoredValueText.Status(w.Status),
         w.Remark, w.CreatedAt, w.ProcessedAt);
+
+    private static async Task<Results<Ok<PackageCouponsView>, ProblemHttpResult>> PackageCouponsAsync(int id, ClaimsPrincipal principal, RechargeService recharges,
+        CancellationToken ct)
+    {
+        var (offer, coupons) = await recharges.CouponsForAsync(UserId(principal), id, ct);
+        if (offer is null) return Problem(StatusCodes.Status404NotFound, "该营销套餐不存在、已关闭或活动未在进行中");
+        return TypedResults.Ok(new PackageCouponsView(id, offer.Amount.Yuan, offer.Bonus.Yuan, offer.CouponsStack,
+            coupons.Select(c => new PaymentCouponView(c.ClaimId, c.Name, c.Threshold.Yuan, c.Discount.Yuan, (offer.Amount - c.Discount).Yuan, c.ValidTo)).ToList()));
+    }
 
     private static async Task<Ok<List<ActivityView>>> ActivitiesAsync(Features.Marketing.MarketingService marketing, CancellationToken ct) =>
         TypedResults.Ok((await marketing.RunningAsync(ct)).Select(a => new ActivityView(a.Id, a.Title, a.PosterPath is { } key ? $"/media/{key}" : null, a.RulesHtml,

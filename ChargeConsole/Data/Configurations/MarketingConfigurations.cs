@@ -39,6 +39,7 @@ internal sealed class CouponClaimConfiguration : IEntityTypeConfiguration<Coupon
         e.HasIndex(x => new { x.CouponId, x.AppUserId, x.Seq }).IsUnique();
         e.HasIndex(x => new { x.AppUserId, x.Status });
         e.HasIndex(x => new { x.Status, x.ClaimedAt });
+        e.HasIndex(x => x.RechargeOrderId);
     }
 }
 

@@ -42,6 +42,11 @@ public class CouponClaim
     public DateTime ClaimedAt { get; set; }
     public DateTime? UsedAt { get; set; }
     public long? ChargingOrderId { get; set; }
+    /// <summary>
+    /// The recharge order paying with it: while that order is unpaid the copy is reserved (still 未使用, but no other
+    /// order may take it); once paid it is 已使用; if the order is closed unpaid it is free again.
+    /// </summary>
+    public int? RechargeOrderId { get; set; }
     /// <summary>The user's n-th copy of this coupon (1 … per-user limit): unique per coupon and user, so concurrent claims cannot pass the limit.</summary>
     public int Seq { get; set; }
 }

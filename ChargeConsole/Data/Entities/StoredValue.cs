@@ -26,9 +26,13 @@ public class RechargeOrder
     public AppUser AppUser { get; set; } = null!;
     public int? RechargePackageId { get; set; }
     public int? MarketingPackageId { get; set; }
-    /// <summary>What the user pays (and, once paid, paid): the principal credited.</summary>
+    /// <summary>What the user pays (and, once paid, paid): the principal credited. With a coupon, the amount less its discount.</summary>
     public Money PaidAmount { get; set; }
+    /// <summary>The bonus credited: the package's, plus a coupon's discount (see <c>RechargeTerms</c>).</summary>
     public Money BonusAmount { get; set; }
+    /// <summary>The coupon copy used on the payment (a 营销套餐 whose activity allows 优惠叠加), and what it took off.</summary>
+    public int? CouponClaimId { get; set; }
+    public Money DiscountAmount { get; set; }
     public Money RefundedAmount { get; set; }
     /// <summary>Refunds requested and not yet ended: frozen in the wallet.</summary>
     public Money RefundingAmount { get; set; }

@@ -240,7 +240,8 @@ public sealed class CouponService(IDbContextFactory<ChargeDbContext> dbFactory, 
         {
             Id = c.Id, Coupon = c.Coupon.Name, Threshold = c.Coupon.Threshold, Discount = c.Coupon.Discount, Phone = c.AppUser.Phone, Nickname = c.AppUser.Nickname,
             Method = c.Method, Status = c.Status, ClaimedAt = c.ClaimedAt, UsedAt = c.UsedAt, ValidTo = c.Coupon.ValidTo,
-            OrderNo = db.ChargingOrders.Where(o => o.Id == c.ChargingOrderId).Select(o => o.OrderNo).FirstOrDefault(),
+            OrderNo = db.ChargingOrders.Where(o => o.Id == c.ChargingOrderId).Select(o => o.OrderNo).FirstOrDefault()
+                ?? db.RechargeOrders.Where(o => o.Id == c.RechargeOrderId && c.Status == CouponClaimStatus.Used).Select(o => o.OrderNo).FirstOrDefault(),
         });
     }
 
@@ -261,10 +262,12 @@ public sealed class CouponService(IDbContextFactory<ChargeDbContext> dbFactory, 
         if (claim is null) return OperationResult.Fail("领取记录已被删除，请刷新列表");
         OperationResult result;
         if (claim.Status == CouponClaimStatus.Used) result = OperationResult.Fail("已使用的优惠券不能删除");
+        else if (claim.RechargeOrderId is not null) result = OperationResult.Fail("该优惠券正被待支付的充值订单占用，不能删除");
         else
         {
-            // Unused only, checked in the same statement: a settlement using it at this moment wins.
-            var deleted = await db.CouponClaims.Where(c => c.Id == id && c.Status != CouponClaimStatus.Used && c.ChargingOrderId == null).ExecuteDeleteAsync();
+            // Not used or reserved, checked in the same statement: a settlement or recharge taking it at this moment wins.
+            var deleted = await db.CouponClaims.Where(c => c.Id == id && c.Status != CouponClaimStatus.Used && c.ChargingOrderId == null && c.RechargeOrderId == null)
+                .ExecuteDeleteAsync();
             if (deleted == 1) await db.Coupons.Where(c => c.Id == claim.CouponId).ExecuteUpdateAsync(u => u.SetProperty(c => c.ClaimedCount, c => c.ClaimedCount - 1));
             result = deleted == 1 ? OperationResult.Ok("领取记录已删除") : OperationResult.Fail("该优惠券刚被使用，不能删除");
         }

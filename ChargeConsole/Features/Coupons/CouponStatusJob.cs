@@ -20,10 +20,10 @@ public sealed class CouponStatusJob(IDbContextFactory<ChargeDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Coupons.Where(c => c.ValidTo <= now && c.Status != CouponStatus.Expired).ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CouponStatus.Expired), ct);
         await db.Coupons.Where(c => c.ValidFrom <= now && c.ValidTo > now && c.Status != CouponStatus.Active).ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CouponStatus.Active), ct);
-        var expired = await db.CouponClaims.Where(c => c.Status == CouponClaimStatus.Unused && c.ChargingOrderId == null && c.Coupon.ValidTo <= now)
+        var expired = await db.CouponClaims.Free().Where(c => c.Coupon.ValidTo <= now)
             .OrderBy(c => c.Id).Select(c => c.Id).Take(ClaimBatch).ToListAsync(ct);
         if (expired.Count > 0)
-            await db.CouponClaims.Where(c => expired.Contains(c.Id) && c.Status == CouponClaimStatus.Unused && c.ChargingOrderId == null)
+            await db.CouponClaims.Free().Where(c => expired.Contains(c.Id))
                 .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CouponClaimStatus.Expired), ct);
     }
 }

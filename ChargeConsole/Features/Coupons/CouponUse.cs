@@ -14,10 +14,14 @@ namespace ChargeConsole.Features.Coupons;
 /// </summary>
 public static class CouponUse
 {
+    /// <summary>Copies no order holds: unused, not taken by a charge, not reserved by a recharge waiting to be paid.</summary>
+    public static IQueryable<CouponClaim> Free(this IQueryable<CouponClaim> claims) =>
+        claims.Where(c => c.Status == CouponClaimStatus.Unused && c.ChargingOrderId == null && c.RechargeOrderId == null);
+
     public static async Task ApplyAsync(ChargeDbContext db, ChargingOrder order, bool pickBest, DateTime now, CancellationToken ct)
     {
         if (order.AppUserId is not { } userId || order.DiscountAmount > Money.Zero) return;
-        var held = db.CouponClaims.Where(c => c.AppUserId == userId && c.Status == CouponClaimStatus.Unused && c.ChargingOrderId == null);
+        var held = db.CouponClaims.Free().Where(c => c.AppUserId == userId);
         if (order.CouponClaimId is { } named) held = held.Where(c => c.Id == named);
         else if (!pickBest) return;
         // Not one another running order has named (it would take it at its own settlement).
@@ -29,7 +33,7 @@ public static class CouponUse
             order.CouponClaimId = null; // the named coupon does not apply (threshold, window): it stays the user's
             return;
         }
-        var taken = await db.CouponClaims.Where(c => c.Id == chosen.ClaimId && c.Status == CouponClaimStatus.Unused && c.ChargingOrderId == null)
+        var taken = await db.CouponClaims.Free().Where(c => c.Id == chosen.ClaimId)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CouponClaimStatus.Used).SetProperty(c => c.UsedAt, now).SetProperty(c => c.ChargingOrderId, order.Id), ct);
         if (taken == 0) { order.CouponClaimId = null; return; }
         var discount = CouponRules.DiscountOn(chosen, order.TotalAmount);

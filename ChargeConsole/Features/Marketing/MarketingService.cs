@@ -258,9 +258,17 @@ public sealed class MarketingService(IDbContextFactory<ChargeDbContext> dbFactor
         return running;
     }
 
-    /// <summary>A package a user may buy now: on sale and in at least one running activity.</summary>
-    public static Task<MarketingPackage?> OnSaleAsync(ChargeDbContext db, int packageId, DateTime now, CancellationToken ct) =>
+    /// <summary>
+    /// A package a user may buy now: on sale and in at least one running activity; coupons stack with it when one of
+    /// those running activities allows 优惠叠加.
+    /// </summary>
+    public static Task<MarketingOffer?> OnSaleAsync(ChargeDbContext db, int packageId, DateTime now, CancellationToken ct) =>
         db.MarketingPackages.AsNoTracking().Where(p => p.Id == packageId && p.Status == PackageStatus.Enabled
                 && p.Activities.Any(a => a.Status == ActivityStatus.Enabled && a.StartAt <= now && a.EndAt > now))
+            .Select(p => new MarketingOffer(p.Amount, p.Bonus,
+                p.Activities.Any(a => a.Status == ActivityStatus.Enabled && a.StartAt <= now && a.EndAt > now && a.StackableWithCoupons)))
             .FirstOrDefaultAsync(ct);
 }
+
+/// <summary>A 营销套餐 on sale now, and whether a coupon may be used on its payment.</summary>
+public sealed record MarketingOffer(Money Amount, Money Bonus, bool CouponsStack);

@@ -145,8 +145,8 @@ public sealed class ChargingService(
         if (couponClaimId is { } claimId)
         {
             var claim = await db.CouponClaims.AsNoTracking().Where(c => c.Id == claimId && c.AppUserId == appUserId)
-                .Select(c => new { c.Status, c.ChargingOrderId, c.Coupon.ValidTo, Named = db.ChargingOrders.Any(o => o.CouponClaimId == c.Id) }).FirstOrDefaultAsync(ct);
-            if (claim is null || claim.Status != CouponClaimStatus.Unused || claim.ChargingOrderId is not null || claim.Named)
+                .Select(c => new { c.Status, c.ChargingOrderId, c.RechargeOrderId, c.Coupon.ValidTo, Named = db.ChargingOrders.Any(o => o.CouponClaimId == c.Id) }).FirstOrDefaultAsync(ct);
+            if (claim is null || claim.Status != CouponClaimStatus.Unused || claim.ChargingOrderId is not null || claim.RechargeOrderId is not null || claim.Named)
                 return (new StartRefusal(0x04, "所选优惠券不可用（不存在、已使用或已被其他订单选用）"), null);
             if (claim.ValidTo <= clock.GetUtcNow().UtcDateTime) return (new StartRefusal(0x04, "所选优惠券已过期"), null);
         }

@@ -1,6 +1,7 @@
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Values;
+using ChargeConsole.Features.Coupons;
 using ChargeConsole.Features.Wallets;
 using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Live;
@@ -12,7 +13,7 @@ namespace ChargeConsole.Features.StoredValue;
 
 /// <summary>
 /// A payment WeChat Pay reports (by callback or by the recovery job's query) credits the wallet once: principal =
-/// paid, bonus = the package's bonus, a ledger entry each, the order Paid, all in one transaction with its audit row.
+/// paid, bonus = the package's bonus (plus a coupon's discount, the coupon then 已使用), a ledger entry each, the order Paid, all in one transaction with its audit row.
 /// The transaction id is unique and doubles as the request id, so a repeat on any node changes nothing; an amount
 /// that differs from the order's is not credited and is flagged on the order for an operator.
 /// </summary>
@@ -40,8 +41,21 @@ public sealed class RechargePayments(IDbContextFactory<ChargeDbContext> dbFactor
                 return OperationResult.Fail(issue = $"微信支付金额 {paid} 元与订单金额 {order.PaidAmount} 元不符，未入账");
             var wallet = await db.Wallets.SingleAsync(w => w.AppUserId == order.AppUserId, token);
             var now = clock.GetUtcNow().UtcDateTime;
+            var couponNote = "";
+            if (order.CouponClaimId is { } claimId)
+            {
+                if (await PaymentCoupons.UseAsync(db, claimId, order.Id, now, token)) couponNote = $"（含优惠券抵扣 {order.DiscountAmount} 元）";
+                else
+                {
+                    // Closed, its coupon freed and used elsewhere, then paid after all: the discount was had once already.
+                    order.BonusAmount -= order.DiscountAmount;
+                    couponNote = $"（优惠券已在别处使用，未计抵扣 {order.DiscountAmount} 元）";
+                    order.DiscountAmount = Money.Zero;
+                    order.CouponClaimId = null;
+                }
+            }
             WalletBook.Post(db, wallet, LedgerAccount.Principal, order.PaidAmount.Fen, LedgerSource.Recharge, order.OrderNo, now, "储值充值");
-            WalletBook.Post(db, wallet, LedgerAccount.Bonus, order.BonusAmount.Fen, LedgerSource.Recharge, order.OrderNo, now, "充值赠送");
+            WalletBook.Post(db, wallet, LedgerAccount.Bonus, order.BonusAmount.Fen, LedgerSource.Recharge, order.OrderNo, now, "充值赠送" + couponNote);
             // A payment that arrives after the order was closed was still taken from the user: it is credited all the same.
             order.Status = RechargeOrderStatus.Paid;
             order.ProviderTransactionId = t.TransactionId;
@@ -49,7 +63,7 @@ public sealed class RechargePayments(IDbContextFactory<ChargeDbContext> dbFactor
             order.PaymentIssue = null;
             order.Version++;
             userId = order.AppUserId;
-            return OperationResult.Ok($"{order.OrderNo} 到账 {order.PaidAmount} 元，赠送 {order.BonusAmount} 元");
+            return OperationResult.Ok($"{order.OrderNo} 到账 {order.PaidAmount} 元，赠送 {order.BonusAmount} 元{couponNote}");
         }, () => t.OutTradeNo, clock, ct);
 
         if (issue is not null)

@@ -28,6 +28,9 @@ public sealed record RechargeOrderRow
     public string Package { get; init; } = "";
     public Money PaidAmount { get; init; }
     public Money BonusAmount { get; init; }
+    /// <summary>A coupon's discount on the payment (credited as bonus), and the coupon's name.</summary>
+    public Money DiscountAmount { get; init; }
+    public string? Coupon { get; init; }
     public Money RefundedAmount { get; init; }
     public Money RefundingAmount { get; init; }
     public RechargeOrderStatus Status { get; init; }
@@ -46,6 +49,8 @@ public sealed class RechargeOrderExportRow
     [ExcelColumnName("套餐")] public string Package { get; set; } = "";
     [ExcelColumnName("支付金额(元)")] public decimal Paid { get; set; }
     [ExcelColumnName("赠送金额(元)")] public decimal Bonus { get; set; }
+    [ExcelColumnName("优惠券抵扣(元)")] public decimal Discount { get; set; }
+    [ExcelColumnName("优惠券")] public string Coupon { get; set; } = "";
     [ExcelColumnName("已退款(元)")] public decimal Refunded { get; set; }
     [ExcelColumnName("退款中(元)")] public decimal Refunding { get; set; }
     [ExcelColumnName("状态")] public string Status { get; set; } = "";
@@ -115,7 +120,8 @@ public sealed class StoredValueQueries(IDbContextFactory<ChargeDbContext> dbFact
             Id = o.Id, OrderNo = o.OrderNo, Phone = o.AppUser.Phone, Nickname = o.AppUser.Nickname,
             Package = db.RechargePackages.Where(p => p.Id == o.RechargePackageId).Select(p => p.Name).FirstOrDefault()
                       ?? db.MarketingPackages.Where(p => p.Id == o.MarketingPackageId).Select(p => "营销：" + p.Name).FirstOrDefault() ?? "",
-            PaidAmount = o.PaidAmount, BonusAmount = o.BonusAmount, RefundedAmount = o.RefundedAmount, RefundingAmount = o.RefundingAmount, Status = o.Status,
+            PaidAmount = o.PaidAmount, BonusAmount = o.BonusAmount, DiscountAmount = o.DiscountAmount,
+            Coupon = db.CouponClaims.Where(c => c.Id == o.CouponClaimId).Select(c => c.Coupon.Name).FirstOrDefault(), RefundedAmount = o.RefundedAmount, RefundingAmount = o.RefundingAmount, Status = o.Status,
             ProviderTransactionId = o.ProviderTransactionId, PaymentIssue = o.PaymentIssue, CreatedAt = o.CreatedAt, PaidAt = o.PaidAt,
         });
     }
@@ -124,7 +130,7 @@ public sealed class StoredValueQueries(IDbContextFactory<ChargeDbContext> dbFact
         Orders(db, scope, f).OrderByDescending(o => o.Id).AsEnumerable().Select(o => new RechargeOrderExportRow
         {
             OrderNo = o.OrderNo, Phone = o.Phone, Nickname = o.Nickname, Package = o.Package, Paid = o.PaidAmount.Yuan, Bonus = o.BonusAmount.Yuan,
-            Refunded = o.RefundedAmount.Yuan, Refunding = o.RefundingAmount.Yuan, Status = StoredValueText.Status(o.Status), Transaction = o.ProviderTransactionId ?? "",
+            Discount = o.DiscountAmount.Yuan, Coupon = o.Coupon ?? "", Refunded = o.RefundedAmount.Yuan, Refunding = o.RefundingAmount.Yuan, Status = StoredValueText.Status(o.Status), Transaction = o.ProviderTransactionId ?? "",
             CreatedAt = ChinaTime.Format(o.CreatedAt), PaidAt = ChinaTime.Format(o.PaidAt), Issue = o.PaymentIssue ?? "",
         });
 

@@ -792,6 +792,9 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<int>("Method")
                         .HasColumnType("int");
 
+                    b.Property<int?>("RechargeOrderId")
+                        .HasColumnType("int");
+
                     b.Property<int>("Seq")
                         .HasColumnType("int");
 
@@ -802,6 +805,8 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RechargeOrderId");
 
                     b.HasIndex("AppUserId", "Status");
 
@@ -1437,8 +1442,14 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("CouponClaimId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<long>("DiscountAmount")
+                        .HasColumnType("bigint");
 
                     b.Property<int?>("MarketingPackageId")
                         .HasColumnType("int");

@@ -762,6 +762,9 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<int>("Method")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RechargeOrderId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Seq")
                         .HasColumnType("INTEGER");
 
@@ -772,6 +775,8 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RechargeOrderId");
 
                     b.HasIndex("AppUserId", "Status");
 
@@ -1387,8 +1392,14 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CouponClaimId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("DiscountAmount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("MarketingPackageId")
                         .HasColumnType("INTEGER");

@@ -1,0 +1,21 @@
+using ChargeConsole.Domain.Values;
+
+namespace ChargeConsole.Domain.Wallets;
+
+/// <summary>
+/// What a recharge costs and credits. A coupon lowers the payment but not what the package promises (实际到账 =
+/// amount + bonus): the principal is the cash actually paid, so a refund can never give back more cash than came in,
+/// and the discount is credited as bonus, which a refund takes back in proportion like the rest of the bonus.
+/// </summary>
+public sealed record RechargeTerms(Money Pay, Money Bonus, Money Discount)
+{
+    public static RechargeTerms For(Money amount, Money bonus, Money discount)
+    {
+        if (amount.Fen <= 0) throw new ArgumentOutOfRangeException(nameof(amount), "充值金额必须大于 0");
+        if (discount.Fen < 0 || discount >= amount) throw new ArgumentOutOfRangeException(nameof(discount), "优惠金额必须小于充值金额");
+        return new(amount - discount, bonus + discount, discount);
+    }
+
+    /// <summary>Principal + bonus: what lands in the wallet, the same with or without a coupon.</summary>
+    public Money Credited => Pay + Bonus;
+}

@@ -116,6 +116,7 @@ public static class DemoSeed
         await db.SaveChangesAsync();
 
         var config = sp.GetRequiredService<IConfiguration>();
+        if (config.GetValue("Demo:Marketing", true)) await DemoMarketing.SeedAsync(db, now);
         await DemoHistory.SeedAsync(db, now, config.GetValue("Demo:HistoryDays", 0), sp.GetRequiredService<ILoggerFactory>().CreateLogger("DemoHistory"));
     }
 

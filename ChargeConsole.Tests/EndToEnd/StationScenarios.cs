@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -31,6 +34,48 @@ public class StationScenarios(BrowserApp app)
             await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
 
             await Expect(dialog).ToContainTextAsync("投资人占比合计 110%，不能超过 100%");
+        });
+
+    [Fact]
+    public Task A_tag_given_to_a_station_in_its_form_finds_it_in_the_mini_program_and_cannot_be_deleted_while_used() =>
+        app.RunAsync("station_tags", async page =>
+        {
+            var tag = "浏览器标签" + Random.Shared.Next(1000, 9999);
+            await BrowserApp.SignInAsync(page, "operator", "operator123");
+            await page.GotoAsync("/station-tags");
+            await BrowserApp.WaitForCircuitAsync(page);
+            await page.GetByRole(AriaRole.Button, new() { Name = "新增" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByLabel("标签名称").FillAsync(tag);
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            var tagRow = page.Locator(".mud-table-body tr", new() { HasText = tag });
+            await Expect(tagRow.Locator("td[data-label='使用电站数']")).ToHaveTextAsync("0");
+
+            await page.GotoAsync("/stations");
+            await BrowserApp.WaitForCircuitAsync(page);
+            await page.Locator(".mud-table-body tr", new() { HasText = "江宁大学城充电站" }).GetByRole(AriaRole.Button, new() { Name = "编辑" }).ClickAsync();
+            dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.Locator(".mud-select").Filter(new() { HasText = "标签" }).First.ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = tag }).ClickAsync();
+            await page.Keyboard.PressAsync("Escape");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            await Expect(dialog).ToHaveCountAsync(0);
+
+            await page.GotoAsync("/station-tags");
+            await BrowserApp.WaitForCircuitAsync(page);
+            await Expect(tagRow.Locator("td[data-label='使用电站数']")).ToHaveTextAsync("1");
+            await tagRow.GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+            await Expect(page.Locator(".mud-snackbar.mud-alert-filled-error")).ToContainTextAsync("该标签正在被电站【江宁大学城充电站】使用，无法删除");
+            await Expect(tagRow).ToHaveCountAsync(1);
+
+            // The mini-program finds the station by the tag, and only it.
+            var user = await app.App.AppUserAsync("13910000148");
+            int tagId;
+            await using (var db = app.App.Context())
+                tagId = await db.StationTags.Where(t => t.Name == tag).Select(t => t.Id).SingleAsync();
+            var near = await user.GetFromJsonAsync<JsonElement>($"/api/app/v1/stations/nearby?lat=31.91&lng=118.89&radiusKm=50&tagId={tagId}");
+            Assert.Equal(["江宁大学城充电站"], near.EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToArray());
         });
 
     [Fact]

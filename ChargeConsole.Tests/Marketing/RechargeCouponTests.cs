@@ -80,6 +80,13 @@ public class RechargeCouponTests
         return await db.CouponClaims.AsNoTracking().SingleAsync(c => c.Id == id);
     }
 
+    /// <summary>The status and reservation "我的优惠券" shows for the 满100减10 copy.</summary>
+    private static async Task<(string, bool)> MineAsync(Setup s)
+    {
+        var mine = (await s.Http.GetFromJsonAsync<JsonElement>("/api/app/v1/coupons/mine")).GetProperty("items").EnumerateArray().Single(c => c.GetProperty("id").GetInt32() == s.Claim);
+        return (mine.GetProperty("statusName").GetString()!, mine.GetProperty("reserved").GetBoolean());
+    }
+
     private static async Task<List<int>> UsableAsync(Setup s) =>
         (await s.Http.GetFromJsonAsync<JsonElement>($"/api/app/v1/marketing/packages/{s.Package}/coupons")).GetProperty("coupons").EnumerateArray()
         .Select(c => c.GetProperty("claimId").GetInt32()).ToList();
@@ -104,6 +111,7 @@ public class RechargeCouponTests
         Assert.Empty(await UsableAsync(s));
         Assert.Equal("所选优惠券不可用（不存在、已使用或已被其他订单选用）", await Detail(await BuyAsync(s, "c-2", s.Claim)));
         Assert.Equal("该优惠券正被待支付的充值订单占用，不能删除", (await s.App.Get<CouponService>().DeleteClaimAsync(TestDatabase.Operator, s.Claim)).Error);
+        Assert.Equal(("未使用", true), await MineAsync(s));
 
         Assert.Equal([204, 204], await s.App.Get<WeChatPaySandbox>().PayAsync(orderNo, copies: 2));
 
@@ -113,6 +121,7 @@ public class RechargeCouponTests
         var order = await OrderAsync(s.App, orderNo);
         var claim = await ClaimOf(s.App, s.Claim);
         Assert.Equal((CouponClaimStatus.Used, order.Id), (claim.Status, claim.RechargeOrderId));
+        Assert.Equal(("已使用", false), await MineAsync(s));
         await using (var db = s.App.Context())
         {
             Assert.Equal("充值赠送（含优惠券抵扣 10.00 元）", await db.LedgerEntries.Where(l => l.SourceNo == orderNo && l.Account == LedgerAccount.Bonus).Select(l => l.Remark).SingleAsync());

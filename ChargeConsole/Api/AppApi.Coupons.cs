@@ -22,7 +22,7 @@ public static partial class AppApi
         if (await Invalid(validator, query, ct) is { } invalid) return invalid;
         var (items, total) = await coupons.MineAsync(UserId(principal), page, pageSize, ct);
         return TypedResults.Ok(new Paged<CouponView>(items.Select(c => new CouponView(c.Id, c.Coupon, c.Threshold.Yuan, c.Discount.Yuan, c.Status,
-            CouponText.Status(c.Status), c.ValidTo, c.ClaimedAt, c.UsedAt)).ToList(), total, page, pageSize));
+            CouponText.Status(c.Status), c.ValidTo, c.ClaimedAt, c.UsedAt, c.Reserved)).ToList(), total, page, pageSize));
     }
 
     private static async Task<Results<Ok<string>, ValidationProblem, ProblemHttpResult>> ClaimCouponAsync(

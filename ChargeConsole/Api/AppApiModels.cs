@@ -170,8 +170,9 @@ public sealed record InvoiceView(string RequestNo, InvoiceTitleType TitleType, s
     InvoiceStatus Status, string StatusName, string? InvoiceNumber, string? InvoiceCode, string? Reason, DateTime CreatedAt, DateTime? IssuedAt);
 
 /// <param name="Id">the claim's id: pass it as couponClaimId when starting a charge</param>
+/// <param name="Reserved">held by a recharge order waiting to be paid: not usable until that order is paid (then 已使用) or closed</param>
 public sealed record CouponView(int Id, string Name, decimal Threshold, decimal Discount, CouponClaimStatus Status, string StatusName, DateTime ValidTo,
-    DateTime ClaimedAt, DateTime? UsedAt);
+    DateTime ClaimedAt, DateTime? UsedAt, bool Reserved);
 
 public sealed record CouponClaimRequest(string? Token);
 

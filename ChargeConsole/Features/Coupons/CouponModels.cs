@@ -109,6 +109,8 @@ public sealed record ClaimRow
     public DateTime? UsedAt { get; init; }
     public string? OrderNo { get; init; }
     public DateTime ValidTo { get; init; }
+    /// <summary>Held by a recharge order waiting to be paid.</summary>
+    public bool Reserved { get; init; }
 }
 
 public sealed class ClaimExportRow

@@ -214,7 +214,7 @@ public sealed class CouponService(IDbContextFactory<ChargeDbContext> dbFactory, 
         var items = await q.OrderByDescending(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(c => new ClaimRow
         {
             Id = c.Id, Coupon = c.Coupon.Name, Threshold = c.Coupon.Threshold, Discount = c.Coupon.Discount, Method = c.Method, ClaimedAt = c.ClaimedAt,
-            UsedAt = c.UsedAt, ValidTo = c.Coupon.ValidTo,
+            UsedAt = c.UsedAt, ValidTo = c.Coupon.ValidTo, Reserved = c.Status != CouponClaimStatus.Used && c.RechargeOrderId != null,
             Status = c.Status == CouponClaimStatus.Unused && c.Coupon.ValidTo <= now ? CouponClaimStatus.Expired : c.Status,
         }).ToListAsync(ct);
         return (items, await q.CountAsync(ct));
@@ -240,7 +240,7 @@ public sealed class CouponService(IDbContextFactory<ChargeDbContext> dbFactory, 
         {
             Id = c.Id, Coupon = c.Coupon.Name, Threshold = c.Coupon.Threshold, Discount = c.Coupon.Discount, Phone = c.AppUser.Phone, Nickname = c.AppUser.Nickname,
             Method = c.Method, Status = c.Status, ClaimedAt = c.ClaimedAt, UsedAt = c.UsedAt, ValidTo = c.Coupon.ValidTo,
-            OrderNo = db.ChargingOrders.Where(o => o.Id == c.ChargingOrderId).Select(o => o.OrderNo).FirstOrDefault()
+            Reserved = c.Status != CouponClaimStatus.Used && c.RechargeOrderId != null, OrderNo = db.ChargingOrders.Where(o => o.Id == c.ChargingOrderId).Select(o => o.OrderNo).FirstOrDefault()
                 ?? db.RechargeOrders.Where(o => o.Id == c.RechargeOrderId && c.Status == CouponClaimStatus.Used).Select(o => o.OrderNo).FirstOrDefault(),
         });
     }

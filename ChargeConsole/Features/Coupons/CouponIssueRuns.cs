@@ -4,6 +4,7 @@ using ChargeConsole.Domain.Coupons;
 using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Audit;
 using ChargeConsole.Infrastructure.Auth;
+using ChargeConsole.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargeConsole.Features.Coupons;
@@ -14,7 +15,7 @@ namespace ChargeConsole.Features.Coupons;
 /// when its lease runs out, and running it again gives nobody a second copy (holders are skipped, and a copy's number
 /// per user is unique). It never passes the coupon's total: each batch reserves its copies with a conditional UPDATE.
 /// </summary>
-public sealed class CouponIssueRuns(IDbContextFactory<ChargeDbContext> dbFactory, TimeProvider clock, ILogger<CouponIssueRuns> log) : BackgroundService
+public sealed class CouponIssueRuns(IDbContextFactory<ChargeDbContext> dbFactory, LiveEvents live, TimeProvider clock, ILogger<CouponIssueRuns> log) : BackgroundService
 {
     public const int Batch = 2000;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
@@ -142,6 +143,7 @@ public sealed class CouponIssueRuns(IDbContextFactory<ChargeDbContext> dbFactory
         run.LeaseUntil = now + Lease;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (give > 0) live.Publish(new CouponClaimsChanged());
         return true;
     }
 }

@@ -8,6 +8,7 @@ using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Audit;
 using ChargeConsole.Infrastructure.Auth;
 using ChargeConsole.Infrastructure.Grid;
+using ChargeConsole.Infrastructure.Live;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ namespace ChargeConsole.Features.Coupons;
 /// claimed is kept. Claims never pass the total or the per-user limit, however many arrive at once: the count is taken
 /// with a conditional UPDATE and each copy has its own number per user under a unique index.
 /// </summary>
-public sealed class CouponService(IDbContextFactory<ChargeDbContext> dbFactory, IValidator<CouponForm> validator, AuditTrail audit, TimeProvider clock)
+public sealed class CouponService(IDbContextFactory<ChargeDbContext> dbFactory, IValidator<CouponForm> validator, AuditTrail audit, LiveEvents live, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -164,6 +165,7 @@ public sealed class CouponService(IDbContextFactory<ChargeDbContext> dbFactory, 
             {
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
+                live.Publish(new CouponClaimsChanged());
                 return result;
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation())
@@ -275,6 +277,7 @@ public sealed class CouponService(IDbContextFactory<ChargeDbContext> dbFactory, 
         AuditTrail.Add(db, Now, scope.UserName, "删除领取记录", $"{claim.Coupon.Name} / {claim.AppUser.Phone}", result);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
+        if (result.Succeeded) live.Publish(new CouponClaimsChanged());
         return result;
     }
 }

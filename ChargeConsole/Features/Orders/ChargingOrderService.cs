@@ -131,6 +131,7 @@ public sealed class ChargingOrderService(
         {
             live.Publish(new OrderUpdated(voided.Id, voided.StationId, userId, ChargingOrderStatus.Voided));
             if (userId is { } u) live.Publish(new WalletChanged(u));
+            if (voided.DiscountAmount > Domain.Values.Money.Zero) live.Publish(new CouponClaimsChanged());
         }
         return result;
     }

@@ -105,6 +105,7 @@ public sealed class OrderResolutionService(IDbContextFactory<ChargeDbContext> db
         {
             live.Publish(new OrderUpdated(changed.Id, changed.StationId, changed.AppUserId, changed.Status));
             if (changed.AppUserId is { } user) live.Publish(new WalletChanged(user));
+            if (changed.DiscountAmount > Money.Zero) live.Publish(new CouponClaimsChanged());
         }
         return result;
     }

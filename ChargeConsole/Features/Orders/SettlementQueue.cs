@@ -96,6 +96,7 @@ public sealed class SettlementQueue(
             var o = result.Order;
             live.Publish(new OrderUpdated(o.Id, o.StationId, o.AppUserId, o.Status));
             if (o.AppUserId is { } user && o.Status == Domain.Orders.ChargingOrderStatus.Settled) live.Publish(new WalletChanged(user));
+            if (o.DiscountAmount > Domain.Values.Money.Zero) live.Publish(new CouponClaimsChanged());
         }
     }
 }

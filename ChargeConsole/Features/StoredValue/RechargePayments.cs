@@ -28,6 +28,7 @@ public sealed class RechargePayments(IDbContextFactory<ChargeDbContext> dbFactor
         if (t.Mchid != options.Value.MchId || t.Appid != options.Value.AppId)
             return OperationResult.Fail($"商户号或 AppID 与本商户不符（{t.Mchid}/{t.Appid}）");
         var userId = 0;
+        var couponUsed = false;
         string? issue = null;
         var result = await MoneyTransaction.RunAsync(dbFactory, new MoneyAction(Actor, "储值到账", "wxpay:" + t.TransactionId), async (db, token) =>
         {
@@ -44,7 +45,8 @@ public sealed class RechargePayments(IDbContextFactory<ChargeDbContext> dbFactor
             var couponNote = "";
             if (order.CouponClaimId is { } claimId)
             {
-                if (await PaymentCoupons.UseAsync(db, claimId, order.Id, now, token)) couponNote = $"（含优惠券抵扣 {order.DiscountAmount} 元）";
+                couponUsed = await PaymentCoupons.UseAsync(db, claimId, order.Id, now, token);
+                if (couponUsed) couponNote = $"（含优惠券抵扣 {order.DiscountAmount} 元）";
                 else
                 {
                     // Closed, its coupon freed and used elsewhere, then paid after all: the discount was had once already.
@@ -76,6 +78,7 @@ public sealed class RechargePayments(IDbContextFactory<ChargeDbContext> dbFactor
         {
             live.Publish(new WalletChanged(userId));
             live.Publish(new RechargeChanged(t.OutTradeNo));
+            if (couponUsed) live.Publish(new CouponClaimsChanged());
         }
         return result;
     }

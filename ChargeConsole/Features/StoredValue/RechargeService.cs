@@ -126,6 +126,7 @@ public sealed class RechargeService(IDbContextFactory<ChargeDbContext> dbFactory
                 return (null, "所选优惠券刚被其他订单使用，请重新选择");
             }
             await tx.CommitAsync(ct);
+            if (order.CouponClaimId is not null) live.Publish(new CouponClaimsChanged());
             return (order, null);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
@@ -169,9 +170,10 @@ public sealed class RechargeService(IDbContextFactory<ChargeDbContext> dbFactory
         var closed = await db.RechargeOrders.Where(o => o.OrderNo == orderNo && o.Status == RechargeOrderStatus.Unpaid)
             .ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, RechargeOrderStatus.Closed).SetProperty(o => o.ClosedAt, now).SetProperty(o => o.Version, o => o.Version + 1), ct);
         // The coupon it reserved is the user's again, in the same transaction as the close.
-        if (closed > 0) await PaymentCoupons.ReleaseAsync(db, await db.RechargeOrders.Where(o => o.OrderNo == orderNo).Select(o => o.Id).FirstAsync(ct), ct);
+        var released = closed > 0 && await PaymentCoupons.ReleaseAsync(db, await db.RechargeOrders.Where(o => o.OrderNo == orderNo).Select(o => o.Id).FirstAsync(ct), ct) > 0;
         await tx.CommitAsync(ct);
         if (closed > 0) live.Publish(new RechargeChanged(orderNo));
+        if (released) live.Publish(new CouponClaimsChanged());
         return closed > 0;
     }
 }

@@ -49,5 +49,8 @@ public sealed record WalletChanged(int AppUserId);
 /// <summary>A recharge order was paid, closed or refunded (in part), or one of its refunds moved.</summary>
 public sealed record RechargeChanged(string OrderNo);
 
+/// <summary>Copies of a coupon were claimed, issued, reserved, used, given back or deleted: coupon pages reload.</summary>
+public sealed record CouponClaimsChanged;
+
 /// <summary>A withdrawal was requested, approved, rejected or paid out.</summary>
 public sealed record WithdrawalChanged;

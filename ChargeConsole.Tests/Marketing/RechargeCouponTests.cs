@@ -213,6 +213,32 @@ public class RechargeCouponTests
     }
 
     [Fact]
+    public async Task A_coupon_held_by_an_unpaid_recharge_cannot_be_named_at_a_charge_start_until_that_order_is_closed()
+    {
+        var s = await SetUpAsync(stackable: true);
+        await using var _ = s.App;
+        Assert.True((await s.App.Get<ChargeConsole.Features.Wallets.WalletService>().AdjustAsync(TestDatabase.Operator,
+            new ChargeConsole.Features.Wallets.AdjustmentForm { AppUserId = s.UserId, Amount = 100m, Reason = "测试充值" })).Succeeded);
+        var recharge = await OrderNoOf(await BuyAsync(s, "h-1", s.Claim));
+        await using var pile = s.App.Pile("32010200000001");
+        await LiveWebApp.Eventually(async () =>
+        {
+            await using var db = s.App.Context();
+            return await db.Guns.AnyAsync(g => g.Code == "3201020000000101" && g.Status == GunStatus.Idle);
+        }, "the gun free");
+
+        var refused = await s.Http.PostAsJsonAsync("/api/app/v1/orders", new { gunCode = "3201020000000101", couponClaimId = s.Claim });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("所选优惠券不可用（不存在、已使用或已被其他订单选用）", await Detail(refused));
+
+        Assert.True(await s.App.Get<RechargeService>().CloseAsync(recharge, CancellationToken.None));
+        var started = await s.Http.PostAsJsonAsync("/api/app/v1/orders", new { gunCode = "3201020000000101", couponClaimId = s.Claim, requestId = "start-h-2" });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        await using var check = s.App.Context();
+        Assert.Equal(s.Claim, await check.ChargingOrders.Where(o => o.AppUserId == s.UserId).Select(o => o.CouponClaimId).SingleAsync());
+    }
+
+    [Fact]
     public async Task Orders_racing_for_one_coupon_reserve_it_for_one_only()
     {
         var s = await SetUpAsync(stackable: true);

@@ -18,15 +18,20 @@ public static class CouponUse
     public static IQueryable<CouponClaim> Free(this IQueryable<CouponClaim> claims) =>
         claims.Where(c => c.Status == CouponClaimStatus.Unused && c.ChargingOrderId == null && c.RechargeOrderId == null);
 
+    /// <summary>
+    /// The user's copies that a new use may take: free, and not named by a charge in progress (one that names a copy
+    /// takes it at its own settlement) other than <paramref name="settlingOrderId"/>, the charge now settling.
+    /// </summary>
+    public static IQueryable<CouponClaim> AvailableTo(this IQueryable<CouponClaim> claims, ChargeDbContext db, int userId, long settlingOrderId = 0) =>
+        claims.Free().Where(c => c.AppUserId == userId && !db.ChargingOrders.Any(o => o.CouponClaimId == c.Id && o.Id != settlingOrderId));
+
     public static async Task ApplyAsync(ChargeDbContext db, ChargingOrder order, bool pickBest, DateTime now, CancellationToken ct)
     {
         if (order.AppUserId is not { } userId || order.DiscountAmount > Money.Zero) return;
-        var held = db.CouponClaims.Free().Where(c => c.AppUserId == userId);
+        var held = db.CouponClaims.AvailableTo(db, userId, order.Id);
         if (order.CouponClaimId is { } named) held = held.Where(c => c.Id == named);
         else if (!pickBest) return;
-        // Not one another running order has named (it would take it at its own settlement).
-        var candidates = await held.Where(c => !db.ChargingOrders.Any(o => o.CouponClaimId == c.Id && o.Id != order.Id))
-            .Select(c => new HeldCoupon(c.Id, c.Coupon.Threshold, c.Coupon.Discount, c.Coupon.ValidFrom, c.Coupon.ValidTo)).ToListAsync(ct);
+        var candidates = await held.Select(c => new HeldCoupon(c.Id, c.Coupon.Threshold, c.Coupon.Discount, c.Coupon.ValidFrom, c.Coupon.ValidTo)).ToListAsync(ct);
         var chosen = CouponRules.Best(candidates, order.TotalAmount, now);
         if (chosen is null)
         {

@@ -19,7 +19,7 @@ public static class PaymentCoupons
     /// <summary>The user's free copies that may pay for <paramref name="amount"/> now, the largest discount first.</summary>
     public static async Task<List<UsableCoupon>> UsableAsync(ChargeDbContext db, int userId, Money amount, DateTime now, CancellationToken ct)
     {
-        var held = await Held(db, userId).Select(c => new { c.Id, c.Coupon.Name, c.Coupon.Threshold, c.Coupon.Discount, c.Coupon.ValidFrom, c.Coupon.ValidTo })
+        var held = await db.CouponClaims.AsNoTracking().AvailableTo(db, userId).Select(c => new { c.Id, c.Coupon.Name, c.Coupon.Threshold, c.Coupon.Discount, c.Coupon.ValidFrom, c.Coupon.ValidTo })
             .Take(200).ToListAsync(ct);
         return held.Where(c => CouponRules.PaymentDiscount(new HeldCoupon(c.Id, c.Threshold, c.Discount, c.ValidFrom, c.ValidTo), amount, now) is not null)
             .OrderByDescending(c => c.Discount).ThenBy(c => c.ValidTo).ThenBy(c => c.Id)
@@ -29,7 +29,7 @@ public static class PaymentCoupons
     /// <summary>The discount copy <paramref name="claimId"/> takes off paying <paramref name="amount"/>, or why it cannot (for the user).</summary>
     public static async Task<(Money Discount, string? Error)> DiscountAsync(ChargeDbContext db, int userId, int claimId, Money amount, DateTime now, CancellationToken ct)
     {
-        var c = await Held(db, userId).Where(c => c.Id == claimId)
+        var c = await db.CouponClaims.AsNoTracking().AvailableTo(db, userId).Where(c => c.Id == claimId)
             .Select(c => new HeldCoupon(c.Id, c.Coupon.Threshold, c.Coupon.Discount, c.Coupon.ValidFrom, c.Coupon.ValidTo)).FirstOrDefaultAsync(ct);
         if (c is null) return (Money.Zero, "所选优惠券不可用（不存在、已使用或已被其他订单选用）");
         if (CouponRules.PaymentDiscount(c, amount, now) is { } discount) return (discount, null);
@@ -61,8 +61,4 @@ public static class PaymentCoupons
     public static Task<int> ReleaseAsync(ChargeDbContext db, int rechargeOrderId, CancellationToken ct) =>
         db.CouponClaims.Where(c => c.RechargeOrderId == rechargeOrderId && c.Status != CouponClaimStatus.Used)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.RechargeOrderId, (int?)null), ct);
-
-    /// <summary>The user's free copies not named by a charge in progress.</summary>
-    private static IQueryable<CouponClaim> Held(ChargeDbContext db, int userId) =>
-        db.CouponClaims.AsNoTracking().Free().Where(c => c.AppUserId == userId && !db.ChargingOrders.Any(o => o.CouponClaimId == c.Id));
 }

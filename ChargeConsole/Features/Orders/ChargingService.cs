@@ -4,6 +4,7 @@ using ChargeConsole.Devices.Piles;
 using ChargeConsole.Devices.Ykc;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
+using ChargeConsole.Features.Coupons;
 using ChargeConsole.Features.Pricing;
 using ChargeConsole.Features.Wallets;
 using ChargeConsole.Infrastructure;
@@ -144,11 +145,10 @@ public sealed class ChargingService(
 
         if (couponClaimId is { } claimId)
         {
-            var claim = await db.CouponClaims.AsNoTracking().Where(c => c.Id == claimId && c.AppUserId == appUserId)
-                .Select(c => new { c.Status, c.ChargingOrderId, c.RechargeOrderId, c.Coupon.ValidTo, Named = db.ChargingOrders.Any(o => o.CouponClaimId == c.Id) }).FirstOrDefaultAsync(ct);
-            if (claim is null || claim.Status != CouponClaimStatus.Unused || claim.ChargingOrderId is not null || claim.RechargeOrderId is not null || claim.Named)
-                return (new StartRefusal(0x04, "所选优惠券不可用（不存在、已使用或已被其他订单选用）"), null);
-            if (claim.ValidTo <= clock.GetUtcNow().UtcDateTime) return (new StartRefusal(0x04, "所选优惠券已过期"), null);
+            var validTo = await db.CouponClaims.AsNoTracking().AvailableTo(db, appUserId).Where(c => c.Id == claimId)
+                .Select(c => (DateTime?)c.Coupon.ValidTo).FirstOrDefaultAsync(ct);
+            if (validTo is null) return (new StartRefusal(0x04, "所选优惠券不可用（不存在、已使用或已被其他订单选用）"), null);
+            if (validTo <= clock.GetUtcNow().UtcDateTime) return (new StartRefusal(0x04, "所选优惠券已过期"), null);
         }
 
         var slot = Enumerable.Range(0, max).First(i => running.All(o => o.UserRunningSlot != i));

@@ -63,7 +63,7 @@ public sealed class ActivityExportRow
     [ExcelColumnName("套餐数")] public int Packages { get; set; }
 }
 
-public sealed class MarketingPackageForm
+public sealed class MarketingPackageForm : StoredValue.IPackageAmounts
 {
     public int? Id { get; set; }
     public string Name { get; set; } = "";
@@ -75,14 +75,7 @@ public sealed class MarketingPackageForm
 
 public sealed class MarketingPackageFormValidator : AbstractValidator<MarketingPackageForm>
 {
-    public MarketingPackageFormValidator()
-    {
-        RuleFor(x => x.Name).NotEmpty().WithMessage("请输入套餐名称").MaximumLength(30).WithMessage("套餐名称不能超过 30 个字");
-        RuleFor(x => x.Amount).NotNull().WithMessage("请输入充值金额").GreaterThanOrEqualTo(0.01m).WithMessage("充值金额至少 0.01 元")
-            .LessThanOrEqualTo(50_000).WithMessage("充值金额不能超过 50,000 元").PrecisionScale(12, 2, true).WithMessage("金额最多两位小数");
-        RuleFor(x => x.Bonus).NotNull().WithMessage("请输入赠送金额（没有赠送填 0）").GreaterThanOrEqualTo(0).WithMessage("赠送金额不能为负")
-            .PrecisionScale(12, 2, true).WithMessage("金额最多两位小数").Must((f, b) => f.Amount is null || b <= f.Amount).WithMessage("赠送金额不能超过充值金额");
-    }
+    public MarketingPackageFormValidator() => Include(new StoredValue.PackageAmountsValidator());
 }
 
 public sealed class MarketingPackageFilter

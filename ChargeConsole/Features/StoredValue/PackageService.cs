@@ -43,7 +43,29 @@ public sealed class PackageExportRow
     [ExcelColumnName("创建时间")] public string CreatedAt { get; set; } = "";
 }
 
-public sealed class PackageForm
+/// <summary>What a 储值套餐 and a 营销套餐 both are: a name, an amount paid and a bonus credited with it.</summary>
+public interface IPackageAmounts
+{
+    string Name { get; }
+    decimal? Amount { get; }
+    decimal? Bonus { get; }
+}
+
+/// <summary>The rules both kinds of package keep for their name, amount and bonus (included by each form's validator).</summary>
+public sealed class PackageAmountsValidator : AbstractValidator<IPackageAmounts>
+{
+    public PackageAmountsValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().WithMessage("请输入套餐名称").MaximumLength(30).WithMessage("套餐名称不能超过 30 个字");
+        RuleFor(x => x.Amount).NotNull().WithMessage("请输入充值金额").GreaterThanOrEqualTo(0.01m).WithMessage("充值金额至少 0.01 元")
+            .LessThanOrEqualTo(50_000).WithMessage("充值金额不能超过 50,000 元").PrecisionScale(12, 2, true).WithMessage("金额最多两位小数");
+        RuleFor(x => x.Bonus).NotNull().WithMessage("请输入赠送金额（没有赠送填 0）").GreaterThanOrEqualTo(0).WithMessage("赠送金额不能为负")
+            .PrecisionScale(12, 2, true).WithMessage("金额最多两位小数")
+            .Must((f, bonus) => f.Amount is null || bonus <= f.Amount).WithMessage("赠送金额不能超过充值金额");
+    }
+}
+
+public sealed class PackageForm : IPackageAmounts
 {
     public int? Id { get; set; }
     public string Name { get; set; } = "";
@@ -57,12 +79,7 @@ public sealed class PackageFormValidator : AbstractValidator<PackageForm>
 {
     public PackageFormValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().WithMessage("请输入套餐名称").MaximumLength(30).WithMessage("套餐名称不能超过 30 个字");
-        RuleFor(x => x.Amount).NotNull().WithMessage("请输入充值金额").GreaterThanOrEqualTo(0.01m).WithMessage("充值金额至少 0.01 元")
-            .LessThanOrEqualTo(50_000).WithMessage("充值金额不能超过 50,000 元").PrecisionScale(12, 2, true).WithMessage("金额最多两位小数");
-        RuleFor(x => x.Bonus).NotNull().WithMessage("请输入赠送金额（没有赠送填 0）").GreaterThanOrEqualTo(0).WithMessage("赠送金额不能为负")
-            .PrecisionScale(12, 2, true).WithMessage("金额最多两位小数")
-            .Must((f, bonus) => f.Amount is null || bonus <= f.Amount).WithMessage("赠送金额不能超过充值金额");
+        Include(new PackageAmountsValidator());
         RuleFor(x => x.SortOrder).InclusiveBetween(0, 9999).WithMessage("排序必须在 0 到 9999 之间");
     }
 }

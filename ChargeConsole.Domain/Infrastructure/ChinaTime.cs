@@ -12,6 +12,11 @@ public static class ChinaTime
 
     public static DateTime ToUtc(DateTime chinaLocal) => DateTime.SpecifyKind(chinaLocal - Offset, DateTimeKind.Utc);
 
+    /// <summary>An optional time (e.g. an open end of a publish window): no time stays no time.</summary>
+    public static DateTime? ToChina(DateTime? utc) => utc is { } u ? ToChina(u) : null;
+
+    public static DateTime? ToUtc(DateTime? chinaLocal) => chinaLocal is { } c ? ToUtc(c) : null;
+
     /// <summary>The UTC instant at which the China calendar day containing <paramref name="utc"/> starts.</summary>
     public static DateTime StartOfDayUtc(DateTime utc) => ToUtc(ToChina(utc).Date);
 

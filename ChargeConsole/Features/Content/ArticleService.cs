@@ -104,7 +104,7 @@ public sealed class ArticleService(IDbContextFactory<ChargeDbContext> dbFactory,
         return a is null ? null : new ArticleForm
         {
             Id = a.Id, Kind = a.Kind, Title = a.Title, ContentHtml = a.ContentHtml, Status = a.Status,
-            PublishFrom = a.PublishFrom is { } from ? ChinaTime.ToChina(from) : null, PublishTo = a.PublishTo is { } to ? ChinaTime.ToChina(to) : null,
+            PublishFrom = ChinaTime.ToChina(a.PublishFrom), PublishTo = ChinaTime.ToChina(a.PublishTo),
         };
     }
 
@@ -125,8 +125,7 @@ public sealed class ArticleService(IDbContextFactory<ChargeDbContext> dbFactory,
         }
         else db.Articles.Add(article = new Article { CreatedAt = Now });
         (article.Kind, article.Title, article.ContentHtml, article.Status) = (form.Kind, form.Title.Trim(), html, form.Status);
-        article.PublishFrom = form.PublishFrom is { } from ? ChinaTime.ToUtc(from) : null;
-        article.PublishTo = form.PublishTo is { } to ? ChinaTime.ToUtc(to) : null;
+        (article.PublishFrom, article.PublishTo) = (ChinaTime.ToUtc(form.PublishFrom), ChinaTime.ToUtc(form.PublishTo));
         var result = OperationResult.Ok(html.Length < form.ContentHtml.Length ? "已保存（正文中不安全的脚本或链接已被去除）" : "已保存");
         AuditTrail.Add(db, Now, scope.UserName, form.Id is null ? "新增协议公告" : "修改协议公告", $"{ContentText.Kind(form.Kind)}：{article.Title}", result);
         await db.SaveChangesAsync();

@@ -107,8 +107,7 @@ public sealed class BannerService(IDbContextFactory<ChargeDbContext> dbFactory, 
         else db.Banners.Add(banner = new Banner { CreatedAt = Now });
         (banner.Title, banner.ImagePath, banner.LinkUrl, banner.SortOrder, banner.Status) =
             (form.Title.Trim(), form.ImagePath!, string.IsNullOrWhiteSpace(form.LinkUrl) ? null : form.LinkUrl.Trim(), form.SortOrder, form.Status);
-        banner.PublishFrom = form.PublishFrom is { } from ? ChinaTime.ToUtc(from) : null;
-        banner.PublishTo = form.PublishTo is { } to ? ChinaTime.ToUtc(to) : null;
+        (banner.PublishFrom, banner.PublishTo) = (ChinaTime.ToUtc(form.PublishFrom), ChinaTime.ToUtc(form.PublishTo));
         var result = OperationResult.Ok("轮播已保存");
         AuditTrail.Add(db, Now, scope.UserName, form.Id is null ? "新增轮播" : "修改轮播", banner.Title, result);
         await db.SaveChangesAsync();

@@ -107,7 +107,7 @@ public sealed class CampaignService(IDbContextFactory<ChargeDbContext> dbFactory
         return c is null ? null : new CampaignForm
         {
             Id = c.Id, Title = c.Title, ImagePath = c.ImagePath, ContentHtml = c.ContentHtml, Placement = c.Placement, Frequency = c.Frequency, Status = c.Status,
-            PublishFrom = c.PublishFrom is { } f ? ChinaTime.ToChina(f) : null, PublishTo = c.PublishTo is { } t ? ChinaTime.ToChina(t) : null,
+            PublishFrom = ChinaTime.ToChina(c.PublishFrom), PublishTo = ChinaTime.ToChina(c.PublishTo),
         };
     }
 
@@ -127,8 +127,7 @@ public sealed class CampaignService(IDbContextFactory<ChargeDbContext> dbFactory
         else db.Campaigns.Add(campaign = new Campaign { CreatedAt = Now });
         (campaign.Title, campaign.ImagePath, campaign.ContentHtml, campaign.Placement, campaign.Frequency, campaign.Status) =
             (form.Title.Trim(), string.IsNullOrWhiteSpace(form.ImagePath) ? null : form.ImagePath, richText.Sanitize(form.ContentHtml), form.Placement, form.Frequency, form.Status);
-        campaign.PublishFrom = form.PublishFrom is { } from ? ChinaTime.ToUtc(from) : null;
-        campaign.PublishTo = form.PublishTo is { } to ? ChinaTime.ToUtc(to) : null;
+        (campaign.PublishFrom, campaign.PublishTo) = (ChinaTime.ToUtc(form.PublishFrom), ChinaTime.ToUtc(form.PublishTo));
         var result = OperationResult.Ok("活动已保存");
         AuditTrail.Add(db, Now, scope.UserName, form.Id is null ? "新增活动" : "修改活动", campaign.Title, result);
         await db.SaveChangesAsync();

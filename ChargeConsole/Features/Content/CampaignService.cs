@@ -140,11 +140,14 @@ public sealed class CampaignService(IDbContextFactory<ChargeDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync();
         var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id);
         if (campaign is null) return OperationResult.Fail("该活动已被删除，请刷新列表");
+        // Its users' views go with it, in the same transaction as the delete and its audit row.
+        await using var tx = await db.Database.BeginTransactionAsync();
         await db.CampaignViews.Where(v => v.CampaignId == id).ExecuteDeleteAsync();
         db.Campaigns.Remove(campaign);
         var result = OperationResult.Ok("活动已删除");
         AuditTrail.Add(db, Now, scope.UserName, "删除活动", campaign.Title, result);
         await db.SaveChangesAsync();
+        await tx.CommitAsync();
         return result;
     }
 

@@ -66,7 +66,7 @@ public sealed class WithdrawalExportRow
 /// 提现管理 (SPEC "Withdrawal"): a user's request freezes the amount; an operator approves it — the fee is kept, the
 /// rest is refunded through WeChat Pay from the user's recharge orders, newest first — or rejects it, releasing it.
 /// </summary>
-public sealed class WithdrawalService(IDbContextFactory<ChargeDbContext> dbFactory, RefundService refunds, AuditTrail audit, LiveEvents live, TimeProvider clock)
+public sealed class WithdrawalService(IDbContextFactory<ChargeDbContext> dbFactory, RefundService refunds, LiveEvents live, TimeProvider clock)
 {
     private static readonly RechargeOrderStatus[] Refundable = [RechargeOrderStatus.Paid, RechargeOrderStatus.PartiallyRefunded];
 

@@ -75,7 +75,7 @@ public class StationScenarios(BrowserApp app)
             await using (var db = app.App.Context())
                 tagId = await db.StationTags.Where(t => t.Name == tag).Select(t => t.Id).SingleAsync();
             var near = await user.GetFromJsonAsync<JsonElement>($"/api/app/v1/stations/nearby?lat=31.91&lng=118.89&radiusKm=50&tagId={tagId}");
-            Assert.Equal(["江宁大学城充电站"], near.EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToArray());
+            Assert.Equal(["江宁大学城充电站"], near.EnumerateArray().Select(s => s.GetProperty("name").GetString()!).ToArray());
         });
 
     [Fact]

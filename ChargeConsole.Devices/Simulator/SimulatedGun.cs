@@ -24,7 +24,7 @@ public sealed class SimulatedGun(byte number)
         var status = FaultBits != 0 ? (byte)1 : s is null ? (byte)2 : (byte)3;
         return new RealtimeData(
             s?.Serial ?? NoOrder, pileCode, Number, status, Holstered: PluggedIn ? (byte)0 : (byte)1, PluggedIn: PluggedIn ? (byte)1 : (byte)0,
-            VoltageDeciV: (ushort)(s is null ? 0 : isAc ? 2200 : 3800), CurrentDeciA: (ushort)(s is null ? 0 : s.PowerKw * 10000 / (isAc ? 220 : 380)),
+            VoltageDeciV: (ushort)(s is null ? 0 : isAc ? 2200 : 3800), CurrentDeciA: (ushort)(s is null ? 0 : Math.Min(ushort.MaxValue, s.PowerKw * 10000 / (isAc ? 220 : 380))), // the field's ceiling: 6553.5 A
             CableTemp: (byte)(s is null ? 0 : 50 + 30), CableCode: "0000000000000000", Soc: (byte)(isAc || s is null ? 0 : s.Soc), BatteryMaxTemp: (byte)(isAc || s is null ? 0 : 50 + 28),
             ChargingMinutes: (ushort)(s?.Minutes ?? 0), RemainingMinutes: (ushort)(isAc || s is null ? 0 : Math.Max(0, (100 - s.Soc) * 2)),
             Energy: (uint)(s?.Energy ?? 0), LossEnergy: (uint)(s?.Energy ?? 0), Amount: (uint)(s?.AmountUnits ?? 0), FaultBits: FaultBits);
@@ -43,23 +43,22 @@ public sealed class ChargingSession(string serial, DateTime startedUtc, int soc,
     /// <summary>Energy so far, kWh ×10⁴, and per period (sharp, peak, flat, valley).</summary>
     public long Energy => PeriodEnergy.Sum();
     public long[] PeriodEnergy { get; } = new long[4];
-    /// <summary>Minutes of simulated charging (real time × the speed-up), as the pile reports them.</summary>
-    public int Minutes => (int)_simulated.TotalMinutes;
+    /// <summary>Minutes of charging so far, as the pile reports them.</summary>
+    public int Minutes => (int)(_lastAccrual - StartedUtc).TotalMinutes;
     public bool Full => !isAc && Soc >= 100;
     /// <summary>The amount has reached the balance the platform gave: a real pile stops here (余额不足).</summary>
     public bool BalanceReached => balanceFen is { } fen && AmountUnits >= fen * 100;
     private DateTime _lastAccrual = startedUtc;
-    private TimeSpan _simulated;
     private double _carry;
 
     /// <summary>Amount so far, yuan ×10⁴: Σ period energy × (electricity + service fee), as the pile prices it.</summary>
     public long AmountUnits { get; private set; }
 
-    internal void Accrue(DateTime nowUtc, decimal ratedKw, double speedup, BillingModel? model)
+    /// <summary>Energy in real time at the pile's power: what a real pile of <paramref name="ratedKw"/> could deliver, no more.</summary>
+    internal void Accrue(DateTime nowUtc, decimal ratedKw, BillingModel? model)
     {
-        var seconds = (nowUtc - _lastAccrual).TotalSeconds * speedup;
+        var seconds = (nowUtc - _lastAccrual).TotalSeconds;
         if (seconds <= 0) return;
-        _simulated += TimeSpan.FromSeconds(seconds);
         // DC tapers above 80 % SOC; AC draws its rating.
         var taper = isAc || Soc < 80 ? 1m : (decimal)Math.Max(0.2, (100 - Soc) / 20);
         PowerKw = Math.Min(maxPowerKw, ratedKw) * taper * (0.95m + (decimal)Random.Shared.NextDouble() * 0.05m);
@@ -94,8 +93,7 @@ public sealed class ChargingSession(string serial, DateTime startedUtc, int soc,
             var price = model is null ? 0u : model.Rates[p].Electricity + model.Rates[p].Service;
             return new PeriodUsage(price, (uint)PeriodEnergy[p], (uint)PeriodEnergy[p], (uint)(PeriodEnergy[p] * price / 100_000));
         }).ToList();
-        // A sped-up charge is dated as long as it simulated, so its energy fits the pile's power over its duration.
-        return new TransactionRecord(Serial, pileCode, gun, (end - _simulated).AddHours(8), end.AddHours(8), periods, MeterStart, MeterStart + Energy,
+        return new TransactionRecord(Serial, pileCode, gun, StartedUtc.AddHours(8), end.AddHours(8), periods, MeterStart, MeterStart + Energy,
             (uint)Energy, (uint)Energy, (uint)periods.Sum(p => p.Amount), "", 0x01, end.AddHours(8), stopReason, "0000000000000000");
     }
 }

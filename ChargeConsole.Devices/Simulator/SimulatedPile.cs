@@ -22,8 +22,6 @@ public sealed record SimulatedPileOptions
     public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromSeconds(2);
     /// <summary>How long the pile waits for 0x40 before resending a transaction record.</summary>
     public TimeSpan RecordResendInterval { get; init; } = TimeSpan.FromSeconds(30);
-    /// <summary>Simulated time runs this many times faster for energy accrual (demo: charges visibly move).</summary>
-    public double EnergySpeedup { get; init; } = 1;
     /// <summary>The driver unplugs this long after a charge ends (the gun goes back to idle); null leaves the car plugged in.</summary>
     public TimeSpan? UnplugAfterCharge { get; init; }
     /// <summary>Charge on past the balance the platform gave (a faulty pile): for tests of the console's own stop.</summary>
@@ -236,7 +234,7 @@ public sealed partial class SimulatedPile : IAsyncDisposable
             var now = DateTime.UtcNow;
             foreach (var gun in _guns)
             {
-                if (gun.Session is { } session) session.Accrue(now, _o.PowerKw, _o.EnergySpeedup, Model);
+                if (gun.Session is { } session) session.Accrue(now, _o.PowerKw, Model);
                 var interval = gun.Session is null ? _o.IdleReportInterval : _o.ChargingReportInterval;
                 if (now - gun.LastReportAt >= interval) await SendRealtimeAsync(gun);
                 if (gun.Session is { Full: true }) await FinishChargingAsync(gun, stopReason: 0x41, ct); // SOC 100 %

@@ -6,11 +6,12 @@ namespace ChargeConsole.Domain.Wallets;
 public static class RefundRules
 {
     /// <summary>
-    /// paid − refunded − refunds in flight, and never more than the principal the user could still spend (principal
-    /// already frozen for other refunds or withdrawals is spoken for).
+    /// paid − refunded − refunds in flight, and never more than the principal the user could still spend: principal
+    /// already frozen for other refunds or withdrawals is spoken for, and so is what the user's open charging orders
+    /// may still cost (<paramref name="committed"/>, the same rule as the limit told to a pile at start).
     /// </summary>
-    public static Money Refundable(Money paid, Money refunded, Money inFlight, WalletBalance wallet) =>
-        Money.Min(Unrefunded(paid, refunded, inFlight), Money.Max(Money.Zero, wallet.SpendablePrincipal));
+    public static Money Refundable(Money paid, Money refunded, Money inFlight, WalletBalance wallet, Money committed) =>
+        Money.Min(Unrefunded(paid, refunded, inFlight), Orders.SpendingRules.FreePrincipal(wallet, committed));
 
     /// <summary>What of one payment is neither refunded nor being refunded (before the wallet's limit).</summary>
     public static Money Unrefunded(Money paid, Money refunded, Money inFlight) => Money.Max(Money.Zero, paid - refunded - inFlight);

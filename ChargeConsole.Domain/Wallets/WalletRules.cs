@@ -32,10 +32,18 @@ public static class WalletRules
     /// <summary>Points a void takes back: what the order earned, but never more than the wallet still holds.</summary>
     public static long PointsToReverse(long earned, long pointsNow) => Math.Max(0, Math.Min(earned, pointsNow));
 
-    /// <summary>Why a manual deduction cannot be made, or null. Money deductions may not touch frozen principal.</summary>
-    public static string? CheckDeduction(WalletBalance wallet, bool money, long amount) =>
-        amount <= 0 ? "扣除数量必须大于 0"
-        : money && amount > wallet.SpendablePrincipal.Fen ? $"余额不足：可扣除本金 {wallet.SpendablePrincipal} 元，不能扣除 {Money.FromFen(amount)} 元"
-        : !money && amount > wallet.Points ? $"积分不足：当前积分 {wallet.Points}，不能扣除 {amount}"
-        : null;
+    /// <summary>
+    /// Why a manual deduction cannot be made, or null. Money deductions may not touch frozen principal, nor what the
+    /// user's open charging orders may still cost (<paramref name="committed"/>): the limit told to their piles stays honest.
+    /// </summary>
+    public static string? CheckDeduction(WalletBalance wallet, bool money, long amount, Money committed)
+    {
+        if (amount <= 0) return "扣除数量必须大于 0";
+        if (!money) return amount > wallet.Points ? $"积分不足：当前积分 {wallet.Points}，不能扣除 {amount}" : null;
+        var free = Orders.SpendingRules.FreePrincipal(wallet, committed);
+        if (amount <= free.Fen) return null;
+        return committed > Money.Zero && free < wallet.SpendablePrincipal
+            ? $"余额不足：未结算的充电订单最多还需 {committed} 元，可扣除本金 {free} 元，不能扣除 {Money.FromFen(amount)} 元"
+            : $"余额不足：可扣除本金 {free} 元，不能扣除 {Money.FromFen(amount)} 元";
+    }
 }

@@ -61,7 +61,7 @@ public class AppApiTests
         await using var app = LiveWebApp.Start();
         var http = await app.AppUserAsync("13800002222");
         var me = (await http.GetFromJsonAsync<ProfileView>("/api/app/v1/me", Json))!;
-        await using var pile = app.Pile("32010200000001", energySpeedup: 60);
+        await using var pile = app.Pile("32010200000001", powerKw: 7_200);
         await LiveWebApp.Eventually(async () =>
         {
             var near = await http.GetFromJsonAsync<List<NearbyStation>>("/api/app/v1/stations/nearby?lat=32.04&lng=118.78&radiusKm=5", Json);

@@ -39,9 +39,20 @@ public class WalletRulesTests
     [Fact]
     public void Deductions_may_not_go_below_zero_or_touch_frozen_money()
     {
-        Assert.Null(WalletRules.CheckDeduction(Wallet(10, 0), money: true, 1000));
-        Assert.Equal("余额不足：可扣除本金 4.00 元，不能扣除 5.00 元", WalletRules.CheckDeduction(Wallet(10, 0, frozen: 6), money: true, 500));
-        Assert.Equal("积分不足：当前积分 0，不能扣除 1", WalletRules.CheckDeduction(Wallet(0, 0), money: false, 1));
+        Assert.Null(WalletRules.CheckDeduction(Wallet(10, 0), money: true, 1000, Money.Zero));
+        Assert.Equal("余额不足：可扣除本金 4.00 元，不能扣除 5.00 元", WalletRules.CheckDeduction(Wallet(10, 0, frozen: 6), money: true, 500, Money.Zero));
+        Assert.Equal("积分不足：当前积分 0，不能扣除 1", WalletRules.CheckDeduction(Wallet(0, 0), money: false, 1, Money.Zero));
+    }
+
+    [Fact]
+    public void A_deduction_leaves_what_open_charging_orders_may_still_cost()
+    {
+        // 10.00 principal, 2.00 bonus; a running charge may still cost 8.12: the bonus covers 2.00 of it, so 3.88 may go.
+        Assert.Null(WalletRules.CheckDeduction(Wallet(10, 2), money: true, 388, Money.FromFen(8_12)));
+        Assert.Equal("余额不足：未结算的充电订单最多还需 8.12 元，可扣除本金 3.88 元，不能扣除 3.89 元",
+            WalletRules.CheckDeduction(Wallet(10, 2), money: true, 389, Money.FromFen(8_12)));
+        // Points are not spent by a charge: they may go whatever runs.
+        Assert.Null(WalletRules.CheckDeduction(new WalletBalance(Money.Zero, Money.Zero, 50, Money.Zero), money: false, 50, Money.FromFen(8_12)));
     }
 
     [Fact]

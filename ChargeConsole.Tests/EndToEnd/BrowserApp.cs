@@ -47,7 +47,7 @@ public sealed class BrowserApp : IAsyncLifetime
                 var pile = new SimulatedPile(new SimulatedPileOptions
                 {
                     PileCode = p.Code, GunCount = p.GunCount, PileType = p.Type == Data.Entities.PileType.AC ? (byte)1 : (byte)0, PowerKw = p.PowerKw,
-                    EnergySpeedup = 30, ChargingReportInterval = TimeSpan.FromSeconds(2), ReconnectDelay = TimeSpan.FromSeconds(1),
+                    ChargingReportInterval = TimeSpan.FromSeconds(2), ReconnectDelay = TimeSpan.FromSeconds(1),
                 }, "127.0.0.1", App.YkcPort);
                 pile.Start();
                 Piles[p.Code] = pile;

@@ -21,9 +21,9 @@ public class ChargingFlowTests
     private const string Demo1 = "32010200000001";
     private const string Gun1 = Demo1 + "01";
 
-    private static async Task<SimulatedPile> OnlinePileAsync(LiveWebApp app, double speedup = 60)
+    private static async Task<SimulatedPile> OnlinePileAsync(LiveWebApp app, decimal powerKw = 7_200)
     {
-        var pile = app.Pile(Demo1, energySpeedup: speedup);
+        var pile = app.Pile(Demo1, powerKw: powerKw);
         await LiveWebApp.Eventually(async () =>
         {
             await using var db = app.Context();
@@ -118,44 +118,60 @@ public class ChargingFlowTests
     }
 
     [Fact]
-    public async Task A_pile_that_charges_past_the_balance_is_stopped_by_the_console_and_the_overrun_is_left_unpaid_until_a_top_up()
+    public async Task A_pile_that_charges_far_past_the_balance_is_stopped_by_the_console_held_for_review_and_never_bills_more_than_the_limit()
     {
         await using var app = LiveWebApp.Start();
         var factory = app.Factory;
         var userId = await Wallets.NewUserAsync(factory, principalFen: 6_00);
-        // A faulty pile that ignores the 6.00 yuan it was told; at this speed each 0.4 s report adds several yuan.
-        await using var pile = app.Pile(Demo1, energySpeedup: 600, ignoreBalance: true);
+        // A faulty pile that ignores the 6.00 yuan it was told; at this power each 0.4 s report adds tens of yuan.
+        await using var pile = app.Pile(Demo1, powerKw: 720_000, ignoreBalance: true);
         await LiveWebApp.Eventually(() => Task.FromResult(pile.Model is not null), "pile online with its model");
         var start = await app.Get<ChargingService>().StartAsync(userId, Gun1);
         Assert.True(start.Result.Succeeded, start.Result.Error);
 
-        // Nobody presses stop: the console stops it (0x36) once the live amount reaches the balance.
-        await LiveWebApp.Eventually(async () => (await OrderAsync(app, start.OrderNo!)).Status is ChargingOrderStatus.Settled or ChargingOrderStatus.Unpaid,
-            "the console stopped the charge and the record settled it");
+        // Nobody presses stop: the console stops it (0x36) once the live amount reaches the balance; the record is far
+        // beyond the limit, so an operator decides, and at most the limit is ever charged.
+        await LiveWebApp.Eventually(async () => (await OrderAsync(app, start.OrderNo!)).Status is ChargingOrderStatus.PendingReview or ChargingOrderStatus.Settled or ChargingOrderStatus.Unpaid,
+            "the console stopped the charge and its record arrived");
         var order = await OrderAsync(app, start.OrderNo!);
         Assert.Equal(OrderTelemetry.BalanceStopReason, order.StopReason);
-        Assert.Equal(Money.FromFen(6_00), order.SpendingLimit);
-        Assert.True(order.TotalAmount > Money.FromFen(6_00), $"overran to {order.TotalAmount}");
-        Assert.Equal(ChargingOrderStatus.Unpaid, order.Status);
-        Assert.Equal(Money.FromYuan(6), (await Wallets.WalletAsync(factory, userId)).Principal); // nothing taken
+        Assert.Equal(ChargingOrderStatus.PendingReview, order.Status);
+        Assert.Contains("计费金额远超启动时下发给电桩的可用余额", order.ReviewNote);
+        Assert.Equal((6_00L, 6_00L), (order.SpendingLimit!.Value.Fen, order.TotalAmount.Fen));
+        Assert.True(order.OverLimitWaived > Money.FromFen(5_00), $"overran by {order.OverLimitWaived}");
+        Assert.Equal(Money.FromYuan(6), (await Wallets.WalletAsync(factory, userId)).Principal); // nothing taken yet
 
-        var orders = app.Get<ChargingOrderService>();
-        var refused = await orders.SettleAsync(Operator, order.Id);
-        Assert.False(refused.Succeeded);
-        Assert.Contains("余额不足", refused.Error);
-
-        // An unpaid order also blocks the next start.
+        // Held, it still counts against the wallet: the next start is refused.
         var blocked = await app.Get<ChargingService>().StartAsync(userId, Demo1 + "02");
-        Assert.Contains("未支付的充电订单", blocked.Result.Error);
+        Assert.Contains("余额不足", blocked.Result.Error);
 
-        Assert.True((await app.Get<WalletService>().AdjustAsync(Operator, new AdjustmentForm { AppUserId = userId, Amount = 100m, Reason = "用户转账充值" })).Succeeded);
-        var settled = await orders.SettleAsync(Operator, order.Id);
-        Assert.True(settled.Succeeded, settled.Error);
-        Assert.False((await orders.SettleAsync(Operator, order.Id)).Succeeded);
-
-        var wallet = await Wallets.WalletAsync(factory, userId);
-        Assert.Equal(Money.FromYuan(106) - order.TotalAmount, wallet.Principal);
+        var approved = await app.Get<OrderResolutionService>().ApproveAsync(Operator, order.Id, "核实电桩故障，按限额收取", "approve-1");
+        Assert.True(approved.Succeeded, approved.Error);
+        order = await OrderAsync(app, start.OrderNo!);
+        Assert.Equal((ChargingOrderStatus.Settled, 6_00L, 0L), (order.Status, order.PaidPrincipal.Fen, (await Wallets.WalletAsync(factory, userId)).Principal.Fen));
         await Wallets.AssertBalancesEqualLedgerAsync(factory, userId);
+    }
+
+    [Fact]
+    public async Task A_six_yuan_wallet_charges_until_its_balance_and_ends_paid_at_no_more_than_six_yuan()
+    {
+        await using var app = LiveWebApp.Start();
+        var userId = await Wallets.NewUserAsync(app.Factory, principalFen: 6_00);
+        await using var pile = app.Pile(Demo1, powerKw: 2_400);
+        await LiveWebApp.Eventually(() => Task.FromResult(pile.Model is not null), "pile online with its model");
+        var start = await app.Get<ChargingService>().StartAsync(userId, Gun1);
+        Assert.True(start.Result.Succeeded, start.Result.Error);
+
+        await LiveWebApp.Eventually(async () => (await OrderAsync(app, start.OrderNo!)).Status is ChargingOrderStatus.Settled or ChargingOrderStatus.Unpaid or ChargingOrderStatus.PendingReview,
+            "the charge ended at the balance and its record arrived", seconds: 60);
+        var order = await OrderAsync(app, start.OrderNo!);
+        Assert.Equal(ChargingOrderStatus.Settled, order.Status);
+        Assert.True(order.TotalAmount <= Money.FromFen(6_00), $"charged {order.TotalAmount}");
+        Assert.Equal(Money.FromFen(6_00) - order.TotalAmount, (await Wallets.WalletAsync(app.Factory, userId)).Principal);
+        // Never left owing because of the console's own limit: the next start is refused for the balance, not for a debt.
+        var next = await app.Get<ChargingService>().StartAsync(userId, Demo1 + "02");
+        Assert.DoesNotContain("未支付", next.Result.Error);
+        await Wallets.AssertBalancesEqualLedgerAsync(app.Factory, userId);
     }
 
     [Fact]

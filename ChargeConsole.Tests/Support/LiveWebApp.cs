@@ -50,12 +50,22 @@ public sealed class LiveWebApp : AppFactory
         builder.ConfigureLogging(l => l.AddProvider(Errors));
     }
 
-    /// <summary>A simulated pile with fast timers, started; the caller disposes it.</summary>
-    public SimulatedPile Pile(string code, int guns = 2, byte type = 0, double energySpeedup = 1, bool ignoreBalance = false, TimeSpan? unplugAfter = null)
+    /// <summary>
+    /// A simulated pile with fast timers, started; the caller disposes it. <paramref name="powerKw"/> makes it a more
+    /// powerful pile than the demo's 120 kW so a test need not wait for energy — registered at that power too, so its
+    /// records stay as plausible to the console as a real pile's (energy within rated power × the real duration).
+    /// </summary>
+    public SimulatedPile Pile(string code, int guns = 2, byte type = 0, decimal? powerKw = null, bool ignoreBalance = false, TimeSpan? unplugAfter = null)
     {
+        if (powerKw is { } kw)
+        {
+            using var db = Context();
+            db.Piles.Where(p => p.Code == code).ExecuteUpdate(u => u.SetProperty(p => p.PowerKw, kw));
+        }
         var pile = new SimulatedPile(new SimulatedPileOptions
         {
-            PileCode = code, GunCount = guns, PileType = type, EnergySpeedup = energySpeedup, IgnoreBalance = ignoreBalance, UnplugAfterCharge = unplugAfter, ChargingReportInterval = TimeSpan.FromMilliseconds(400),
+            PileCode = code, GunCount = guns, PileType = type, PowerKw = powerKw ?? (type == 1 ? 7m : 120m), IgnoreBalance = ignoreBalance, UnplugAfterCharge = unplugAfter,
+            ChargingReportInterval = TimeSpan.FromMilliseconds(400),
             HeartbeatInterval = TimeSpan.FromMilliseconds(500), ReconnectDelay = TimeSpan.FromMilliseconds(300),
             LoginRetryInterval = TimeSpan.FromSeconds(1), RecordResendInterval = TimeSpan.FromSeconds(2),
         }, "127.0.0.1", YkcPort);

@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Devices.Ykc;
 using ChargeConsole.Domain.Orders;
@@ -36,27 +37,31 @@ public sealed class OrderFixture
         return new OrderFixture { Db = db, Station = station, GunId = pile.Guns[0].Id, PileId = pile.Id, TemplateId = template.Id };
     }
 
-    /// <summary>An order charging for the user, as a start would have left it.</summary>
+    /// <summary>An order charging for the user, as a start would have left it half an hour ago (by the test clock).</summary>
     public async Task<ChargingOrder> ChargingOrderAsync(int userId)
     {
         await using var ctx = Db.Context();
         var n = Interlocked.Increment(ref _serial);
+        var startedAt = Db.Clock.GetUtcNow().UtcDateTime.AddMinutes(-30);
         var order = new ChargingOrder
         {
             OrderNo = $"CDTEST{n:000000}", TransactionSerial = $"{GunCode}2611251000{n:000000}", AppUserId = userId,
             StationId = Station.Id, PileId = PileId, GunId = GunId, GunCode = GunCode, Status = ChargingOrderStatus.Charging,
-            BillingTemplateId = TemplateId, CreatedAt = DateTime.UtcNow, StartedAt = DateTime.UtcNow,
+            BillingTemplateId = TemplateId, CreatedAt = startedAt, StartedAt = startedAt,
         };
         ctx.ChargingOrders.Add(order);
         await ctx.SaveChangesAsync();
         return order;
     }
 
-    /// <summary>The pile's record for an order: all of <paramref name="energyUnits"/> (kWh ×10⁴) in the flat period, priced at 1.50/kWh.</summary>
+    /// <summary>
+    /// The pile's record for an order: 30 minutes from the order's start (or 2026-11-25 10:00 for an order the console
+    /// never made), all of <paramref name="energyUnits"/> (kWh ×10⁴) in the flat period, priced at 1.50/kWh.
+    /// </summary>
     public static TransactionRecord RecordFor(ChargingOrder order, uint energyUnits)
     {
         var amount = (uint)((ulong)energyUnits * 150_000 / 100_000); // in ulong: 150,000 × a few kWh overflows uint
-        var start = new DateTime(2026, 11, 25, 10, 0, 0);
+        var start = order.CreatedAt == default ? new DateTime(2026, 11, 25, 10, 0, 0) : ChinaTime.ToChina(order.CreatedAt);
         PeriodUsage None() => new(0, 0, 0, 0);
         return new TransactionRecord(order.TransactionSerial!, PileCode, 1, start, start.AddMinutes(30),
             [None(), None(), new PeriodUsage(150_000, energyUnits, energyUnits, amount), None()], 0, energyUnits, energyUnits, energyUnits, amount,

@@ -34,7 +34,7 @@ public sealed class DemoPileFleet(IDbContextFactory<ChargeDbContext> dbFactory, 
             var pile = new SimulatedPile(new SimulatedPileOptions
             {
                 PileCode = p.Code, GunCount = p.GunCount, PileType = p.Type == PileType.AC ? (byte)1 : (byte)0, PowerKw = p.PowerKw,
-                ProtocolVersion = p.Protocol == PileProtocol.Ykc16 ? (byte)0x10 : (byte)0x0F, EnergySpeedup = 5, // energy moves visibly between reports without draining wallets in minutes
+                ProtocolVersion = p.Protocol == PileProtocol.Ykc16 ? (byte)0x10 : (byte)0x0F,
                 UnplugAfterCharge = TimeSpan.FromSeconds(Random.Shared.Next(45, 150)),
             }, host, ykc.Value.Port, logs.CreateLogger<SimulatedPile>());
             _piles.Add(pile);

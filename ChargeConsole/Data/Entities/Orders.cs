@@ -36,6 +36,11 @@ public class ChargingOrder : IStationOwned
     public Money TotalAmount { get; set; }
     /// <summary>A coupon's discount: what is charged is <see cref="Charged"/>; the two fees are already reduced by it (in proportion).</summary>
     public Money DiscountAmount { get; set; }
+    /// <summary>
+    /// What the price came to beyond the order's spending limit and is not charged (SpendingRules.Cap): the total and
+    /// both fees are already held to the limit; this says by how much, for the bill.
+    /// </summary>
+    public Money OverLimitWaived { get; set; }
     /// <summary>What the order charges the user: the total less the coupon's discount.</summary>
     public Money Charged => TotalAmount - DiscountAmount;
     /// <summary>The amount the pile itself reported in its transaction record.</summary>

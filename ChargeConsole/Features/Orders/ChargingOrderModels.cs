@@ -91,7 +91,11 @@ public static class OrderText
         Domain.Orders.RecordDoubt.ImpossibleTimes => "充电起止时间不合理",
         Domain.Orders.RecordDoubt.FromTheFuture => "交易时间晚于当前时间",
         Domain.Orders.RecordDoubt.EnergyBeyondRatedPower => "电量超过电桩额定功率在该时长内可充的电量",
-        _ => "分时电量之和或电表读数与总电量不一致",
+        Domain.Orders.RecordDoubt.StartsBeforeOrder => "交易开始时间早于平台创建订单的时间",
+        Domain.Orders.RecordDoubt.EnergyBeyondOrderDuration => "电量超过电桩额定功率自订单创建以来可充的电量",
+        Domain.Orders.RecordDoubt.AmountBeyondLimit => "计费金额远超启动时下发给电桩的可用余额",
+        Domain.Orders.RecordDoubt.InconsistentMeter => "分时电量之和或电表读数与总电量不一致",
+        _ => d.ToString(),
     };
 
     public static string Doubts(IEnumerable<Domain.Orders.RecordDoubt> doubts) => "待审核：" + string.Join("；", doubts.Select(Doubt));

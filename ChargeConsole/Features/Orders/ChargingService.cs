@@ -125,22 +125,19 @@ public sealed class ChargingService(
             .Select(o => o.OrderNo).FirstOrDefaultAsync(ct);
         if (unpaid is not null) return (new StartRefusal(0x04, $"您有未支付的充电订单 {unpaid}，请充值结清后再充电"), null);
 
-        var open = await db.ChargingOrders.AsNoTracking().Where(o => o.AppUserId == appUserId &&
-                (o.Status == ChargingOrderStatus.Starting || o.Status == ChargingOrderStatus.Charging || o.Status == ChargingOrderStatus.Stopping || o.Status == ChargingOrderStatus.Finished))
-            .Select(o => new { o.OrderNo, o.Status, o.UserRunningSlot, o.SpendingLimit, o.TotalAmount }).ToListAsync(ct);
+        var open = await OpenCharges.OfAsync(db, appUserId, ct);
         var max = Math.Max(1, options.Value.MaxRunningOrdersPerUser);
-        var running = open.Where(o => ChargingOrderLifecycle.IsInProgress(o.Status)).ToList();
+        var running = open.Orders.Where(o => ChargingOrderLifecycle.IsInProgress(o.Status)).ToList();
         if (running.Count >= max) return (new StartRefusal(0x04, RunningAlready(running[0].OrderNo)), null);
 
-        // What the user's other orders may still cost: a running one up to the limit its pile was given, a stopped one
-        // what it reached. The pile is told only the rest, so all a user can owe stays within what they hold.
-        var committed = open.Aggregate(Money.Zero, (sum, o) => sum + (ChargingOrderLifecycle.IsInProgress(o.Status) ? Money.Max(o.SpendingLimit ?? o.TotalAmount, o.TotalAmount) : o.TotalAmount));
+        // The pile is told only what the user's other orders leave (SpendingRules), so all a user can owe stays within what they hold.
+        var committed = open.Total;
         var spendable = wallet.Balance().Spendable;
-        var limit = spendable - committed;
+        var limit = SpendingRules.Uncommitted(wallet.Balance(), committed);
         var minimum = Money.FromYuan(options.Value.MinimumBalanceYuan);
         if (limit < minimum)
             return (new StartRefusal(0x03, committed > Money.Zero
-                ? $"余额不足：启动充电至少需要 {minimum} 元，当前可用 {spendable} 元，其中 {committed} 元已被进行中的订单占用，请先充值"
+                ? $"余额不足：启动充电至少需要 {minimum} 元，当前可用 {spendable} 元，其中 {committed} 元已被未结算的订单 {open.Names} 占用，请先充值"
                 : $"余额不足：启动充电至少需要 {minimum} 元，当前可用 {spendable} 元，请先充值"), null);
 
         if (couponClaimId is { } claimId)
@@ -151,7 +148,8 @@ public sealed class ChargingService(
             if (validTo <= clock.GetUtcNow().UtcDateTime) return (new StartRefusal(0x04, "所选优惠券已过期"), null);
         }
 
-        var slot = Enumerable.Range(0, max).First(i => running.All(o => o.UserRunningSlot != i));
+        var takenSlots = await db.ChargingOrders.Where(o => o.AppUserId == appUserId && o.UserRunningSlot != null).Select(o => o.UserRunningSlot!.Value).ToListAsync(ct);
+        var slot = Enumerable.Range(0, max).First(i => !takenSlots.Contains(i));
         var now = clock.GetUtcNow().UtcDateTime;
         var template = await db.BillingTemplates.AsNoTracking().Include(t => t.ElectricityPrice).FirstAsync(t => t.Id == gun.TemplateId, ct);
         var order = new ChargingOrder

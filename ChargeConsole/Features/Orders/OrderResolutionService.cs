@@ -57,7 +57,7 @@ public sealed class OrderResolutionService(IDbContextFactory<ChargeDbContext> db
             var energies = ChargeCalculator.Split(tariff.Schedule, points);
             var bill = ChargeCalculator.Price(tariff.Tariff, energies);
             (order.SharpEnergy, order.PeakEnergy, order.FlatEnergy, order.ValleyEnergy, order.Energy) = (energies.Sharp, energies.Peak, energies.Flat, energies.Valley, energies.Total);
-            (order.ElectricityFee, order.ServiceFee, order.TotalAmount) = (bill.ElectricityFee, bill.ServiceFee, bill.Total);
+            OrderSettlement.Price(order, bill.ElectricityFee, bill.ServiceFee);
             order.EndedAt ??= samples[^1].SampledAt;
             order.RecordOverdue = false;
             order.PowerKw = null;

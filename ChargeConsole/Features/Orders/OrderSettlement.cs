@@ -66,17 +66,18 @@ public sealed class OrderSettlement(IOptions<OrdersOptions> options)
         // A start the pile refused still gets its (empty) record: the order stays Failed.
         if (order is { Status: ChargingOrderStatus.Failed } && record.TotalEnergy == 0)
             return new(order, Duplicate: true);
-        var startedByConsole = order is not null;
+        var started = order is null ? null : new ConsoleStart(order.CreatedAt, order.SpendingLimit);
         order ??= await OrderForUnknownSerialAsync(db, record, now, ct);
         batch.Orders[record.Serial] = order;
         await FillAsync(db, order, record, batch, ct);
         order.RecordOverdue = false;
 
         var facts = new RecordFacts(ChinaTime.ToUtc(record.StartTime), ChinaTime.ToUtc(record.EndTime), Energy.FromUnits(record.TotalEnergy), order.Energy,
-            record.MeterStart, record.MeterStop, await RatedPowerAsync(db, order.PileId, batch, ct));
-        var doubts = RecordPlausibility.Check(facts, startedByConsole, now);
+            record.MeterStart, record.MeterStop, await RatedPowerAsync(db, order.PileId, batch, ct), order.TotalAmount + order.OverLimitWaived);
+        var doubts = RecordPlausibility.Check(facts, started, now);
         if (doubts.Count > 0)
         {
+            // Held at most at the limit (FillAsync): an approval never charges more than the pile was allowed.
             order.MoveTo(ChargingOrderStatus.PendingReview);
             order.ReviewNote = OrderText.Doubts(doubts);
             return new(order, Duplicate: false);
@@ -106,19 +107,21 @@ public sealed class OrderSettlement(IOptions<OrdersOptions> options)
         if (tariff is not null)
         {
             var bill = ChargeCalculator.Price(tariff, new PeriodEnergies(order.SharpEnergy, order.PeakEnergy, order.FlatEnergy, order.ValleyEnergy));
-            order.ElectricityFee = bill.ElectricityFee;
-            order.ServiceFee = bill.ServiceFee;
-            order.TotalAmount = bill.Total;
+            Price(order, bill.ElectricityFee, bill.ServiceFee);
         }
-        else
-        {
-            // No tariff to split the price with: the pile's own amount is all there is.
-            order.ElectricityFee = order.PileAmount.Value;
-            order.ServiceFee = Money.Zero;
-            order.TotalAmount = order.PileAmount.Value;
-        }
-        var diff = order.TotalAmount - order.PileAmount.Value;
+        else Price(order, order.PileAmount.Value, Money.Zero); // no tariff to split the price with: the pile's own amount is all there is
+        var diff = order.TotalAmount + order.OverLimitWaived - order.PileAmount.Value;
         order.AmountMismatch = (diff.IsNegative ? -diff : diff) > MismatchTolerance;
+    }
+
+    /// <summary>
+    /// The order's fees and total from a price, held to the order's spending limit (SpendingRules.Cap): a charge the
+    /// console stopped at the user's limit never costs more than the limit, and the bill says what was not charged.
+    /// </summary>
+    internal static void Price(ChargingOrder order, Money electricity, Money service)
+    {
+        (order.ElectricityFee, order.ServiceFee, order.OverLimitWaived) = SpendingRules.Cap(electricity, service, order.SpendingLimit);
+        order.TotalAmount = order.ElectricityFee + order.ServiceFee;
     }
 
     private static async Task<BillingTemplate?> TemplateAsync(ChargeDbContext db, ChargingOrder order, SettlementBatch batch, CancellationToken ct)

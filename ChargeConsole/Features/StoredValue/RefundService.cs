@@ -36,9 +36,11 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var o = await db.RechargeOrders.AsNoTracking().Where(o => o.Id == orderId && (appUserId == null || o.AppUserId == appUserId))
-            .Select(o => new { o.Status, o.PaidAmount, o.RefundedAmount, o.RefundingAmount, o.AppUser.Wallet }).FirstOrDefaultAsync(ct);
+            .Select(o => new { o.AppUserId, o.Status, o.PaidAmount, o.RefundedAmount, o.RefundingAmount, o.AppUser.Wallet }).FirstOrDefaultAsync(ct);
         if (o is null) return null;
-        return Refundable(o.Status) ? RefundRules.Refundable(o.PaidAmount, o.RefundedAmount, o.RefundingAmount, o.Wallet.Balance()) : Money.Zero;
+        if (!Refundable(o.Status)) return Money.Zero;
+        var open = await OpenCharges.OfAsync(db, o.AppUserId, ct);
+        return RefundRules.Refundable(o.PaidAmount, o.RefundedAmount, o.RefundingAmount, o.Wallet.Balance(), open.Total);
     }
 
     private static bool Refundable(RechargeOrderStatus s) => s is RechargeOrderStatus.Paid or RechargeOrderStatus.PartiallyRefunded;
@@ -61,8 +63,13 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
             if (asker.AppUserId is { } user && await db.Refunds.CountAsync(r => r.RechargeOrder.AppUserId == user && r.Status == RefundStatus.Pending, token) >= MaxPendingPerUser)
                 return OperationResult.Fail("您已有退款在处理中，请等待完成后再申请");
             var wallet = await db.Wallets.SingleAsync(w => w.AppUserId == order.AppUserId, token);
-            var refundable = RefundRules.Refundable(order.PaidAmount, order.RefundedAmount, order.RefundingAmount, wallet.Balance());
-            if (amount > refundable) return OperationResult.Fail($"退款金额 {amount} 元超过可退金额 {refundable} 元");
+            // Read in this transaction: a start racing the refund changes the same wallet row, so one of them reads again.
+            var open = await OpenCharges.OfAsync(db, order.AppUserId, token);
+            var refundable = RefundRules.Refundable(order.PaidAmount, order.RefundedAmount, order.RefundingAmount, wallet.Balance(), open.Total);
+            if (amount > refundable)
+                return OperationResult.Fail(open.Orders.Count > 0 && refundable < RefundRules.Unrefunded(order.PaidAmount, order.RefundedAmount, order.RefundingAmount)
+                    ? $"退款金额 {amount} 元超过可退金额 {refundable} 元：用户的充电订单 {open.Names} 尚未结算，最多还需 {open.Total} 元"
+                    : $"退款金额 {amount} 元超过可退金额 {refundable} 元");
             refundNo = Add(db, order, wallet, amount, reason, asker, clock.GetUtcNow().UtcDateTime).RefundNo;
             userId = order.AppUserId;
             return OperationResult.Ok(refundNo);

@@ -98,7 +98,10 @@ public sealed class WithdrawalService(IDbContextFactory<ChargeDbContext> dbFacto
         return result;
     }
 
-    /// <summary>What a user may withdraw now: what their recharge orders may still refund, within their spendable principal.</summary>
+    /// <summary>
+    /// What a user may withdraw now: what their recharge orders may still refund, within their spendable principal less
+    /// what their open charging orders may still cost.
+    /// </summary>
     public async Task<Money> WithdrawableAsync(int userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -111,7 +114,8 @@ public sealed class WithdrawalService(IDbContextFactory<ChargeDbContext> dbFacto
             .Select(o => new { o.PaidAmount, o.RefundedAmount, o.RefundingAmount }).ToListAsync(ct);
         var wallet = await db.Wallets.SingleAsync(w => w.AppUserId == userId, ct);
         var fromOrders = orders.Aggregate(Money.Zero, (sum, o) => sum + RefundRules.Unrefunded(o.PaidAmount, o.RefundedAmount, o.RefundingAmount));
-        return Money.Min(fromOrders, wallet.Balance().SpendablePrincipal);
+        var open = await OpenCharges.OfAsync(db, userId, ct);
+        return Money.Min(fromOrders, open.FreePrincipal(wallet.Balance()));
     }
 
     /// <summary>The user's request (mini-program): frozen at once. The result's message is the withdrawal number.</summary>
@@ -153,6 +157,9 @@ public sealed class WithdrawalService(IDbContextFactory<ChargeDbContext> dbFacto
             var orders = await db.RechargeOrders.Where(o => o.AppUserId == w.AppUserId && Refundable.Contains(o.Status))
                 .OrderByDescending(o => o.PaidAt).ThenByDescending(o => o.Id).ToListAsync(token);
             var payout = w.Amount - w.Fee;
+            var open = await OpenCharges.OfAsync(db, w.AppUserId, token);
+            if (payout > open.FreePrincipal(wallet.Balance()))
+                return OperationResult.Fail($"用户的充电订单 {open.Names} 尚未结算（最多还需 {open.Total} 元），可退本金已不足以支付这笔提现，请等订单结算后再处理");
             var parts = payout > wallet.Balance().SpendablePrincipal ? null
                 : WithdrawalRules.Allocate(payout, orders.Select(o => (o.Id, RefundRules.Unrefunded(o.PaidAmount, o.RefundedAmount, o.RefundingAmount))));
             if (parts is null) return OperationResult.Fail("用户可退的储值订单金额已不足以支付这笔提现，请拒绝后让用户重新申请");

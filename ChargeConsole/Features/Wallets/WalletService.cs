@@ -52,6 +52,15 @@ public sealed class WalletService(
 
     private sealed record WalletTotals(long Principal, long Bonus, long Points, long Frozen, int Users);
 
+    /// <summary>What a money deduction may take from the user now, and the open charging orders that hold back the rest.</summary>
+    public async Task<(Money FreePrincipal, Commitments Open)> DeductibleAsync(int appUserId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var wallet = await db.Wallets.AsNoTracking().FirstOrDefaultAsync(w => w.AppUserId == appUserId, ct);
+        var open = await OpenCharges.OfAsync(db, appUserId, ct);
+        return (wallet is null ? Money.Zero : open.FreePrincipal(wallet.Balance()), open);
+    }
+
     public async Task<OperationResult> AdjustAsync(AccessScope scope, AdjustmentForm form, CancellationToken ct = default)
     {
         if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能调整用户资产");
@@ -67,8 +76,13 @@ public sealed class WalletService(
             var wallet = await db.Wallets.Include(w => w.AppUser).FirstOrDefaultAsync(w => w.AppUserId == form.AppUserId, token);
             if (wallet is null) return OperationResult.Fail("用户不存在");
             phone = wallet.AppUser.Phone;
-            if (form.Kind == AdjustmentKind.Deduct && WalletRules.CheckDeduction(wallet.Balance(), money, amount) is { } refusal)
-                return OperationResult.Fail(refusal);
+            if (form.Kind == AdjustmentKind.Deduct)
+            {
+                // Read in this transaction: a start racing the deduction changes the same wallet row, so one of them reads again.
+                var open = await OpenCharges.OfAsync(db, wallet.AppUserId, token);
+                if (WalletRules.CheckDeduction(wallet.Balance(), money, amount, open.Total) is { } refusal)
+                    return OperationResult.Fail(money && open.Orders.Count > 0 ? $"{refusal}（订单 {open.Names}）" : refusal);
+            }
             var now = clock.GetUtcNow().UtcDateTime;
             var adjustment = new WalletAdjustment
             {

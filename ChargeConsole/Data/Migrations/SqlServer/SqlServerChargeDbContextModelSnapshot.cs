@@ -449,6 +449,9 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<long>("OverLimitWaived")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("PaidBonus")
                         .HasColumnType("bigint");
 

@@ -427,6 +427,9 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("OverLimitWaived")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("PaidBonus")
                         .HasColumnType("INTEGER");
 

@@ -45,6 +45,7 @@ public class StoredValueScenarios(BrowserApp app)
             await Expect(dialog.Last).ToContainTextAsync("退款 60.00 元");
             await dialog.Last.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
             await Expect(dialog).ToHaveCountAsync(0);
+            await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("已提交退款 60.00 元，等待微信支付确认");
 
             // Frozen and asked for, but not refunded until WeChat Pay says so.
             await Expect(row.Locator("td[data-label='退款中']")).ToHaveTextAsync("¥60.00");
@@ -60,6 +61,42 @@ public class StoredValueScenarios(BrowserApp app)
             await row.GetByRole(AriaRole.Button, new() { Name = "退款记录" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync(refundNo);
             await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("退款成功");
+        });
+
+    [Fact]
+    public Task A_refund_wechat_pay_refuses_is_shown_as_refused_in_the_dialog_and_on_the_row() =>
+        app.RunAsync("recharge_refund_refused", async page =>
+        {
+            const string orderNo = "CZ2612010000BROWSR";
+            await using (var db = app.App.Context())
+            {
+                var userId = await Support.Wallets.NewUserAsync(app.App.Factory, principalFen: 50_00);
+                // Paid as far as the console knows; WeChat Pay never issued its transaction.
+                db.RechargeOrders.Add(new Data.Entities.RechargeOrder
+                {
+                    OrderNo = orderNo, AppUserId = userId, PaidAmount = ChargeConsole.Domain.Values.Money.FromFen(50_00), Status = Data.Entities.RechargeOrderStatus.Paid,
+                    ProviderTransactionId = "4200000000000000000000NEVER2", CreatedAt = DateTime.UtcNow.AddHours(-2), PaidAt = DateTime.UtcNow.AddHours(-2),
+                });
+                await db.SaveChangesAsync();
+            }
+            await BrowserApp.SignInAsync(page, "operator", "operator123");
+            await page.GotoAsync("/recharge-orders");
+            await BrowserApp.WaitForCircuitAsync(page);
+            await BrowserApp.FilterAsync(page, "订单号", orderNo);
+            var row = Row(page, orderNo);
+            await row.GetByRole(AriaRole.Button, new() { Name = "申请退款" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByLabel("退款金额(元)").FillAsync("20");
+            await dialog.GetByLabel("退款原因").FillAsync("浏览器测试：微信支付拒绝");
+            await dialog.First.GetByRole(AriaRole.Button, new() { Name = "确定退款" }).ClickAsync();
+            await dialog.Last.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+
+            // Not a green toast with a number: the dialog says WeChat Pay refused and why, and that the money stayed.
+            await Expect(dialog.First).ToContainTextAsync("微信支付拒绝退款：订单不存在或未支付");
+            await Expect(dialog.First).ToContainTextAsync("20.00 元已解冻");
+            await dialog.First.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+            await Expect(row.GetByTestId("refund-failed")).ToHaveTextAsync("退款失败");
+            await Expect(row.Locator("td[data-label='退款中']")).ToHaveTextAsync("¥0.00");
         });
 
     [Fact]

@@ -133,7 +133,7 @@ public class RechargeCouponTests
         Assert.Equal(90m, status.GetProperty("refundable").GetDecimal());
         var refund = await s.App.Get<RefundService>().RequestAsync(RefundAsker.Operator("operator", "cr-1"), order.Id, Money.FromFen(90_00), "");
         Assert.True(refund.Succeeded, refund.Error);
-        await s.App.Get<WeChatPaySandbox>().EndRefundAsync(refund.Message!, WxRefund.Success);
+        await s.App.Get<WeChatPaySandbox>().EndRefundAsync(refund.RefundNo!, WxRefund.Success);
         wallet = await Wallets.WalletAsync(s.App.Factory, s.UserId);
         Assert.Equal((0L, 0L, 0L), (wallet.Principal.Fen, wallet.Bonus.Fen, wallet.Frozen.Fen));
         await Wallets.AssertBalancesEqualLedgerAsync(s.App.Factory, s.UserId);

@@ -46,7 +46,7 @@ public class RefundFlowTests
         Assert.Equal((RechargeOrderStatus.Paid, 60_00L, 0L), (o.Status, o.RefundingAmount.Fen, o.RefundedAmount.Fen));
         Assert.Equal((200_00L, 60_00L), ((await Wallets.WalletAsync(app.Factory, userId)).Principal.Fen, (await Wallets.WalletAsync(app.Factory, userId)).Frozen.Fen));
 
-        Assert.Equal([204], await sandbox.EndRefundAsync(first.Message!, WxRefund.Success));
+        Assert.Equal([204], await sandbox.EndRefundAsync(first.RefundNo!, WxRefund.Success));
         o = await OrderAsync(app, order.OrderNo);
         Assert.Equal((RechargeOrderStatus.PartiallyRefunded, 0L, 60_00L), (o.Status, o.RefundingAmount.Fen, o.RefundedAmount.Fen));
         var w = await Wallets.WalletAsync(app.Factory, userId);
@@ -66,7 +66,7 @@ public class RefundFlowTests
         var rest = await refunds.RequestAsync(RefundAsker.Operator("operator", "op-refund-3"), order.Id, Money.FromFen(80_00), "");
         Assert.True(rest.Succeeded, rest.Error);
         Assert.Equal(RechargeOrderStatus.PartiallyRefunded, (await OrderAsync(app, order.OrderNo)).Status);
-        Assert.Equal([204, 204], await sandbox.EndRefundAsync(rest.Message!, WxRefund.Success, copies: 2));
+        Assert.Equal([204, 204], await sandbox.EndRefundAsync(rest.RefundNo!, WxRefund.Success, copies: 2));
 
         o = await OrderAsync(app, order.OrderNo);
         Assert.Equal((RechargeOrderStatus.FullyRefunded, 200_00L, 10_00L), (o.Status, o.RefundedAmount.Fen, o.BonusReclaimed.Fen));
@@ -77,7 +77,7 @@ public class RefundFlowTests
         // A late duplicate of the first refund's callback changes nothing.
         await using var db = app.Context();
         var entries = await db.LedgerEntries.CountAsync(l => l.AppUserId == userId);
-        Assert.Equal([204], await sandbox.EndRefundAsync(first.Message!, WxRefund.Success));
+        Assert.Equal([204], await sandbox.EndRefundAsync(first.RefundNo!, WxRefund.Success));
         Assert.Equal(entries, await db.LedgerEntries.CountAsync(l => l.AppUserId == userId));
         var mine = await http.GetFromJsonAsync<JsonElement>("/api/app/v1/refunds");
         Assert.Equal(3, mine.GetProperty("total").GetInt32());
@@ -91,16 +91,81 @@ public class RefundFlowTests
         var refunds = app.Get<RefundService>();
         var result = await refunds.RequestAsync(RefundAsker.Operator("operator", "r-1"), order.Id, Money.FromFen(50_00), "");
 
-        await app.Get<WeChatPaySandbox>().EndRefundAsync(result.Message!, WxRefund.Abnormal);
+        await app.Get<WeChatPaySandbox>().EndRefundAsync(result.RefundNo!, WxRefund.Abnormal);
 
         var o = await OrderAsync(app, order.OrderNo);
         Assert.Equal((RechargeOrderStatus.Paid, 0L, 0L), (o.Status, o.RefundingAmount.Fen, o.RefundedAmount.Fen));
         var w = await Wallets.WalletAsync(app.Factory, userId);
         Assert.Equal((200_00L, 10_00L, 0L), (w.Principal.Fen, w.Bonus.Fen, w.Frozen.Fen));
         await using var db = app.Context();
-        Assert.Equal(RefundStatus.Failed, await db.Refunds.Where(r => r.RefundNo == result.Message).Select(r => r.Status).SingleAsync());
+        Assert.Equal(RefundStatus.Failed, await db.Refunds.Where(r => r.RefundNo == result.RefundNo).Select(r => r.Status).SingleAsync());
         Assert.Equal(Money.FromFen(200_00), await refunds.RefundableAsync(order.Id));
         await Wallets.AssertBalancesEqualLedgerAsync(app.Factory, userId);
+    }
+
+    [Fact]
+    public async Task A_refund_wechat_pay_refuses_reads_as_refused_in_words_and_the_order_row_shows_it()
+    {
+        await using var app = LiveWebApp.Start();
+        var userId = await Wallets.NewUserAsync(app.Factory, principalFen: 100_00);
+        int orderId;
+        await using (var db = app.Context())
+        {
+            // Paid, as far as the console knows, but WeChat Pay never saw it (a payment imported from elsewhere, say).
+            var paid = new RechargeOrder
+            {
+                OrderNo = "CZ2612010000TEST01", AppUserId = userId, PaidAmount = Money.FromFen(100_00), Status = RechargeOrderStatus.Paid,
+                ProviderTransactionId = "4200000000000000000000NEVER1", CreatedAt = DateTime.UtcNow.AddDays(-1), PaidAt = DateTime.UtcNow.AddDays(-1),
+            };
+            db.RechargeOrders.Add(paid);
+            await db.SaveChangesAsync();
+            orderId = paid.Id;
+        }
+        var refunds = app.Get<RefundService>();
+
+        var outcome = await refunds.RequestAsync(RefundAsker.Operator("operator", "refused-1"), orderId, Money.FromFen(30_00), "用户来电");
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal($"微信支付拒绝退款：订单不存在或未支付（退款单 {outcome.RefundNo}，30.00 元已解冻，仍在用户余额中）", outcome.Error);
+        // The same click again says the same, and refunds nothing.
+        var again = await refunds.RequestAsync(RefundAsker.Operator("operator", "refused-1"), orderId, Money.FromFen(30_00), "用户来电");
+        Assert.Equal((outcome.RefundNo, outcome.Error), (again.RefundNo, again.Error));
+        var w = await Wallets.WalletAsync(app.Factory, userId);
+        Assert.Equal((100_00L, 0L), (w.Principal.Fen, w.Frozen.Fen));
+        await using (var db = app.Context())
+        {
+            var row = await StoredValueQueries.Orders(db, TestDatabase.Operator, new RechargeOrderFilter { OrderNo = "CZ2612010000TEST01" }).SingleAsync();
+            Assert.Equal("微信支付拒绝退款：订单不存在或未支付", row.LastRefundFailure);
+        }
+        await Wallets.AssertBalancesEqualLedgerAsync(app.Factory, userId);
+    }
+
+    [Fact]
+    public async Task The_mini_program_and_the_console_dialog_refuse_a_refund_by_the_same_rules()
+    {
+        var (app, http, _, order) = await PaidOrderAsync();
+        await using var _ = app;
+        var url = $"/api/app/v1/recharge/orders/{order.OrderNo}/refunds";
+        async Task<string> ErrorsOf(object body)
+        {
+            var answer = await http.PostAsJsonAsync(url, body);
+            Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+            return (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetRawText();
+        }
+
+        Assert.Contains("退款金额过大", await ErrorsOf(new { amount = 1_000_001m, requestId = "v-1" }));
+        Assert.Contains("退款原因不能超过 80 个字", await ErrorsOf(new { amount = 1m, reason = new string('因', 81), requestId = "v-2" }));
+        Assert.Contains("退款金额最多两位小数", await ErrorsOf(new { amount = 1.001m, requestId = "v-3" }));
+
+        // The dialog's form goes through the very same validator (the one the API resolves).
+        var validator = app.Get<FluentValidation.IValidator<RefundForm>>();
+        var dialog = await validator.ValidateAsync(new RefundForm { Amount = 1_000_001m, Reason = new string('因', 81), RequestId = "d-1" });
+        Assert.Equal(["退款金额过大", "退款原因不能超过 80 个字"], dialog.Errors.Select(e => e.ErrorMessage));
+        // The console asks for a reason; the mini-program's missing one is recorded as 用户申请退款.
+        Assert.Equal("请填写退款原因", (await validator.ValidateAsync(new RefundForm { Amount = 1m, RequestId = "d-2" })).Errors.Single().ErrorMessage);
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsJsonAsync(url, new { amount = 1m, requestId = "v-4" })).StatusCode);
+        await using var db = app.Context();
+        Assert.Equal("用户申请退款", await db.Refunds.Where(r => r.RechargeOrderId == order.Id).Select(r => r.Reason).SingleAsync());
     }
 
     [Fact]
@@ -136,7 +201,7 @@ public class RefundFlowTests
         var (refundedNo, _) = await BuyAsync(http, "buy-2");
         await sandbox.PayAsync(refundedNo);
         var refund = await app.Get<RefundService>().RequestAsync(RefundAsker.Operator("operator", "r-1"), (await OrderAsync(app, refundedNo)).Id, Money.FromFen(20_00), "");
-        Assert.Empty(await sandbox.EndRefundAsync(refund.Message!, WxRefund.Success, copies: 0));
+        Assert.Empty(await sandbox.EndRefundAsync(refund.RefundNo!, WxRefund.Success, copies: 0));
         Assert.Equal(RechargeOrderStatus.Unpaid, (await OrderAsync(app, paidNo)).Status);
 
         await RunRecoveryAsync(app);

@@ -59,18 +59,21 @@ public static partial class AppApi
     }
 
     private static async Task<Results<Accepted<RefundView>, ValidationProblem, ProblemHttpResult>> RequestRefundAsync(
-        string orderNo, RefundApiRequest request, ClaimsPrincipal principal, IValidator<RefundApiRequest> validator, RechargeService recharges, RefundService refunds,
+        string orderNo, RefundForm request, ClaimsPrincipal principal, IValidator<RefundForm> validator, RechargeService recharges, RefundService refunds,
         StoredValueQueries queries, HttpContext http, CancellationToken ct)
     {
-        request = request with { RequestId = request.RequestId ?? http.Request.Headers["Idempotency-Key"].FirstOrDefault() };
+        // The console's dialog asks for a reason; the mini-program may leave it out, and this is what it then says.
+        if (string.IsNullOrWhiteSpace(request.Reason)) request.Reason = "用户申请退款";
+        request.RequestId ??= http.Request.Headers["Idempotency-Key"].FirstOrDefault();
         if (await Invalid(validator, request, ct) is { } invalid) return invalid;
         var userId = UserId(principal);
         if (await recharges.ForUserAsync(userId, orderNo, ct) is not { } order) return Problem(StatusCodes.Status404NotFound, "储值订单不存在");
         var phone = principal.FindFirstValue(ClaimTypes.Name) ?? $"用户 {userId}";
         var result = await refunds.RequestAsync(RefundAsker.User(userId, phone, "app:" + userId + ":" + request.RequestId), order.Id,
-            Money.FromYuan(request.Amount!.Value), request.Reason ?? "用户申请退款", ct);
-        if (!result.Succeeded) return Problem(StatusCodes.Status409Conflict, result.Error!);
-        var refund = (await queries.RefundsForUserAsync(userId, 1, 1, ct, result.Message)).Items.Single();
+            Money.FromYuan(request.Amount!.Value), request.Reason, ct);
+        // Refused before anything was recorded: 409. Recorded and then refused by WeChat Pay: the refund says so (failed, with the reason).
+        if (result.RefundNo is null) return Problem(StatusCodes.Status409Conflict, result.Error!);
+        var refund = (await queries.RefundsForUserAsync(userId, 1, 1, ct, result.RefundNo)).Items.Single();
         return TypedResults.Accepted($"/api/app/v1/refunds", RefundViewOf(refund));
     }
 

@@ -117,7 +117,6 @@ public sealed record PaymentView(string AppId, string TimeStamp, string NonceStr
 public sealed record RechargeStartView(RechargeView Order, PaymentView Payment);
 
 /// <param name="Amount">yuan, at most 2 decimals</param>
-public sealed record RefundApiRequest(decimal? Amount, string? Reason, string? RequestId = null);
 
 public sealed record RefundView(string RefundNo, string OrderNo, decimal Amount, RefundStatus Status, string StatusName, string Reason, string? FailureReason,
     DateTime CreatedAt, DateTime? CompletedAt);
@@ -130,17 +129,6 @@ public sealed class RechargeRequestValidator : AbstractValidator<RechargeRequest
         RuleFor(x => x.CouponClaimId).GreaterThan(0).WithMessage("优惠券编号不正确")
             .Must((x, _) => x.MarketingPackageId is > 0).WithMessage("优惠券只能用于可叠加优惠的营销套餐").When(x => x.CouponClaimId is not null);
         RuleFor(x => x.OpenId).NotEmpty().WithMessage("缺少 openid").Matches(@"\A[A-Za-z0-9_-]{6,64}\z").WithMessage("openid 格式不正确");
-        RuleFor(x => x.RequestId).NotEmpty().WithMessage("缺少请求号（requestId 或 Idempotency-Key）").MaximumLength(40).WithMessage("请求号不能超过 40 个字符");
-    }
-}
-
-public sealed class RefundApiRequestValidator : AbstractValidator<RefundApiRequest>
-{
-    public RefundApiRequestValidator()
-    {
-        RuleFor(x => x.Amount).NotNull().WithMessage("请输入退款金额").GreaterThan(0).WithMessage("退款金额必须大于 0")
-            .LessThanOrEqualTo(1_000_000).WithMessage("退款金额过大").PrecisionScale(12, 2, true).WithMessage("退款金额最多两位小数");
-        RuleFor(x => x.Reason).MaximumLength(80).WithMessage("退款原因不能超过 80 个字");
         RuleFor(x => x.RequestId).NotEmpty().WithMessage("缺少请求号（requestId 或 Idempotency-Key）").MaximumLength(40).WithMessage("请求号不能超过 40 个字符");
     }
 }

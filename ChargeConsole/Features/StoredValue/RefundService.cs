@@ -18,6 +18,13 @@ public sealed record RefundAsker(string Name, int? AppUserId, string? RequestId)
     public static RefundAsker User(int appUserId, string phone, string? requestId) => new(phone, appUserId, requestId);
 }
 
+/// <summary>What a refund request came to: the outcome in words (已提交 / 微信支付拒绝：…) and the refund it made, if any.</summary>
+public sealed record RefundOutcome(OperationResult Result, string? RefundNo)
+{
+    public bool Succeeded => Result.Succeeded;
+    public string? Error => Result.Error;
+}
+
 /// <summary>
 /// Refunds of recharge orders (SPEC "Refund of a recharge order"). A request freezes the amount in the same
 /// transaction that checks it against what is refundable, so concurrent requests (an operator and the user at once)
@@ -45,8 +52,11 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
 
     private static bool Refundable(RechargeOrderStatus s) => s is RechargeOrderStatus.Paid or RechargeOrderStatus.PartiallyRefunded;
 
-    /// <summary>Freezes and records the refund, then asks WeChat Pay. The result's message is the refund number.</summary>
-    public async Task<OperationResult> RequestAsync(RefundAsker asker, int orderId, Money amount, string reason, CancellationToken ct = default)
+    /// <summary>
+    /// Freezes and records the refund, then asks WeChat Pay, and says what happened: submitted (or already done), or
+    /// refused by WeChat Pay with its reason (the amount then released). A repeat of the request says the same again.
+    /// </summary>
+    public async Task<RefundOutcome> RequestAsync(RefundAsker asker, int orderId, Money amount, string reason, CancellationToken ct = default)
     {
         string target = $"储值订单 {orderId}", refundNo = "";
         var userId = 0;
@@ -74,14 +84,28 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
             userId = order.AppUserId;
             return OperationResult.Ok(refundNo);
         }, () => target, clock, ct);
-        if (!result.Succeeded) return result;
+        if (!result.Succeeded) return new(result, null);
         if (userId != 0)
         {
             live.Publish(new WalletChanged(userId));
             live.Publish(new RechargeChanged(target));
         }
-        await SubmitAsync(result.Message!, ct); // a repeat of the request submits again: WeChat Pay takes one out_refund_no once
-        return result;
+        refundNo = result.Message!;
+        await SubmitAsync(refundNo, ct); // a repeat of the request submits again: WeChat Pay takes one out_refund_no once
+        return new(await OutcomeAsync(refundNo, ct), refundNo);
+    }
+
+    /// <summary>Where a refund stands, in the words the operator and the user read.</summary>
+    private async Task<OperationResult> OutcomeAsync(string refundNo, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var r = await db.Refunds.AsNoTracking().Where(r => r.RefundNo == refundNo).Select(r => new { r.Status, r.Amount, r.FailureReason }).SingleAsync(ct);
+        return r.Status switch
+        {
+            RefundStatus.Succeeded => OperationResult.Ok($"退款成功：{r.Amount} 元已原路退回（退款单 {refundNo}）"),
+            RefundStatus.Failed => OperationResult.Fail($"{r.FailureReason}（退款单 {refundNo}，{r.Amount} 元已解冻，仍在用户余额中）"),
+            _ => OperationResult.Ok($"已提交退款 {r.Amount} 元，等待微信支付确认（退款单 {refundNo}）"),
+        };
     }
 
     /// <summary>

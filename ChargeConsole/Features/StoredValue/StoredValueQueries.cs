@@ -38,6 +38,8 @@ public sealed record RechargeOrderRow
     public string? PaymentIssue { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime? PaidAt { get; init; }
+    /// <summary>Why the order's latest refund failed (WeChat Pay refused, closed or abnormal), when it did.</summary>
+    public string? LastRefundFailure { get; init; }
     public bool CanRefund => Status is RechargeOrderStatus.Paid or RechargeOrderStatus.PartiallyRefunded;
 }
 
@@ -58,6 +60,7 @@ public sealed class RechargeOrderExportRow
     [ExcelColumnName("下单时间")] public string CreatedAt { get; set; } = "";
     [ExcelColumnName("支付时间")] public string PaidAt { get; set; } = "";
     [ExcelColumnName("异常")] public string Issue { get; set; } = "";
+    [ExcelColumnName("最近退款失败")] public string RefundFailure { get; set; } = "";
 }
 
 public sealed class RefundFilter
@@ -123,6 +126,8 @@ public sealed class StoredValueQueries(IDbContextFactory<ChargeDbContext> dbFact
             PaidAmount = o.PaidAmount, BonusAmount = o.BonusAmount, DiscountAmount = o.DiscountAmount,
             Coupon = db.CouponClaims.Where(c => c.Id == o.CouponClaimId).Select(c => c.Coupon.Name).FirstOrDefault(), RefundedAmount = o.RefundedAmount, RefundingAmount = o.RefundingAmount, Status = o.Status,
             ProviderTransactionId = o.ProviderTransactionId, PaymentIssue = o.PaymentIssue, CreatedAt = o.CreatedAt, PaidAt = o.PaidAt,
+            LastRefundFailure = db.Refunds.Where(r => r.RechargeOrderId == o.Id).OrderByDescending(r => r.Id)
+                .Select(r => r.Status == RefundStatus.Failed ? r.FailureReason ?? "退款失败" : null).FirstOrDefault(),
         });
     }
 
@@ -132,6 +137,7 @@ public sealed class StoredValueQueries(IDbContextFactory<ChargeDbContext> dbFact
             OrderNo = o.OrderNo, Phone = o.Phone, Nickname = o.Nickname, Package = o.Package, Paid = o.PaidAmount.Yuan, Bonus = o.BonusAmount.Yuan,
             Discount = o.DiscountAmount.Yuan, Coupon = o.Coupon ?? "", Refunded = o.RefundedAmount.Yuan, Refunding = o.RefundingAmount.Yuan, Status = StoredValueText.Status(o.Status), Transaction = o.ProviderTransactionId ?? "",
             CreatedAt = ChinaTime.Format(o.CreatedAt), PaidAt = ChinaTime.Format(o.PaidAt), Issue = o.PaymentIssue ?? "",
+            RefundFailure = o.LastRefundFailure ?? "",
         });
 
     public static IQueryable<RefundRow> Refunds(ChargeDbContext db, AccessScope scope, RefundFilter f)

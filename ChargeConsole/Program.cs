@@ -12,88 +12,95 @@ using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Quartz;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Find() });
-// The app's settings live in the top-level appsettings.json (copied next to the binaries on build).
-builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
-{
-    FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
-    Path = "appsettings.json", Optional = false, ReloadOnChange = false,
-});
-
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
-// Radzen only for its HTML editor (协议公告); its services are what the editor's dialogs need.
-Radzen.ServiceCollectionExtensions.AddRadzenComponents(builder.Services);
-builder.Services.AddTransient<MudBlazor.MudLocalizer, ChargeConsole.Infrastructure.ChineseMudLocalizer>();
-// Chinese text is written as is, not as &#x...; entities.
-builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
-    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddConsoleCore(builder.Configuration, builder.Environment.ContentRootPath);
-
-builder.Services.AddIdentity<ConsoleUser, IdentityRole>(o =>
-    {
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        o.Lockout.AllowedForNewUsers = true;
-        o.Password.RequiredLength = 8;
-        o.Password.RequireNonAlphanumeric = false;
-        o.Password.RequireUppercase = false;
-        o.User.RequireUniqueEmail = false;
-    })
-    .AddEntityFrameworkStores<ChargeDbContext>()
-    .AddDefaultTokenProviders()
-    .AddErrorDescriber<ChineseIdentityErrors>();
-builder.Services.ConfigureApplicationCookie(o =>
-{
-    // Behind a TLS proxy (ForwardedHeaders:Enabled) requests arrive as https, so the cookie is Secure there;
-    // Auth:SecureCookies=true insists on it whatever the request says.
-    o.Cookie.SecurePolicy = builder.Configuration.GetValue("Auth:SecureCookies", false) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-    o.Cookie.HttpOnly = true;
-    o.Cookie.SameSite = SameSiteMode.Lax;
-    o.LoginPath = "/login";
-    o.LogoutPath = "/account/logout";
-    o.AccessDeniedPath = "/access-denied";
-    o.ExpireTimeSpan = TimeSpan.FromHours(12);
-    o.SlidingExpiration = true;
-});
-builder.Services.AddAuthorization();
-builder.Services.AddConsoleHealthChecks();
-builder.Services.AddTlsProxySupport(builder.Configuration);
-// SIGTERM: every background service gets 5 s to finish (the piles reconnect to another node meanwhile).
-builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("ShutdownSeconds", 5)));
-builder.Services.AddAppApi();
-builder.Services.AddCascadingAuthenticationState();
-builder.Services.AddScoped<CurrentScope>();
-KestrelEndpoints.Configure(builder);
-builder.Services.AddQuartz(q => q.ScheduleJob<ChargeConsole.Features.Pricing.BillingSyncRetryJob>(t => t
-    .WithIdentity("billing-sync-retry")
-    .StartNow()
-    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("BillingSync:RetrySeconds", 30))).RepeatForever()))
-    .ScheduleJob<ChargeConsole.Features.Orders.OrderWatchJob>(t => t
-        .WithIdentity("order-watch")
-        .StartNow()
-        .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("Orders:OverdueCheckSeconds", 60))).RepeatForever()))
-    .ScheduleJob<ChargeConsole.Features.StoredValue.PaymentRecoveryJob>(t => t
-        .WithIdentity("payment-recovery")
-        .StartNow()
-        .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("Recharge:RecoverySeconds", 30))).RepeatForever()))
-    .ScheduleJob<ChargeConsole.Features.Coupons.CouponStatusJob>(t => t
-        .WithIdentity("coupon-status")
-        .StartNow()
-        .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever())));
-builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-if (builder.Configuration.GetValue<bool>("Demo:Enabled") && builder.Configuration.GetValue("Demo:SimulatePiles", true))
-{
-    builder.Services.AddHostedService<ChargeConsole.Data.Demo.DemoPileFleet>();
-    if (builder.Configuration.GetValue("Demo:SimulateUsers", true)) builder.Services.AddHostedService<ChargeConsole.Data.Demo.DemoDrivers>();
-}
-
-var app = builder.Build();
-
+// A setting or resource the console cannot start with ends the start with one Chinese line and exit code 1
+// (StartupFailure); the test host's own stop (HostAbortedException) passes through.
+IConfiguration? config = null;
 try
 {
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Find() });
+    config = builder.Configuration;
+    // The app's settings live in the top-level appsettings.json (copied next to the binaries on build).
+    builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+    {
+        FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+        Path = "appsettings.json", Optional = false, ReloadOnChange = false,
+    });
+
+    StartupFailure.CheckEnvironment(builder.Environment, builder.Configuration);
+    builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+    builder.Services.AddMudServices();
+    // Radzen only for its HTML editor (协议公告); its services are what the editor's dialogs need.
+    Radzen.ServiceCollectionExtensions.AddRadzenComponents(builder.Services);
+    builder.Services.AddTransient<MudBlazor.MudLocalizer, ChargeConsole.Infrastructure.ChineseMudLocalizer>();
+    // Chinese text is written as is, not as &#x...; entities.
+    builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+        o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+    builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddConsoleCore(builder.Configuration, builder.Environment.ContentRootPath);
+
+    builder.Services.AddIdentity<ConsoleUser, IdentityRole>(o =>
+        {
+            o.Lockout.MaxFailedAccessAttempts = 5;
+            o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            o.Lockout.AllowedForNewUsers = true;
+            o.Password.RequiredLength = 8;
+            o.Password.RequireNonAlphanumeric = false;
+            o.Password.RequireUppercase = false;
+            o.User.RequireUniqueEmail = false;
+        })
+        .AddEntityFrameworkStores<ChargeDbContext>()
+        .AddDefaultTokenProviders()
+        .AddErrorDescriber<ChineseIdentityErrors>();
+    builder.Services.ConfigureApplicationCookie(o =>
+    {
+        // Behind a TLS proxy (ForwardedHeaders:Enabled) requests arrive as https, so the cookie is Secure there;
+        // Auth:SecureCookies=true insists on it whatever the request says.
+        o.Cookie.SecurePolicy = builder.Configuration.GetValue("Auth:SecureCookies", false) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Lax;
+        o.LoginPath = "/login";
+        o.LogoutPath = "/account/logout";
+        o.AccessDeniedPath = "/access-denied";
+        o.ExpireTimeSpan = TimeSpan.FromHours(12);
+        o.SlidingExpiration = true;
+    });
+    builder.Services.AddAuthorization();
+    builder.Services.AddConsoleHealthChecks();
+    builder.Services.AddTlsProxySupport(builder.Configuration);
+    // SIGTERM: every background service gets 5 s to finish (the piles reconnect to another node meanwhile).
+    builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("ShutdownSeconds", 5)));
+    builder.Services.AddAppApi();
+    builder.Services.AddCascadingAuthenticationState();
+    builder.Services.AddScoped<CurrentScope>();
+    KestrelEndpoints.Configure(builder);
+    builder.Services.AddQuartz(q => q.ScheduleJob<ChargeConsole.Features.Pricing.BillingSyncRetryJob>(t => t
+        .WithIdentity("billing-sync-retry")
+        .StartNow()
+        .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("BillingSync:RetrySeconds", 30))).RepeatForever()))
+        .ScheduleJob<ChargeConsole.Features.Orders.OrderWatchJob>(t => t
+            .WithIdentity("order-watch")
+            .StartNow()
+            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("Orders:OverdueCheckSeconds", 60))).RepeatForever()))
+        .ScheduleJob<ChargeConsole.Features.StoredValue.PaymentRecoveryJob>(t => t
+            .WithIdentity("payment-recovery")
+            .StartNow()
+            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("Recharge:RecoverySeconds", 30))).RepeatForever()))
+        .ScheduleJob<ChargeConsole.Features.Coupons.CouponStatusJob>(t => t
+            .WithIdentity("coupon-status")
+            .StartNow()
+            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever())));
+    builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+    if (builder.Configuration.GetValue<bool>("Demo:Enabled") && builder.Configuration.GetValue("Demo:SimulatePiles", true))
+    {
+        builder.Services.AddHostedService<ChargeConsole.Data.Demo.DemoPileFleet>();
+        if (builder.Configuration.GetValue("Demo:SimulateUsers", true)) builder.Services.AddHostedService<ChargeConsole.Data.Demo.DemoDrivers>();
+    }
+
+    var app = builder.Build();
+    // Settings checked at start (ValidateOnStart) are checked now, before the database is touched.
+    app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+
     await DatabaseStartup.MigrateAndSeedAsync(app.Services, app.Configuration);
     if (args.Contains("--rebuild-revenue"))
     {
@@ -102,46 +109,47 @@ try
         return 0;
     }
     await app.Services.GetRequiredService<PileEventSink>().MarkAllOfflineAsync();
+
+    if (!app.Environment.IsDevelopment())
+    {
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+    }
+    // Chinese unless English is chosen explicitly (?culture=en or the culture cookie); a browser's own
+    // language list does not switch an operator's console.
+    app.UseRequestLocalization(o =>
+    {
+        o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
+        o.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.QueryStringRequestCultureProvider(), new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()];
+    });
+    app.UseTlsProxySupport();
+    // Friendly status pages are for browsers; the API answers with problem details in Chinese.
+    app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+    app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseApiErrors());
+    // Routing after the status-code pages, so that re-executing /not-found is routed to the page (an implicit UseRouting
+    // at the start of the pipeline would not run again, and an unknown URL would get an empty 404).
+    app.UseRouting();
+    app.UseRateLimiter();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseAntiforgery();
+
+    app.MapStaticAssets();
+    app.MapAccountEndpoints();
+    app.MapFeatureEndpoints();
+    app.MapAppApi();
+    app.MapConsoleHealthChecks();
+    // Unknown /api routes answer JSON 404 (problem details), not the console's HTML page.
+    app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: ApiErrors.Message(StatusCodes.Status404NotFound)));
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+    await app.StartAsync();
+    await app.WaitForShutdownAsync();
+    return 0;
 }
-catch (Exception e) when (DatabaseStartup.Explain(e, app.Configuration) is { } why)
+catch (Exception e) when (e is not HostAbortedException)
 {
-    Console.Error.WriteLine(why);
+    Console.Error.WriteLine(StartupFailure.Explain(e, config));
     return 1;
 }
-
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
-}
-// Chinese unless English is chosen explicitly (?culture=en or the culture cookie); a browser's own
-// language list does not switch an operator's console.
-app.UseRequestLocalization(o =>
-{
-    o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
-    o.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.QueryStringRequestCultureProvider(), new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()];
-});
-app.UseTlsProxySupport();
-// Friendly status pages are for browsers; the API answers with problem details in Chinese.
-app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
-app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseApiErrors());
-// Routing after the status-code pages, so that re-executing /not-found is routed to the page (an implicit UseRouting
-// at the start of the pipeline would not run again, and an unknown URL would get an empty 404).
-app.UseRouting();
-app.UseRateLimiter();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapAccountEndpoints();
-app.MapFeatureEndpoints();
-app.MapAppApi();
-app.MapConsoleHealthChecks();
-// Unknown /api routes answer JSON 404 (problem details), not the console's HTML page.
-app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: ApiErrors.Message(StatusCodes.Status404NotFound)));
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-
-app.Run();
-return 0;
 
 public partial class Program;

@@ -169,6 +169,31 @@ public class RefundFlowTests
     }
 
     [Fact]
+    public async Task A_refund_success_reported_after_it_ended_abnormal_is_recorded_and_flagged_for_an_operator_and_moves_no_money()
+    {
+        var (app, _, userId, order) = await PaidOrderAsync();
+        await using var _ = app;
+        var sandbox = app.Get<WeChatPaySandbox>();
+        var refund = await app.Get<RefundService>().RequestAsync(RefundAsker.Operator("operator", "abn-1"), order.Id, Money.FromFen(50_00), "用户来电");
+        await sandbox.EndRefundAsync(refund.RefundNo!, WxRefund.Abnormal);
+
+        // Handled by hand at the merchant platform, WeChat Pay then says it succeeded after all.
+        Assert.Equal([204], await sandbox.EndRefundAsync(refund.RefundNo!, WxRefund.Success));
+
+        await using var db = app.Context();
+        var r = await db.Refunds.AsNoTracking().SingleAsync(x => x.RefundNo == refund.RefundNo);
+        Assert.Equal(RefundStatus.Failed, r.Status);
+        Assert.StartsWith($"微信支付报告退款 {refund.RefundNo} 已成功", r.Anomaly);
+        Assert.Contains("请人工核对", r.Anomaly);
+        var w = await Wallets.WalletAsync(app.Factory, userId);
+        Assert.Equal((200_00L, 10_00L, 0L), (w.Principal.Fen, w.Bonus.Fen, w.Frozen.Fen)); // nothing moved on its own
+        Assert.Equal(1, await db.AuditLogs.CountAsync(a => a.Action == "储值退款结果" && !a.Succeeded && a.Result.Contains("此前已按失败处理")));
+        var row = await StoredValueQueries.Orders(db, TestDatabase.Operator, new RechargeOrderFilter { OrderNo = order.OrderNo }).SingleAsync();
+        Assert.Equal(r.Anomaly, row.RefundAnomaly);
+        await Wallets.AssertBalancesEqualLedgerAsync(app.Factory, userId);
+    }
+
+    [Fact]
     public async Task Concurrent_refund_requests_from_the_operator_and_the_user_never_exceed_what_is_refundable()
     {
         var (app, http, userId, order) = await PaidOrderAsync();

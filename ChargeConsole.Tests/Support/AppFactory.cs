@@ -24,10 +24,14 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncDisposa
         // WeChat Pay is the sandbox at the app's own address, told by each test when to pay or end a refund.
         builder.UseSetting("WeChatPay:Sandbox:Enabled", "true");
         builder.UseSetting("WeChatPay:Sandbox:KeyFolder", SandboxKeys);
+        builder.UseSetting("WeChatPay:Sandbox:StorePath", SandboxStorePath);
     }
 
     /// <summary>The sandbox's generated keys, shared by every test app of a run (made once).</summary>
     public static readonly string SandboxKeys = Path.Combine(Path.GetTempPath(), "cc-wechatpay-test-keys");
+
+    /// <summary>This app's sandbox store (WeChat Pay's memory), deleted with the app; a test restarting "the console" may pass it on.</summary>
+    public string SandboxStorePath { get; init; } = Path.Combine(Path.GetTempPath(), $"cc-wxsandbox-{Guid.NewGuid():N}.db");
 
     /// <summary>The app's SQLite file, for tests that lock it from outside.</summary>
     public string DatabasePath => _path;
@@ -48,7 +52,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncDisposa
         foreach (var thing in _owned) await thing.DisposeAsync();
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm", SandboxStorePath, SandboxStorePath + "-wal", SandboxStorePath + "-shm" })
         {
             if (File.Exists(file)) File.Delete(file);
         }

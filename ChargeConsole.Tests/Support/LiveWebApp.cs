@@ -125,10 +125,11 @@ public sealed class LiveWebApp : AppFactory
     }
 }
 
-/// <summary>Collects Error/Critical log entries, so a test can assert that nothing escaped unhandled.</summary>
+/// <summary>Collects Error/Critical log entries, so a test can assert that nothing escaped unhandled; warnings apart, for tests that expect one.</summary>
 public sealed class ErrorLog : ILoggerProvider
 {
     public List<string> Entries { get; } = [];
+    public List<string> Warnings { get; } = [];
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -137,11 +138,12 @@ public sealed class ErrorLog : ILoggerProvider
     private sealed class Logger(ErrorLog owner, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (!IsEnabled(logLevel)) return;
-            lock (owner.Entries) owner.Entries.Add($"{category}: {formatter(state, exception)} {exception}");
+            var list = logLevel >= LogLevel.Error ? owner.Entries : owner.Warnings;
+            lock (list) list.Add($"{category}: {formatter(state, exception)} {exception}");
         }
     }
 }

@@ -63,22 +63,52 @@ public class ConsoleHardeningTests
     [Fact]
     public async Task A_database_that_cannot_be_opened_stops_the_start_with_one_chinese_line_and_a_non_zero_exit()
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "ChargeConsole.dll"), "--urls", "http://127.0.0.1:0", "--Ykc:Port", "0",
-                "--ConnectionStrings:Sqlite", "Data Source=/proc/chargeconsole-test.db" },
-            RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = AppContext.BaseDirectory,
-        };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
+        var exit = await ConsoleProcess.RunAsync(["--ConnectionStrings:Sqlite", "Data Source=/proc/chargeconsole-test.db"]);
 
-        Assert.Equal(1, process.ExitCode);
-        var lines = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var line = Assert.Single(lines);
+        Assert.Equal(1, exit.Code);
+        var line = Assert.Single(exit.ErrorLines);
         Assert.StartsWith("启动失败：无法使用数据库 /proc/chargeconsole-test.db", line);
         Assert.DoesNotContain(" at ", line);
+    }
+
+    /// <summary>Issue 20, items 9, 10 and 12: a setting the console cannot start with is named in one Chinese line, exit code 1, no stack trace.</summary>
+    [Fact]
+    public async Task A_bad_setting_stops_the_start_with_one_chinese_line_naming_it_and_exit_code_1()
+    {
+        var keys = Directory.CreateTempSubdirectory("cc-keys-");
+        try
+        {
+            using var merchant = System.Security.Cryptography.RSA.Create(2048);
+            var garbage = Path.Combine(keys.FullName, "garbage.pem");
+            var publicHalf = Path.Combine(keys.FullName, "merchant_pub.pem");
+            var privateKey = Path.Combine(keys.FullName, "apiclient_key.pem");
+            await File.WriteAllTextAsync(garbage, "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
+            await File.WriteAllTextAsync(publicHalf, merchant.ExportSubjectPublicKeyInfoPem());
+            await File.WriteAllTextAsync(privateKey, merchant.ExportPkcs8PrivateKeyPem());
+            Dictionary<string, string> Merchant(string key, string platform) => new()
+            {
+                ["WeChatPay__Enabled"] = "true", ["WeChatPay__MchId"] = "1900000109", ["WeChatPay__AppId"] = "wx0000000000000001",
+                ["WeChatPay__CertificateSerialNo"] = "SERIAL0001", ["WeChatPay__PrivateKeyPath"] = key, ["WeChatPay__ApiV3Key"] = new string('k', 32),
+                ["WeChatPay__PlatformPublicKeys__PUB_KEY_ID_1"] = platform, ["WeChatPay__NotifyBaseUrl"] = "https://console.example.com",
+            };
+
+            var cases = new (string[] Args, Dictionary<string, string> Env, string Expected)[]
+            {
+                ([], new() { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["WeChatPay__Sandbox__Enabled"] = "true" }, "启动失败：WeChatPay:Sandbox:Enabled（微信支付沙箱）只用于演示和测试"),
+                ([], Merchant(garbage, publicHalf), "启动失败：WeChatPay:PrivateKeyPath（商户私钥 apiclient_key.pem）无法读取为 RSA 密钥"),
+                ([], Merchant(publicHalf, publicHalf), "启动失败：WeChatPay:PrivateKeyPath（商户私钥 apiclient_key.pem）不是私钥"),
+                ([], Merchant(privateKey, privateKey), "启动失败：WeChatPay:PlatformPublicKeys:PUB_KEY_ID_1（微信支付公钥）是私钥"),
+                (["--Ykc:Port", "abc"], new(), "启动失败：配置项 Ykc:Port 的值无法识别（应为整数）"),
+            };
+            foreach (var (args, env, expected) in cases)
+            {
+                var exit = await ConsoleProcess.RunAsync(args, env);
+                Assert.True(exit.Code == 1, $"{expected}: exit code {exit.Code}\n{string.Join("\n", exit.ErrorLines)}");
+                var line = Assert.Single(exit.ErrorLines);
+                Assert.StartsWith(expected, line);
+                Assert.DoesNotContain(" at ", line);
+            }
+        }
+        finally { keys.Delete(recursive: true); }
     }
 }

@@ -5,6 +5,7 @@ using ChargeConsole.Domain.Pricing;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Domain.Wallets;
 using ChargeConsole.Features.Pricing;
+using ChargeConsole.Infrastructure.Payments.Sandbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargeConsole.Data.Demo;
@@ -22,6 +23,8 @@ public static class DemoHistory
         public Wallet Wallet { get; } = wallet;
         public AppUser User { get; } = user;
         public long Principal = wallet.Principal.Fen, Bonus = wallet.Bonus.Fen, Points = wallet.Points, Frozen = wallet.Frozen.Fen;
+        /// <summary>When the account last moved: a later entry must not be dated before it.</summary>
+        public DateTime LastAt = user.RegisteredAt;
     }
 
     /// <summary>The demo's recharge packages (the history buys the first three).</summary>
@@ -87,9 +90,14 @@ public static class DemoHistory
                 log.LogInformation("Demo history: {Orders} orders up to {Day:yyyy-MM-dd}", orders, day);
             }
         }
-        // Users come to the demo with money to charge with: whoever is low recharged last night.
+        // Users come to the demo with money to charge with: whoever is low recharged some time after their last charge
+        // (never in the future, and not all at one instant).
         foreach (var a in accounts)
-            while (a.Principal + a.Bonus < 300_00) Recharge(db, a, ChinaTime.ToUtc(today), random); // midnight: after every history entry
+            while (a.Principal + a.Bonus < 300_00)
+            {
+                var at = a.LastAt.AddMinutes(random.Next(5, 90)).AddSeconds(random.Next(60));
+                Recharge(db, a, at < nowUtc.AddMinutes(-2) ? at : nowUtc.AddMinutes(-2), random);
+            }
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
         foreach (var a in accounts)
@@ -120,7 +128,7 @@ public static class DemoHistory
         var order = new RechargeOrder
         {
             OrderNo = no, AppUserId = account.User.Id, RechargePackageId = _packageIds.GetValueOrDefault(amount), PaidAmount = Money.FromFen(amount),
-            BonusAmount = Money.FromFen(bonus), Status = RechargeOrderStatus.Paid, ProviderTransactionId = "DEMO" + no, CreatedAt = at.AddMinutes(-1), PaidAt = at,
+            BonusAmount = Money.FromFen(bonus), Status = RechargeOrderStatus.Paid, ProviderTransactionId = SandboxStore.NewTransactionId(at), CreatedAt = at.AddMinutes(-1), PaidAt = at,
         };
         db.RechargeOrders.Add(order);
         Ledger(db, account, LedgerAccount.Principal, amount, LedgerSource.Recharge, no, at, "储值充值");
@@ -136,7 +144,7 @@ public static class DemoHistory
         db.Refunds.Add(new Refund
         {
             RefundNo = no, RechargeOrder = order, Amount = Money.FromFen(amount), Status = RefundStatus.Succeeded, Reason = "用户申请退款", RequestedBy = "运营", Submitted = true,
-            ProviderRefundId = "DEMO" + no, CreatedAt = at, CompletedAt = at.AddMinutes(1),
+            ProviderRefundId = SandboxStore.NewRefundId(at), CreatedAt = at, CompletedAt = at.AddMinutes(1),
         });
         order.RefundedAmount = Money.FromFen(amount);
         order.Status = amount == order.PaidAmount.Fen ? RechargeOrderStatus.FullyRefunded : RechargeOrderStatus.PartiallyRefunded;
@@ -151,6 +159,7 @@ public static class DemoHistory
     private static void Ledger(ChargeDbContext db, Account a, LedgerAccount account, long amount, LedgerSource source, string no, DateTime at, string remark)
     {
         if (amount == 0) return;
+        if (at > a.LastAt) a.LastAt = at;
         var after = account switch
         {
             LedgerAccount.Principal => a.Principal += amount,

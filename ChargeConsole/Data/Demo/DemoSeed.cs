@@ -2,6 +2,7 @@ using Bogus;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Values;
 using Microsoft.AspNetCore.Identity;
+using ChargeConsole.Infrastructure.Payments.Sandbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargeConsole.Data.Demo;
@@ -118,9 +119,15 @@ public static class DemoSeed
         var config = sp.GetRequiredService<IConfiguration>();
         if (config.GetValue("Demo:Marketing", true)) await DemoMarketing.SeedAsync(db, now);
         await DemoHistory.SeedAsync(db, now, config.GetValue("Demo:HistoryDays", 0), sp.GetRequiredService<ILoggerFactory>().CreateLogger("DemoHistory"));
+        // The past payments are the sandbox's too, as if paid through it: refunding one works like any other.
+        if (sp.GetService<WeChatPaySandbox>() is { } sandbox)
+            sandbox.RememberPaid(await db.RechargeOrders.AsNoTracking().Where(o => o.ProviderTransactionId != null && o.PaidAt != null)
+                .Select(o => new WeChatPaySandbox.PastPayment(o.OrderNo, o.ProviderTransactionId!, o.PaidAmount.Fen, o.RefundedAmount.Fen, o.PaidAt!.Value)).ToListAsync());
     }
 
     public static string DemoCard(int i) => $"D14B{i + 1:X12}";
+
+    private static DateTime Between(DateTime t, DateTime from, DateTime to) => t > to ? (to > from ? to : from) : t;
 
     private static void SeedAppUsers(ChargeDbContext db, DateTime now)
     {
@@ -137,7 +144,7 @@ public static class DemoSeed
                 // Bogus writes Chinese names given-name first with a space ("潇然 夏"); a Chinese name is family name first: 夏潇然.
                 Nickname = string.Concat(faker.Name.FullName().Split(' ', StringSplitOptions.RemoveEmptyEntries).Reverse()),
                 RegisteredAt = registered,
-                LastLoginAt = registered.AddDays(faker.Random.Int(0, 30)),
+                LastLoginAt = Between(registered.AddDays(faker.Random.Int(0, 30)), registered, now.AddMinutes(-faker.Random.Int(5, 600))), // never in the future
                 Wallet = new Wallet { Principal = principal, Points = 0, Version = 1 },
                 // The first 20 users hold a charging card: swipe starts (0x31) find them by it.
                 CardNumber = i < 20 ? DemoCard(i) : null,

@@ -77,6 +77,11 @@ public class Refund
     public bool Submitted { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
+    /// <summary>
+    /// WeChat Pay said something the refund's end contradicts (SUCCESS after it had ended as failed and been released):
+    /// recorded, nothing moved, for an operator to check (待核对).
+    /// </summary>
+    public string? Anomaly { get; set; }
 }
 
 public enum WithdrawalStatus { Pending = 0, Approved = 1, Rejected = 2, Paid = 3 }

@@ -163,12 +163,18 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
         if (status is not (WxRefund.Success or WxRefund.Closed or WxRefund.Abnormal)) return OperationResult.Ok("退款处理中");
         var userId = 0;
         string orderNo = "";
-        var result = await MoneyTransaction.RunAsync(dbFactory, new MoneyAction(RechargePayments.Actor, "储值退款结果", $"wxrefund:{refundNo}"), async (db, token) =>
+        string? anomaly = null;
+        var result = await MoneyTransaction.RunAsync(dbFactory, new MoneyAction(RechargePayments.Actor, "储值退款结果", $"wxrefund:{refundNo}:{status}"), async (db, token) =>
         {
             var refund = await db.Refunds.Include(r => r.RechargeOrder).FirstOrDefaultAsync(r => r.RefundNo == refundNo, token);
             if (refund is null) return OperationResult.Fail("没有这个退款单");
             var order = refund.RechargeOrder;
             orderNo = order.OrderNo;
+            if (refund.Status == RefundStatus.Failed && status == WxRefund.Success)
+                // Ended and released here, yet WeChat Pay now says the money went (an ABNORMAL refund handled by hand at
+                // the merchant platform, say): nothing moves automatically; an operator checks the user's balance.
+                return OperationResult.Fail(anomaly = $"微信支付报告退款 {refundNo} 已成功（{successTime ?? "时间未知"}），但该退款此前已按失败处理（{refund.FailureReason}），" +
+                    $"{refund.Amount} 元已解冻回用户余额：用户可能已收到这笔钱，请人工核对，必要时在资产管理中划扣");
             if (refund.Status != RefundStatus.Pending) return OperationResult.Ok("退款已处理（重复通知）");
             var wallet = await db.Wallets.SingleAsync(w => w.AppUserId == order.AppUserId, token);
             var now = clock.GetUtcNow().UtcDateTime;
@@ -197,6 +203,13 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
             await WithdrawalRefundEndedAsync(db, refund, true, now, token);
             return OperationResult.Ok($"{refundNo} 退款成功 {refund.Amount} 元" + (bonus > Money.Zero ? $"，扣回赠送 {bonus} 元" : ""));
         }, () => orderNo.Length > 0 ? $"{orderNo} / {refundNo}" : refundNo, clock, ct);
+        if (anomaly is not null)
+        {
+            log.LogWarning("Refund {Refund}: {Anomaly}", refundNo, anomaly);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.Refunds.Where(r => r.RefundNo == refundNo && r.Anomaly == null).ExecuteUpdateAsync(u => u.SetProperty(r => r.Anomaly, anomaly), ct);
+            live.Publish(new RechargeChanged(orderNo));
+        }
         if (userId != 0)
         {
             live.Publish(new WalletChanged(userId));

@@ -40,6 +40,8 @@ public sealed record RechargeOrderRow
     public DateTime? PaidAt { get; init; }
     /// <summary>Why the order's latest refund failed (WeChat Pay refused, closed or abnormal), when it did.</summary>
     public string? LastRefundFailure { get; init; }
+    /// <summary>A refund of the order WeChat Pay contradicted (SUCCESS after a failure): an operator must check it.</summary>
+    public string? RefundAnomaly { get; init; }
     public bool CanRefund => Status is RechargeOrderStatus.Paid or RechargeOrderStatus.PartiallyRefunded;
 }
 
@@ -90,6 +92,7 @@ public sealed record RefundRow
     public string? ProviderRefundId { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime? CompletedAt { get; init; }
+    public string? Anomaly { get; init; }
 }
 
 public sealed class RefundExportRow
@@ -105,6 +108,7 @@ public sealed class RefundExportRow
     [ExcelColumnName("微信退款单号")] public string ProviderRefundId { get; set; } = "";
     [ExcelColumnName("申请时间")] public string CreatedAt { get; set; } = "";
     [ExcelColumnName("完成时间")] public string CompletedAt { get; set; } = "";
+    [ExcelColumnName("待核对")] public string Anomaly { get; set; } = "";
 }
 
 /// <summary>储值订单 and 退款记录: the users' money, staff only (an investor sees none of it).</summary>
@@ -128,6 +132,7 @@ public sealed class StoredValueQueries(IDbContextFactory<ChargeDbContext> dbFact
             ProviderTransactionId = o.ProviderTransactionId, PaymentIssue = o.PaymentIssue, CreatedAt = o.CreatedAt, PaidAt = o.PaidAt,
             LastRefundFailure = db.Refunds.Where(r => r.RechargeOrderId == o.Id).OrderByDescending(r => r.Id)
                 .Select(r => r.Status == RefundStatus.Failed ? r.FailureReason ?? "退款失败" : null).FirstOrDefault(),
+            RefundAnomaly = db.Refunds.Where(r => r.RechargeOrderId == o.Id && r.Anomaly != null).Select(r => r.Anomaly).FirstOrDefault(),
         });
     }
 
@@ -156,7 +161,7 @@ public sealed class StoredValueQueries(IDbContextFactory<ChargeDbContext> dbFact
         {
             Id = r.Id, RefundNo = r.RefundNo, OrderNo = r.RechargeOrder.OrderNo, Phone = r.RechargeOrder.AppUser.Phone, Amount = r.Amount, Status = r.Status,
             Reason = r.Reason, FailureReason = r.FailureReason, RequestedBy = r.RequestedBy, ByUser = r.ByUser, ProviderRefundId = r.ProviderRefundId,
-            CreatedAt = r.CreatedAt, CompletedAt = r.CompletedAt,
+            CreatedAt = r.CreatedAt, CompletedAt = r.CompletedAt, Anomaly = r.Anomaly,
         });
 
     public static IEnumerable<RefundExportRow> ExportRefunds(ChargeDbContext db, AccessScope scope, RefundFilter f) =>
@@ -164,7 +169,7 @@ public sealed class StoredValueQueries(IDbContextFactory<ChargeDbContext> dbFact
         {
             RefundNo = r.RefundNo, OrderNo = r.OrderNo, Phone = r.Phone, Amount = r.Amount.Yuan, Status = StoredValueText.Status(r.Status), Reason = r.Reason,
             Failure = r.FailureReason ?? "", RequestedBy = r.ByUser ? "用户" : r.RequestedBy, ProviderRefundId = r.ProviderRefundId ?? "",
-            CreatedAt = ChinaTime.Format(r.CreatedAt), CompletedAt = ChinaTime.Format(r.CompletedAt),
+            CreatedAt = ChinaTime.Format(r.CreatedAt), CompletedAt = ChinaTime.Format(r.CompletedAt), Anomaly = r.Anomaly ?? "",
         });
 
     /// <summary>A user's own refunds, newest first (one by number when <paramref name="refundNo"/> is given).</summary>

@@ -1576,6 +1576,10 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<long>("Amount")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Anomaly")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<bool>("ByUser")
                         .HasColumnType("bit");
 

@@ -1521,6 +1521,10 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<long>("Amount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Anomaly")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ByUser")
                         .HasColumnType("INTEGER");
 

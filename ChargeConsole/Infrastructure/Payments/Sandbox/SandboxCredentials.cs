@@ -16,6 +16,8 @@ public sealed class SandboxOptions
     public double? AutoRefundSeconds { get; set; }
     /// <summary>At most this many orders and as many refunds are remembered (the oldest are forgotten).</summary>
     public int MaxRemembered { get; set; } = 100_000;
+    /// <summary>The sandbox's own store of orders and refunds (relative to the content root), apart from the console's database.</summary>
+    public string StorePath { get; set; } = "data/wechatpay/sandbox.db";
 
     public const string MchId = "1900000109";
     public const string AppId = "wx0000000000demo1";
@@ -30,6 +32,7 @@ public sealed class SandboxOptions
 public sealed class SandboxCredentials(IOptions<SandboxOptions> sandbox, IHostEnvironment env) : IPostConfigureOptions<WeChatPayOptions>
 {
     public string Folder => Path.GetFullPath(sandbox.Value.KeyFolder, env.ContentRootPath);
+    public string StorePath => Path.GetFullPath(sandbox.Value.StorePath, env.ContentRootPath);
     public string MerchantKey => Path.Combine(Folder, "merchant_key.pem");
     public string PlatformKey => Path.Combine(Folder, "platform_key.pem");
     public string PlatformPublicKey => Path.Combine(Folder, "platform_pub.pem");

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -11,12 +10,13 @@ namespace ChargeConsole.Infrastructure.Payments.Sandbox;
 /// A stand-in for WeChat Pay with its own keys, for the demo and the tests. It implements the calls the console
 /// makes, refuses a request whose signature is not the merchant's (401), signs every answer, and sends signed,
 /// encrypted callbacks when an order is "paid" or a refund ends: on a timer (the demo) or when told to, as often and
-/// in whatever order it is told (duplicates, late, out of order). Its orders live in memory, bounded: it plays an
-/// outside service, not part of the console's state.
+/// in whatever order it is told (duplicates, late, out of order). Its orders and refunds live in its own store
+/// (<see cref="SandboxStore"/>), not in the console's database: it plays an outside service, which forgets nothing when
+/// the console restarts and never issues the same transaction or refund id twice.
 /// </summary>
 public sealed class WeChatPaySandbox : IDisposable
 {
-    private sealed class Order
+    public sealed class Order
     {
         public required JsapiPrepayRequest Request { get; init; }
         public required DateTimeOffset CreatedAt { get; init; }
@@ -26,7 +26,7 @@ public sealed class WeChatPaySandbox : IDisposable
         public long Refunded { get; set; }
     }
 
-    private sealed class RefundItem
+    public sealed class RefundItem
     {
         public required RefundRequest Request { get; init; }
         public required string RefundId { get; init; }
@@ -35,11 +35,7 @@ public sealed class WeChatPaySandbox : IDisposable
         public DateTimeOffset? SuccessTime { get; set; }
     }
 
-    private readonly ConcurrentDictionary<string, Order> _orders = new();
-    private readonly ConcurrentQueue<string> _orderAge = new();
-    private readonly ConcurrentDictionary<string, RefundItem> _refunds = new();
-    private readonly ConcurrentQueue<string> _refundAge = new();
-    private readonly Lock _gate = new();
+    private readonly SandboxStore _store;
     private readonly RSA _platform = RSA.Create();
     private readonly RSA _merchant = RSA.Create();
     private readonly SandboxOptions _options;
@@ -48,12 +44,12 @@ public sealed class WeChatPaySandbox : IDisposable
     private readonly TimeProvider _clock;
     private readonly CancellationToken _stopping;
     private readonly ILogger<WeChatPaySandbox> _log;
-    private long _sequence;
 
     public WeChatPaySandbox(IOptions<SandboxOptions> options, SandboxCredentials credentials, IOptions<WeChatPayOptions> pay, IHttpClientFactory http,
         TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<WeChatPaySandbox> log)
     {
         _options = options.Value;
+        _store = new SandboxStore(credentials.StorePath, _options.MaxRemembered);
         _pay = pay;
         _ = pay.Value; // makes sure the keys exist
         _platform.ImportFromPem(File.ReadAllText(credentials.PlatformKey));
@@ -123,64 +119,57 @@ public sealed class WeChatPaySandbox : IDisposable
         if (r is null || r.Amount is null || r.Payer is null || string.IsNullOrEmpty(r.OutTradeNo) || r.Amount.Total <= 0)
             return (400, new WxError("PARAM_ERROR", "参数错误"));
         if (r.Appid != SandboxOptions.AppId || r.Mchid != SandboxOptions.MchId) return (400, new WxError("APPID_MCHID_NOT_MATCH", "appid和mch_id不匹配"));
-        lock (_gate)
+        var refusal = _store.Change(db =>
         {
-            if (_orders.TryGetValue(r.OutTradeNo, out var existing))
+            if (db.Order<Order>(r.OutTradeNo) is { } existing)
             {
-                if (existing.Request.Amount.Total != r.Amount.Total) return (400, new WxError("INVALID_REQUEST", "201 商户订单号重复"));
-                if (existing.State != WxTransaction.NotPay) return (400, new WxError("ORDERPAID", "该订单已支付"));
+                if (existing.Request.Amount.Total != r.Amount.Total) return new WxError("INVALID_REQUEST", "201 商户订单号重复");
+                if (existing.State != WxTransaction.NotPay) return new WxError("ORDERPAID", "该订单已支付");
+                return null;
             }
-            else
-            {
-                _orders[r.OutTradeNo] = new Order { Request = r, CreatedAt = Now };
-                Remember(_orderAge, _orders, r.OutTradeNo);
-            }
-        }
+            db.PutOrder(r.OutTradeNo, new Order { Request = r, CreatedAt = Now });
+            db.Trim(_store.MaxRemembered);
+            return null;
+        });
+        if (refusal is not null) return (400, refusal);
         if (_options.AutoPaySeconds is { } seconds) Later(TimeSpan.FromSeconds(seconds), () => PayAsync(r.OutTradeNo));
         return (200, new JsapiPrepayResponse("wx" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(r.OutTradeNo)))[..30].ToLowerInvariant()));
     }
 
-    private (int, object?) Query(string outTradeNo)
-    {
-        lock (_gate)
-            return _orders.TryGetValue(outTradeNo, out var o) ? (200, Transaction(o)) : (404, new WxError("ORDER_NOT_EXIST", "订单不存在"));
-    }
+    private (int, object?) Query(string outTradeNo) => _store.Change<(int, object?)>(db =>
+        db.Order<Order>(outTradeNo) is { } o ? (200, Transaction(o)) : (404, new WxError("ORDER_NOT_EXIST", "订单不存在")));
 
-    private (int, object?) Close(string outTradeNo)
+    private (int, object?) Close(string outTradeNo) => _store.Change<(int, object?)>(db =>
     {
-        lock (_gate)
-        {
-            if (!_orders.TryGetValue(outTradeNo, out var o)) return (404, new WxError("ORDER_NOT_EXIST", "订单不存在"));
-            if (o.State is WxTransaction.Success or WxTransaction.Refund) return (400, new WxError("ORDERPAID", "订单已支付"));
-            o.State = WxTransaction.Closed;
-            return (204, null);
-        }
-    }
+        if (db.Order<Order>(outTradeNo) is not { } o) return (404, new WxError("ORDER_NOT_EXIST", "订单不存在"));
+        if (o.State is WxTransaction.Success or WxTransaction.Refund) return (400, new WxError("ORDERPAID", "订单已支付"));
+        o.State = WxTransaction.Closed;
+        db.PutOrder(outTradeNo, o);
+        return (204, null);
+    });
 
     private (int, object?) CreateRefund(RefundRequest? r)
     {
         if (r is null || r.Amount is null || string.IsNullOrEmpty(r.OutRefundNo) || r.Amount.Refund <= 0) return (400, new WxError("PARAM_ERROR", "参数错误"));
-        RefundItem item;
-        lock (_gate)
+        var (status, answer, item) = _store.Change<(int, object?, RefundItem?)>(db =>
         {
-            if (_refunds.TryGetValue(r.OutRefundNo, out var existing)) return (200, Refund(existing));
-            if (!_orders.TryGetValue(r.OutTradeNo, out var o) || o.TransactionId is null) return (404, new WxError("RESOURCE_NOT_EXISTS", "订单不存在或未支付"));
-            if (r.Amount.Total != o.Request.Amount.Total) return (400, new WxError("PARAM_ERROR", "订单金额与原订单不符"));
-            var inFlight = _refunds.Values.Where(x => x.Request.OutTradeNo == r.OutTradeNo && x.Status == WxRefund.Processing).Sum(x => x.Request.Amount.Refund);
-            if (o.Refunded + inFlight + r.Amount.Refund > o.Request.Amount.Total) return (400, new WxError("NOT_ENOUGH", "申请退款金额超过订单可退金额"));
-            item = new RefundItem { Request = r, RefundId = "5030" + Interlocked.Increment(ref _sequence).ToString("D16"), TransactionId = o.TransactionId };
-            _refunds[r.OutRefundNo] = item;
-            Remember(_refundAge, _refunds, r.OutRefundNo);
-        }
+            if (db.Refund<RefundItem>(r.OutRefundNo) is { } existing) return (200, Refund(existing), null);
+            if (db.Order<Order>(r.OutTradeNo) is not { TransactionId: not null } o) return (404, new WxError("RESOURCE_NOT_EXISTS", "订单不存在或未支付"), null);
+            if (r.Amount.Total != o.Request.Amount.Total) return (400, new WxError("PARAM_ERROR", "订单金额与原订单不符"), null);
+            var inFlight = db.RefundsOf<RefundItem>(r.OutTradeNo).Where(x => x.Status == WxRefund.Processing).Sum(x => x.Request.Amount.Refund);
+            if (o.Refunded + inFlight + r.Amount.Refund > o.Request.Amount.Total) return (400, new WxError("NOT_ENOUGH", "申请退款金额超过订单可退金额"), null);
+            var made = new RefundItem { Request = r, RefundId = SandboxStore.NewRefundId(Now), TransactionId = o.TransactionId };
+            db.PutRefund(r.OutRefundNo, r.OutTradeNo, made);
+            db.Trim(_store.MaxRemembered);
+            return (200, Refund(made), made);
+        });
+        if (item is null) return (status, answer);
         if (_options.AutoRefundSeconds is { } seconds) Later(TimeSpan.FromSeconds(seconds), () => EndRefundAsync(r.OutRefundNo, WxRefund.Success));
         return (200, Refund(item));
     }
 
-    private (int, object?) QueryRefund(string outRefundNo)
-    {
-        lock (_gate)
-            return _refunds.TryGetValue(outRefundNo, out var x) ? (200, Refund(x)) : (404, new WxError("RESOURCE_NOT_EXISTS", "退款单不存在"));
-    }
+    private (int, object?) QueryRefund(string outRefundNo) => _store.Change<(int, object?)>(db =>
+        db.Refund<RefundItem>(outRefundNo) is { } x ? (200, Refund(x)) : (404, new WxError("RESOURCE_NOT_EXISTS", "退款单不存在")));
 
     private static WxTransaction Transaction(Order o, long? total = null) => new(o.Request.Appid, o.Request.Mchid, o.Request.OutTradeNo, o.TransactionId, o.State,
         o.State == WxTransaction.Success ? "支付成功" : null, o.PaidAt is { } at ? Rfc3339(at) : null, o.Request.Payer,
@@ -191,6 +180,24 @@ public sealed class WeChatPaySandbox : IDisposable
 
     // ---- what the demo and the tests tell it to do -----------------------------------------------------------
 
+    /// <summary>A payment made before the sandbox kept its books (the demo's seeded past), as if it had been paid here.</summary>
+    public sealed record PastPayment(string OutTradeNo, string TransactionId, long Total, long Refunded, DateTime PaidAtUtc);
+
+    /// <summary>Remembers the demo's past payments, so that refunding one works as for any other (issue 20, item 5).</summary>
+    public void RememberPaid(IEnumerable<PastPayment> payments) => _store.Change(db =>
+    {
+        foreach (var p in payments)
+            db.PutOrder(p.OutTradeNo, new Order
+            {
+                Request = new JsapiPrepayRequest(SandboxOptions.AppId, SandboxOptions.MchId, "储值充值", p.OutTradeNo, "", new WxAmount(p.Total), new WxPayer("oDemoPast")),
+                CreatedAt = new DateTimeOffset(p.PaidAtUtc, TimeSpan.Zero).AddMinutes(-1),
+                State = p.Refunded > 0 ? WxTransaction.Refund : WxTransaction.Success, TransactionId = p.TransactionId,
+                PaidAt = new DateTimeOffset(p.PaidAtUtc, TimeSpan.Zero), Refunded = p.Refunded,
+            });
+        db.Trim(_store.MaxRemembered);
+        return 0;
+    });
+
     /// <summary>
     /// The user pays: the order becomes SUCCESS and its TRANSACTION.SUCCESS callback is sent <paramref name="copies"/>
     /// times (the same signed message each time). <paramref name="reportedTotal"/> puts another amount in the callback.
@@ -198,41 +205,48 @@ public sealed class WeChatPaySandbox : IDisposable
     /// </summary>
     public async Task<IReadOnlyList<int>> PayAsync(string outTradeNo, int copies = 1, long? reportedTotal = null)
     {
-        WxTransaction resource;
-        string notifyUrl;
-        lock (_gate)
+        var paid = _store.Change(db =>
         {
-            if (!_orders.TryGetValue(outTradeNo, out var o) || o.State != WxTransaction.NotPay) return [];
+            if (db.Order<Order>(outTradeNo) is not { State: WxTransaction.NotPay } o) return null;
             o.State = WxTransaction.Success;
-            o.TransactionId = "4200" + Interlocked.Increment(ref _sequence).ToString("D24");
+            o.TransactionId = SandboxStore.NewTransactionId(Now);
             o.PaidAt = Now;
-            resource = Transaction(o, reportedTotal);
-            notifyUrl = o.Request.NotifyUrl;
-        }
+            db.PutOrder(outTradeNo, o);
+            return o;
+        });
+        if (paid is null) return [];
+        var (resource, notifyUrl) = (Transaction(paid, reportedTotal), paid.Request.NotifyUrl);
         return await SendAsync(notifyUrl, WxNotification.TransactionSuccess, "transaction", "支付成功", resource, copies);
     }
 
     /// <summary>A refund ends (SUCCESS, ABNORMAL or CLOSED) and its callback is sent; a refund that already ended sends its callback again.</summary>
     public async Task<IReadOnlyList<int>> EndRefundAsync(string outRefundNo, string status, int copies = 1)
     {
-        WxRefundNotice resource;
-        string notifyUrl;
-        lock (_gate)
+        var ended = _store.Change(db =>
         {
-            if (!_refunds.TryGetValue(outRefundNo, out var x)) return [];
-            if (x.Status == WxRefund.Processing)
+            if (db.Refund<RefundItem>(outRefundNo) is not { } x) return null;
+            // A refund ends once — except that an ABNORMAL one handled by hand at the merchant platform may still succeed.
+            if (x.Status == WxRefund.Processing || x.Status == WxRefund.Abnormal && status == WxRefund.Success)
             {
                 x.Status = status;
                 if (status == WxRefund.Success)
                 {
                     x.SuccessTime = Now;
-                    if (_orders.TryGetValue(x.Request.OutTradeNo, out var o)) { o.Refunded += x.Request.Amount.Refund; o.State = WxTransaction.Refund; }
+                    if (db.Order<Order>(x.Request.OutTradeNo) is { } o)
+                    {
+                        o.Refunded += x.Request.Amount.Refund;
+                        o.State = WxTransaction.Refund;
+                        db.PutOrder(x.Request.OutTradeNo, o);
+                    }
                 }
+                db.PutRefund(outRefundNo, x.Request.OutTradeNo, x);
             }
-            resource = new WxRefundNotice(SandboxOptions.MchId, x.Request.OutTradeNo, x.TransactionId, x.Request.OutRefundNo, x.RefundId, x.Status,
-                x.SuccessTime is { } at ? Rfc3339(at) : null, new WxRefundAmount(x.Request.Amount.Total, x.Request.Amount.Refund, x.Request.Amount.Total, x.Request.Amount.Refund));
-            notifyUrl = x.Request.NotifyUrl;
-        }
+            return x;
+        });
+        if (ended is null) return [];
+        var resource = new WxRefundNotice(SandboxOptions.MchId, ended.Request.OutTradeNo, ended.TransactionId, ended.Request.OutRefundNo, ended.RefundId, ended.Status,
+            ended.SuccessTime is { } at ? Rfc3339(at) : null, new WxRefundAmount(ended.Request.Amount.Total, ended.Request.Amount.Refund, ended.Request.Amount.Total, ended.Request.Amount.Refund));
+        var notifyUrl = ended.Request.NotifyUrl;
         var eventType = resource.RefundStatus switch
         {
             WxRefund.Success => WxNotification.RefundSuccess, WxRefund.Closed => WxNotification.RefundClosed, _ => WxNotification.RefundAbnormal,
@@ -290,22 +304,20 @@ public sealed class WeChatPaySandbox : IDisposable
         catch (Exception e) { _log.LogWarning(e, "Sandbox timer failed"); }
     });
 
-    private void Remember<T>(ConcurrentQueue<string> age, ConcurrentDictionary<string, T> map, string key)
-    {
-        age.Enqueue(key);
-        while (age.Count > _options.MaxRemembered && age.TryDequeue(out var old)) map.TryRemove(old, out _);
-    }
-
+    /// <summary>Answers signed with the platform key, as WeChat Pay does — except a 401, which WeChat Pay does not sign.</summary>
     private async Task AnswerAsync(HttpContext ctx, int status, object? answer)
     {
         var body = answer is null ? "" : JsonSerializer.Serialize(answer, answer.GetType(), WeChatPayJson.Options);
-        var ts = Now.ToUnixTimeSeconds();
-        var nonce = WeChatPaySignature.NewNonce();
         ctx.Response.StatusCode = status;
-        ctx.Response.Headers["Wechatpay-Serial"] = SandboxOptions.PlatformSerial;
-        ctx.Response.Headers["Wechatpay-Timestamp"] = ts.ToString();
-        ctx.Response.Headers["Wechatpay-Nonce"] = nonce;
-        ctx.Response.Headers["Wechatpay-Signature"] = WeChatPaySignature.Sign(_platform, WeChatPaySignature.ResponseMessage(ts, nonce, body));
+        if (status != StatusCodes.Status401Unauthorized)
+        {
+            var ts = Now.ToUnixTimeSeconds();
+            var nonce = WeChatPaySignature.NewNonce();
+            ctx.Response.Headers["Wechatpay-Serial"] = SandboxOptions.PlatformSerial;
+            ctx.Response.Headers["Wechatpay-Timestamp"] = ts.ToString();
+            ctx.Response.Headers["Wechatpay-Nonce"] = nonce;
+            ctx.Response.Headers["Wechatpay-Signature"] = WeChatPaySignature.Sign(_platform, WeChatPaySignature.ResponseMessage(ts, nonce, body));
+        }
         if (body.Length > 0)
         {
             ctx.Response.ContentType = "application/json";

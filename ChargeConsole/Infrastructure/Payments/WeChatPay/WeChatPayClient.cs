@@ -10,7 +10,8 @@ namespace ChargeConsole.Infrastructure.Payments.WeChatPay;
 /// domestic refund create and query. Every request is signed with the merchant key; every answer is verified
 /// before it is believed. Talks only to the configured base address (the real service or the sandbox).
 /// </summary>
-public sealed class WeChatPayClient(HttpClient http, WeChatPayKeys keys, WeChatPayVerifier verifier, WeChatPayAddresses addresses, IOptions<WeChatPayOptions> options, TimeProvider clock)
+public sealed class WeChatPayClient(HttpClient http, WeChatPayKeys keys, WeChatPayVerifier verifier, WeChatPayAddresses addresses, IOptions<WeChatPayOptions> options,
+    TimeProvider clock, ILogger<WeChatPayClient> log)
 {
     private WeChatPayOptions O => options.Value;
 
@@ -81,13 +82,21 @@ public sealed class WeChatPayClient(HttpClient http, WeChatPayKeys keys, WeChatP
         cts.CancelAfter(O.Timeout);
         using var response = await http.SendAsync(request, cts.Token);
         var text = await response.Content.ReadAsStringAsync(cts.Token);
-        if (verifier.Check(WeChatPayHeaders.From(n => response.Headers.TryGetValues(n, out var v) ? v.FirstOrDefault() : null), text) is { } why)
-            throw new WeChatPayException("SIGN_ERROR", "微信支付应答未通过验签：" + why, (int)response.StatusCode);
+        var headers = WeChatPayHeaders.From(n => response.Headers.TryGetValues(n, out var v) ? v.FirstOrDefault() : null);
         if (!response.IsSuccessStatusCode)
         {
+            // WeChat Pay need not sign an error (it does not sign a 401 for a wrong merchant serial): what it said is read
+            // first and logged. A signed error is still verified; an error never credits or pays out anything.
             var error = TryRead<WxError>(text);
-            throw new WeChatPayException(error?.Code ?? response.StatusCode.ToString(), error?.Message ?? text, (int)response.StatusCode);
+            var code = error?.Code ?? response.StatusCode.ToString();
+            var message = error?.Message ?? (text.Length > 200 ? text[..200] : text);
+            log.LogWarning("WeChat Pay answered {Status} to {Method} {Path}: {Code} {Message}", (int)response.StatusCode, method, pathAndQuery.Split('?')[0], code, message);
+            if (headers.Signature is not null && verifier.Check(headers, text) is { } bad)
+                throw new WeChatPayException("SIGN_ERROR", "微信支付应答未通过验签：" + bad, (int)response.StatusCode);
+            throw new WeChatPayException(code, message, (int)response.StatusCode);
         }
+        if (verifier.Check(headers, text) is { } why)
+            throw new WeChatPayException("SIGN_ERROR", "微信支付应答未通过验签：" + why, (int)response.StatusCode);
         return response.StatusCode == HttpStatusCode.NoContent || text.Length == 0 ? default : TryRead<T>(text)
             ?? throw new WeChatPayException("BAD_RESPONSE", "微信支付应答无法解析", (int)response.StatusCode);
     }

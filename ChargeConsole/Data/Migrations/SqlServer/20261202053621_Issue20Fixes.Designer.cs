@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChargeConsole.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerChargeDbContext))]
-    [Migration("20261202045623_Issue20Fixes")]
+    [Migration("20261202053621_Issue20Fixes")]
     partial class Issue20Fixes
     {
         /// <inheritdoc />
@@ -1578,6 +1578,10 @@ namespace ChargeConsole.Data.Migrations.SqlServer
 
                     b.Property<long>("Amount")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Anomaly")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<bool>("ByUser")
                         .HasColumnType("bit");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChargeConsole.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteChargeDbContext))]
-    [Migration("20261202045540_Issue20Fixes")]
+    [Migration("20261202053547_Issue20Fixes")]
     partial class Issue20Fixes
     {
         /// <inheritdoc />
@@ -1523,6 +1523,10 @@ namespace ChargeConsole.Data.Migrations.Sqlite
 
                     b.Property<long>("Amount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Anomaly")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("ByUser")
                         .HasColumnType("INTEGER");

@@ -10,6 +10,13 @@ namespace ChargeConsole.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Anomaly",
+                table: "Refunds",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
             migrationBuilder.AddColumn<long>(
                 name: "OverLimitWaived",
                 table: "ChargingOrders",
@@ -21,6 +28,10 @@ namespace ChargeConsole.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "Anomaly",
+                table: "Refunds");
+
             migrationBuilder.DropColumn(
                 name: "OverLimitWaived",
                 table: "ChargingOrders");

@@ -122,9 +122,11 @@ try
         o.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.QueryStringRequestCultureProvider(), new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()];
     });
     app.UseTlsProxySupport();
+    app.UseSecurityHeaders();
     // Friendly status pages are for browsers; the API answers with problem details in Chinese.
     app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
     app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseApiErrors());
+    app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseBadRequestPage());
     // Routing after the status-code pages, so that re-executing /not-found is routed to the page (an implicit UseRouting
     // at the start of the pipeline would not run again, and an unknown URL would get an empty 404).
     app.UseRouting();
@@ -140,7 +142,8 @@ try
     app.MapConsoleHealthChecks();
     // Unknown /api routes answer JSON 404 (problem details), not the console's HTML page.
     app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: ApiErrors.Message(StatusCodes.Status404NotFound)));
-    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    // The whole Content-Security-Policy, frame-ancestors included, is SecurityHeaders'.
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
     await app.StartAsync();
     await app.WaitForShutdownAsync();

@@ -89,7 +89,8 @@ public class StoredValueScenarios(BrowserApp app)
             await dialog.GetByLabel("退款金额(元)").FillAsync("20");
             await dialog.GetByLabel("退款原因").FillAsync("浏览器测试：微信支付拒绝");
             await dialog.First.GetByRole(AriaRole.Button, new() { Name = "确定退款" }).ClickAsync();
-            await dialog.Last.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+            await Expect(dialog.Last).ToContainTextAsync("退款 20.00 元");
+            await dialog.Last.GetByRole(AriaRole.Button, new() { Name = "确定", Exact = true }).ClickAsync();
 
             // Not a green toast with a number: the dialog says WeChat Pay refused and why, and that the money stayed.
             await Expect(dialog.First).ToContainTextAsync("微信支付拒绝退款：订单不存在或未支付");

@@ -6,6 +6,7 @@ using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Features.Invoices;
+using ChargeConsole.Infrastructure.Files;
 using ChargeConsole.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace ChargeConsole.Tests.Invoices;
 /// <summary>SPEC "Invoices" through the mini-program API and the console's service, on a real database and file store.</summary>
 public class InvoiceFlowTests
 {
-    internal static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    internal static readonly byte[] Pdf = TestPdf.Invoice;
 
     /// <summary>
     /// A new user with settled orders paid as given (principal + bonus, in fen). They are written straight into the
@@ -80,6 +81,9 @@ public class InvoiceFlowTests
         var download = await http.GetAsync($"/api/app/v1/invoices/{requestNo}/pdf");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
+        // Saved, never shown inline, never sniffed as something else.
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
         var stranger = await app.AppUserAsync("135" + Random.Shared.Next(10_000_000, 99_999_999));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/app/v1/invoices/{requestNo}/pdf")).StatusCode);
         // The staff address needs a staff sign-in: a stranger is sent to the sign-in page, not given the file.
@@ -88,6 +92,24 @@ public class InvoiceFlowTests
         Assert.NotEqual("application/pdf", anonymous.Content.Headers.ContentType?.MediaType);
         await using (var db = app.Context())
             Assert.Equal(["发票审核通过", "上传发票"], await db.AuditLogs.Where(a => a.Target == requestNo && a.Succeeded && a.UserName == "operator").OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+    }
+
+    /// <summary>Issue 20, item 14: "PDF" is checked to be a real one that runs nothing.</summary>
+    [Fact]
+    public void An_invoice_that_is_html_behind_the_magic_bytes_or_carries_a_script_or_a_file_is_refused_and_a_real_one_passes()
+    {
+        Assert.Null(UploadChecks.Pdf(TestPdf.Invoice));
+        Assert.Equal("文件不是有效的 PDF（无法解析其结构）",
+            UploadChecks.Pdf(Encoding.ASCII.GetBytes("%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n%%EOF\n")));
+        // A script run on opening, one hidden in the names tree, a launch action and an attached file.
+        Assert.Equal("PDF 含有可执行内容（/JavaScript），不能作为发票上传",
+            UploadChecks.Pdf(TestPdf.Build("/OpenAction 5 0 R", "<< /Type /Action /S /JavaScript /JS (app.alert(1)) >>")));
+        Assert.Equal("PDF 含有可执行内容（/JavaScript），不能作为发票上传",
+            UploadChecks.Pdf(TestPdf.Build("/Names << /JavaScript 5 0 R >>", "<< /Names [(a) 6 0 R] >>", "<< /S /JavaScript /JS (this.print()) >>")));
+        Assert.Equal("PDF 含有可执行内容（/Launch），不能作为发票上传",
+            UploadChecks.Pdf(TestPdf.Build("/OpenAction << /S /Launch /F (cmd.exe) >>")));
+        Assert.Equal("PDF 含有可执行内容（/EmbeddedFiles），不能作为发票上传",
+            UploadChecks.Pdf(TestPdf.Build("/Names << /EmbeddedFiles 5 0 R >>", "<< /Names [] >>")));
     }
 
     [Fact]

@@ -60,6 +60,29 @@ public class ConsoleHardeningTests
         Assert.All(names, n => Assert.DoesNotContain(" ", n));
     }
 
+    /// <summary>Issue 20, item 15.</summary>
+    [Fact]
+    public async Task Pages_files_and_the_claim_page_forbid_sniffing_framing_and_scripts_from_elsewhere()
+    {
+        await using var web = await TestWebApp.StartAsync();
+        var client = web.Client();
+        foreach (var path in new[] { "/login", "/c/no-such-coupon", "/media/posters/202612/0123456789abcdef0123456789abcdef.png", "/favicon.ico", "/api/app/v1/stations/tags" })
+        {
+            var answer = await client.GetAsync(path);
+            Assert.True(answer.Headers.TryGetValues("X-Content-Type-Options", out var sniff) && sniff.Single() == "nosniff", $"{path}: no nosniff");
+            var csp = answer.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Contains("frame-ancestors 'none'", csp);
+            if (answer.Content.Headers.ContentType?.MediaType == "text/html")
+                Assert.Matches("script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}'", csp);
+            else
+                Assert.StartsWith("default-src 'none'", csp);
+        }
+        Assert.Equal("image/x-icon", (await client.GetAsync("/favicon.ico")).Content.Headers.ContentType?.MediaType);
+        // The claim page's one inline script carries this request's nonce, and no other script runs.
+        var claim = await client.GetAsync("/c/no-such-coupon");
+        Assert.DoesNotContain("<script>", await claim.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task A_database_that_cannot_be_opened_stops_the_start_with_one_chinese_line_and_a_non_zero_exit()
     {

@@ -1,3 +1,6 @@
+using ChargeConsole.Features.Auth;
+using ChargeConsole.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using ChargeConsole.Tests.Support;
 using MiniExcelLibs;
@@ -68,22 +71,74 @@ public class SignInAndExportTests
         // (What an investor's report exports hold is checked on settled orders in ReportConsistencyTests; this app has no history.)
     }
 
+    /// <summary>Issue 20, item 16: a stranger's guesses stop at the stranger's address; the operator at their desk still signs in.</summary>
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_and_the_message_does_not_tell_which_accounts_exist()
+    public async Task Five_wrong_passwords_stop_that_address_not_the_account_and_the_message_does_not_tell_which_accounts_exist()
+    {
+        await using var web = await TestWebApp.StartAsync();
+        var attacker = web.Client("203.0.113.9");
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await TestWebApp.SignInAsync(attacker, "operator", "wrong-password1");
+            Assert.Contains(LoginPage.FailedSignIn, await wrong.Content.ReadAsStringAsync());
+        }
+        // The sixth try from there is refused before the password is even checked, right password or not.
+        var stopped = await TestWebApp.SignInAsync(attacker, "operator", "operator123");
+        Assert.Equal(HttpStatusCode.OK, stopped.StatusCode); // no redirect: not signed in
+        Assert.Contains(LoginPage.TooManyTries, await stopped.Content.ReadAsStringAsync());
+        var stranger = await (await TestWebApp.SignInAsync(web.Client("203.0.113.10"), "nobody-here", "whatever123")).Content.ReadAsStringAsync();
+        Assert.Contains(LoginPage.FailedSignIn, stranger);
+        Assert.DoesNotContain("锁定", stranger);
+
+        // The operator, from their own address, is not locked out.
+        Assert.Equal(HttpStatusCode.Redirect, (await TestWebApp.SignInAsync(web.Client("198.51.100.7"), "operator", "operator123")).StatusCode);
+        await using var db = web.Context();
+        Assert.Null((await db.Users.SingleAsync(u => u.UserName == "operator")).LockoutEnd);
+    }
+
+    [Fact]
+    public async Task Sign_in_tries_racing_on_one_account_and_address_never_pass_five()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var throttle = db.Get<SignInThrottle>();
+
+        var granted = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => throttle.TryReserveAsync("operator", "203.0.113.9"))));
+
+        Assert.Equal(5, granted.Count(g => g));
+        Assert.True(await throttle.TryReserveAsync("operator", "198.51.100.7")); // another address has its own five
+        db.Clock.Advance(SignInThrottle.Window + TimeSpan.FromSeconds(1));
+        Assert.True(await throttle.TryReserveAsync("operator", "203.0.113.9")); // and the window passes
+    }
+
+    [Fact]
+    public async Task Wrong_sms_codes_racing_on_one_phone_get_five_tries_in_all()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var codes = new ChargeConsole.Api.OneTimeCodes(db.Factory, db.Clock);
+        var (code, _) = await codes.IssueAsync("13900001234");
+        var wrong = code == "000000" ? "111111" : "000000";
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => codes.VerifyAsync("13900001234", wrong))));
+
+        Assert.Equal(5, answers.Count(a => a == "验证码错误"));
+        Assert.Equal(5, answers.Count(a => a == "验证码错误次数过多，请重新获取"));
+        Assert.Equal("验证码错误次数过多，请重新获取", await codes.VerifyAsync("13900001234", code!)); // spent: even the right code
+    }
+
+    [Fact]
+    public async Task An_export_link_with_a_parameter_the_console_cannot_read_gets_a_chinese_page_not_an_error()
     {
         await using var web = await TestWebApp.StartAsync();
         var client = web.Client();
-        for (var i = 0; i < 5; i++)
-        {
-            var wrong = await TestWebApp.SignInAsync(client, "operator", "wrong-password1");
-            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        }
-        var locked = await TestWebApp.SignInAsync(client, "operator", "operator123");
-        Assert.Equal(HttpStatusCode.OK, locked.StatusCode); // no redirect: not signed in
-        var lockedPage = await locked.Content.ReadAsStringAsync();
-        var stranger = await (await TestWebApp.SignInAsync(web.Client(), "nobody-here", "whatever123")).Content.ReadAsStringAsync();
-        Assert.Contains("账号或密码错误", lockedPage);
-        Assert.Contains("账号或密码错误", stranger);
-        Assert.DoesNotContain("已锁定", lockedPage);
+        await TestWebApp.SignInAsync(client, "operator", "operator123");
+
+        var badStatus = await client.GetAsync("/export/recharge-orders?Status=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
+        Assert.Contains("链接中的筛选条件无法识别", await badStatus.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/export/orders?From=not-a-date")).StatusCode);
+        // A day far outside any data is simply a day: the list it finds (none) is exported.
+        foreach (var path in new[] { "/export/recharge-orders?PaidFrom=0001-01-01T00:00:00&PaidTo=9999-12-31T00:00:00", "/export/coupons?From=0001-01-01T00:00:00&To=9999-12-31T00:00:00",
+                     "/export/reports/monthly?From=0001-01-01T00:00:00&To=9999-12-31T00:00:00" })
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
     }
 }

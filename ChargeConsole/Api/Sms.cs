@@ -22,7 +22,7 @@ public sealed class LoggingSmsSender(ILogger<LoggingSmsSender> log) : ISmsSender
 }
 
 /// <summary>
-/// One-time sign-in codes: 6 digits, valid 5 minutes, one per phone per 60 seconds, void after 5 wrong tries.
+/// One-time sign-in codes: 6 digits, valid 5 minutes, one per phone per 60 seconds, void after 5 tries.
 /// Kept in the database so every node of the console checks the same code; a code is removed when it is used,
 /// and expired ones are removed whenever a new code is issued, so the table holds only live codes.
 /// </summary>
@@ -62,14 +62,15 @@ public sealed class OneTimeCodes(IDbContextFactory<ChargeDbContext> dbFactory, T
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entry = await db.SmsCodes.AsNoTracking().FirstOrDefaultAsync(c => c.Phone == phone, ct);
         if (entry is null || now - entry.SentAt > Lifetime) return "验证码已过期，请重新获取";
-        if (entry.WrongTries >= MaxWrongTries) return "验证码错误次数过多，请重新获取";
+        // Every try is taken from the code's allowance in the database before the code is compared, so tries racing on
+        // any number of nodes never add up to more than five.
+        var reserved = await db.SmsCodes.Where(c => c.Phone == phone && c.SentAt == entry.SentAt && c.WrongTries < MaxWrongTries)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.WrongTries, c => c.WrongTries + 1), ct);
+        if (reserved == 0) return "验证码错误次数过多，请重新获取";
         if (!CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(entry.Code), System.Text.Encoding.ASCII.GetBytes(code)))
-        {
-            await db.SmsCodes.Where(c => c.Phone == phone && c.SentAt == entry.SentAt).ExecuteUpdateAsync(u => u.SetProperty(c => c.WrongTries, c => c.WrongTries + 1), ct);
             return "验证码错误";
-        }
         // Used once: of two sign-ins racing with the same code, only the one that deletes it gets in.
-        var used = await db.SmsCodes.Where(c => c.Phone == phone && c.SentAt == entry.SentAt && c.WrongTries < MaxWrongTries).ExecuteDeleteAsync(ct);
+        var used = await db.SmsCodes.Where(c => c.Phone == phone && c.SentAt == entry.SentAt).ExecuteDeleteAsync(ct);
         return used == 1 ? null : "验证码已失效，请重新获取";
     }
 

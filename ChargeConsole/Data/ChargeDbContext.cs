@@ -50,6 +50,7 @@ public abstract class ChargeDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<AuditLog> AuditLogs => Set<AuditLog>();
     public DbSet<OperationRequest> OperationRequests => Set<OperationRequest>();
     public DbSet<SmsCode> SmsCodes => Set<SmsCode>();
+    public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {

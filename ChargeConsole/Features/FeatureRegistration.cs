@@ -53,6 +53,7 @@ public static class FeatureRegistration
         services.PostConfigure<Infrastructure.Files.FileStoreOptions>(o => o.Root = Path.GetFullPath(o.Root, contentRoot));
         services.AddSingleton<Infrastructure.Files.FileStore>();
         services.AddSingleton<Infrastructure.Files.ImageUploads>();
+        services.AddSingleton<Infrastructure.Auth.SignInThrottle>();
         services.Configure<StoredValue.RechargeOptions>(config.GetSection("Recharge"));
         return services.AddFeatures();
     }

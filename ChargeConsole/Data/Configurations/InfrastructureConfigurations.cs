@@ -16,6 +16,16 @@ internal sealed class OperationRequestConfiguration : IEntityTypeConfiguration<O
     }
 }
 
+internal sealed class SignInAttemptConfiguration : IEntityTypeConfiguration<SignInAttempt>
+{
+    public void Configure(EntityTypeBuilder<SignInAttempt> e)
+    {
+        e.HasKey(x => x.Key);
+        e.Property(x => x.Key).HasMaxLength(200);
+        e.HasIndex(x => x.WindowStart);
+    }
+}
+
 internal sealed class StationConfiguration : IEntityTypeConfiguration<Station>
 {
     public void Configure(EntityTypeBuilder<Station> e)

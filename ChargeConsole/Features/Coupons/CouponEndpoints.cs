@@ -1,6 +1,7 @@
 using System.Net;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
+using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Auth;
 using ChargeConsole.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
@@ -33,10 +34,10 @@ public static class CouponEndpoints
                 ? Results.File(stream, ContentTypeOf(coupon.PosterPath!))
                 : Results.NotFound()).AllowAnonymous();
 
-        app.MapGet("/c/{token}", async (string token, CouponService coupons, CancellationToken ct) =>
+        app.MapGet("/c/{token}", async (string token, HttpContext http, CouponService coupons, CancellationToken ct) =>
         {
             var (coupon, error) = await coupons.ByTokenAsync(token, ct);
-            return Results.Content(ClaimPage(token, coupon is null ? null : (coupon.Name, RuleOf(coupon)), error), "text/html; charset=utf-8");
+            return Results.Content(ClaimPage(token, coupon is null ? null : (coupon.Name, RuleOf(coupon)), error, http.Nonce()), "text/html; charset=utf-8");
         }).AllowAnonymous();
     }
 
@@ -46,7 +47,8 @@ public static class CouponEndpoints
         c.Threshold.Fen == 0 ? $"无门槛立减 {c.Discount.Yuan:0.00} 元" : $"满 {c.Threshold.Yuan:0.00} 元减 {c.Discount.Yuan:0.00} 元";
 
     /// <summary>The page: every value HTML-encoded; the script only calls the public API with what the user types.</summary>
-    private static string ClaimPage(string token, (string Name, string Rule)? coupon, string? error)
+    /// <param name="nonce">the request's script nonce: the page's one inline script runs under the Content-Security-Policy</param>
+    private static string ClaimPage(string token, (string Name, string Rule)? coupon, string? error, string nonce)
     {
         Func<string?, string> e = s => WebUtility.HtmlEncode(s ?? "");
         var body = coupon is not { } c
@@ -58,7 +60,7 @@ public static class CouponEndpoints
               <div class="row"><input id="code" inputmode="numeric" maxlength="6" placeholder="验证码"><button id="send" type="button">获取验证码</button></div>
               <button id="claim" type="button">立即领取</button>
               <p id="msg" data-testid="claim-message"></p>
-              <script>
+              <script nonce="{{e(nonce)}}">
               const $ = id => document.getElementById(id), msg = t => $('msg').textContent = t;
               const post = (url, body, token) => fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: 'Bearer ' + token } : {}) }, body: JSON.stringify(body) });
               const detail = async r => { try { const j = await r.json(); return j.detail || Object.values(j.errors || {}).flat()[0] || '操作失败'; } catch { return '操作失败'; } };

@@ -36,8 +36,8 @@ public sealed class CouponService(IDbContextFactory<ChargeDbContext> dbFactory, 
             _ => q,
         };
         // Valid at some time in the range: the window overlaps it.
-        if (f.From is { } from) { var start = ChinaTime.ToUtc(from.Date); q = q.Where(c => c.ValidTo > start); }
-        if (f.To is { } to) { var end = ChinaTime.ToUtc(to.Date.AddDays(1)); q = q.Where(c => c.ValidFrom < end); }
+        if (f.From is { } from) { var start = ChinaDays.StartUtc(from); q = q.Where(c => c.ValidTo > start); }
+        if (f.To is { } to) { var end = ChinaDays.EndUtc(to); q = q.Where(c => c.ValidFrom < end); }
         return q.Select(c => new CouponRow
         {
             Id = c.Id, Name = c.Name, Threshold = c.Threshold, Discount = c.Discount, TotalQuantity = c.TotalQuantity, ClaimedCount = c.ClaimedCount,

@@ -150,7 +150,7 @@ public sealed class InvoiceService(IDbContextFactory<ChargeDbContext> dbFactory,
     {
         var validation = await uploadValidator.ValidateAsync(form, ct);
         if (!validation.IsValid) return OperationResult.Invalid(validation);
-        if (UploadChecks.Pdf(pdf.Span) is { } bad) return OperationResult.Fail(bad);
+        if (UploadChecks.Pdf(pdf) is { } bad) return OperationResult.Fail(bad);
         if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能处理发票");
         var key = await files.SaveAsync("invoices", "pdf", pdf, ct);
         var result = await ActAsync(scope, form.InvoiceId, "上传发票", [InvoiceStatus.Issuing], (i, now) =>

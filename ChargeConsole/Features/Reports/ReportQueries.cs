@@ -1,3 +1,4 @@
+using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
@@ -18,7 +19,7 @@ public static class ReportQueries
     /// <summary>The investor whose part a report shows: an investor is always themselves; staff may choose one.</summary>
     public static string? InvestorOf(AccessScope scope, ReportFilter f) => scope.IsInvestor ? scope.UserId : string.IsNullOrEmpty(f.InvestorId) ? null : f.InvestorId;
 
-    private static DateOnly? Day(DateTime? d) => d is { } v ? DateOnly.FromDateTime(v) : null;
+    private static DateOnly? Day(DateTime? d) => d is { } v ? DateOnly.FromDateTime(ChinaDays.Day(v)) : null;
 
     /// <summary>The station-days a filter covers: visible stations, the chosen station and investor, the date range.</summary>
     public static IQueryable<DailyStationStat> StationDays(ChargeDbContext db, AccessScope scope, ReportFilter f) =>

@@ -68,36 +68,57 @@ public static class UploadChecks
 {
     public const int MaxPdfBytes = 5 * 1024 * 1024;
 
-    /// <summary>Null when <paramref name="content"/> is a PDF within the limit; otherwise the Chinese reason.</summary>
-    public static string? Pdf(ReadOnlySpan<byte> content)
+    /// <summary>
+    /// Null when <paramref name="content"/> is a real PDF within the limit with nothing in it that runs (PdfCheck);
+    /// otherwise the Chinese reason. The cheap checks come first, so junk is never parsed.
+    /// </summary>
+    public static string? Pdf(ReadOnlyMemory<byte> content)
     {
-        if (content.Length == 0) return "文件是空的";
-        if (content.Length > MaxPdfBytes) return $"PDF 不能超过 {MaxPdfBytes / 1024 / 1024} MB";
+        var span = content.Span;
+        if (span.Length == 0) return "文件是空的";
+        if (span.Length > MaxPdfBytes) return $"PDF 不能超过 {MaxPdfBytes / 1024 / 1024} MB";
         // A PDF starts with %PDF- and ends (give or take trailing white space) with %%EOF.
-        if (!content.StartsWith("%PDF-"u8)) return "文件不是 PDF（内容不以 %PDF- 开头）";
-        var tail = content[Math.Max(0, content.Length - 1024)..];
-        return tail.IndexOf("%%EOF"u8) < 0 ? "文件不是完整的 PDF（缺少 %%EOF 结束标记）" : null;
+        if (!span.StartsWith("%PDF-"u8)) return "文件不是 PDF（内容不以 %PDF- 开头）";
+        var tail = span[Math.Max(0, span.Length - 1024)..];
+        if (tail.IndexOf("%%EOF"u8) < 0) return "文件不是完整的 PDF（缺少 %%EOF 结束标记）";
+        return PdfCheck.Problem(content.ToArray());
     }
 
     public const int MaxImageBytes = 2 * 1024 * 1024;
     public const int MaxImageSide = 4096;
+    /// <summary>Width × height: decoded as 8-bit RGBA this is at most 64 MB, whatever the file's own depth.</summary>
+    public const long MaxImagePixels = 4096L * 4096;
 
     /// <summary>
     /// Null when <paramref name="content"/> is really a PNG, JPEG or WebP image (by its content, not its name) within the
-    /// limits; otherwise the Chinese reason. The extension to store it under comes back with it.
+    /// limits, judged from its header before anything is decoded; otherwise the Chinese reason. The extension to store
+    /// it under comes back with it.
     /// </summary>
     public static (string? Error, string Extension) Image(byte[] content)
     {
         if (content.Length == 0) return ("文件是空的", "");
         if (content.Length > MaxImageBytes) return ($"图片不能超过 {MaxImageBytes / 1024 / 1024} MB", "");
+        if (IsAnimatedWebp(content)) return ("不支持动图（动画 WebP），请上传静态的 PNG、JPG 或 WebP 图片", "");
         SixLabors.ImageSharp.IImageInfo? info;
         SixLabors.ImageSharp.Formats.IImageFormat? format;
         try { info = SixLabors.ImageSharp.Image.Identify(content, out format); }
-        catch (SixLabors.ImageSharp.ImageFormatException) { info = null; format = null; }
+        catch (Exception e) when (e is SixLabors.ImageSharp.ImageFormatException or NotSupportedException) { info = null; format = null; }
         if (info is null || format is null) return ("文件不是图片（仅支持 PNG、JPG、WebP）", "");
         var extension = format.Name switch { "PNG" => "png", "JPEG" => "jpg", "Webp" or "WEBP" => "webp", _ => "" };
         if (extension == "") return ($"不支持 {format.Name} 格式的图片，仅支持 PNG、JPG、WebP", "");
         if (info.Width > MaxImageSide || info.Height > MaxImageSide) return ($"图片尺寸不能超过 {MaxImageSide}×{MaxImageSide} 像素", "");
+        if ((long)info.Width * info.Height > MaxImagePixels) return ($"图片像素过多（{info.Width}×{info.Height}），请缩小后再上传", "");
         return (null, extension);
     }
+
+    /// <summary>Why an image whose header passed could not be decoded, in Chinese.</summary>
+    public static string DecodeFailure(Exception e) => e switch
+    {
+        NotSupportedException => "不支持这种图片（如动图或特殊编码），请另存为普通的 PNG、JPG 或 WebP 后上传",
+        _ => "图片已损坏或不完整，无法读取，请重新导出后上传",
+    };
+
+    /// <summary>A WebP with the VP8X animation flag: RIFF....WEBP then a VP8X chunk whose first flag byte has bit 1 set.</summary>
+    private static bool IsAnimatedWebp(ReadOnlySpan<byte> c) =>
+        c.Length >= 21 && c[..4].SequenceEqual("RIFF"u8) && c[8..12].SequenceEqual("WEBP"u8) && c[12..16].SequenceEqual("VP8X"u8) && (c[20] & 0x02) != 0;
 }

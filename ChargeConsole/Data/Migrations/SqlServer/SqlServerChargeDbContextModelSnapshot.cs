@@ -1694,6 +1694,25 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.ToTable("RevenueShares");
                 });
 
+            modelBuilder.Entity("ChargeConsole.Data.Entities.SignInAttempt", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Tries")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("SignInAttempts");
+                });
+
             modelBuilder.Entity("ChargeConsole.Data.Entities.SmsCode", b =>
                 {
                     b.Property<string>("Phone")

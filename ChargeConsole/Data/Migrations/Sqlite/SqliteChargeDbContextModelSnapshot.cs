@@ -1635,6 +1635,25 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.ToTable("RevenueShares");
                 });
 
+            modelBuilder.Entity("ChargeConsole.Data.Entities.SignInAttempt", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("SignInAttempts");
+                });
+
             modelBuilder.Entity("ChargeConsole.Data.Entities.SmsCode", b =>
                 {
                     b.Property<string>("Phone")

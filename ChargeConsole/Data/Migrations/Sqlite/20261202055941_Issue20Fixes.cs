@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -23,11 +24,32 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
+
+            migrationBuilder.CreateTable(
+                name: "SignInAttempts",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Tries = table.Column<int>(type: "INTEGER", nullable: false),
+                    WindowStart = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInAttempts", x => x.Key);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInAttempts_WindowStart",
+                table: "SignInAttempts",
+                column: "WindowStart");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "SignInAttempts");
+
             migrationBuilder.DropColumn(
                 name: "Anomaly",
                 table: "Refunds");

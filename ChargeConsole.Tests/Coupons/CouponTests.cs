@@ -98,6 +98,24 @@ public class CouponTests
         Assert.Equal(perUser.Sum(p => p.N), await ctx.Coupons.Where(c => c.Id == id).Select(c => c.ClaimedCount).SingleAsync());
     }
 
+    /// <summary>Issue 20, item 17: 全体发放 pressed on two pages at once starts one run.</summary>
+    [Fact]
+    public async Task Issuing_to_all_pressed_on_several_pages_at_once_starts_one_run()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        for (var i = 0; i < 5; i++) await Wallets.NewUserAsync(db.Factory, 0);
+        var id = await CouponAsync(db, 0, 1, total: 100, perUser: 1);
+        var runs = db.Get<CouponIssueRuns>();
+
+        var started = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => runs.StartAsync(TestDatabase.Operator, id))));
+
+        Assert.Single(started, r => r.Succeeded);
+        Assert.All(started.Where(r => !r.Succeeded), r => Assert.Equal("该优惠券正在全体发放中", r.Error));
+        await using var ctx = db.Context();
+        Assert.Equal(1, await ctx.CouponIssueRuns.CountAsync(r => r.CouponId == id));
+        Assert.Equal(6, await ctx.AuditLogs.CountAsync(a => a.Action == "全体发放优惠券"));
+    }
+
     [Fact]
     public async Task Issuing_to_all_stops_at_the_total()
     {

@@ -50,7 +50,18 @@ public sealed class CouponIssueRuns(IDbContextFactory<ChargeDbContext> dbFactory
             result = OperationResult.Ok("已开始全体发放，进度见页面");
         }
         AuditTrail.Add(db, Now, scope.UserName, "全体发放优惠券", coupon.Name, result);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // Pressed on two pages (or nodes) at once: the other start won; this one is refused and audited as such.
+            await using var again = await dbFactory.CreateDbContextAsync();
+            result = OperationResult.Fail("该优惠券正在全体发放中");
+            AuditTrail.Add(again, Now, scope.UserName, "全体发放优惠券", coupon.Name, result);
+            await again.SaveChangesAsync();
+        }
         return result;
     }
 

@@ -874,6 +874,11 @@ namespace ChargeConsole.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CouponId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CouponIssueRuns_OneRunning")
+                        .HasFilter("Status = 0");
+
                     b.HasIndex("CouponId", "Status");
 
                     b.HasIndex("Status", "LeaseUntil");

@@ -842,6 +842,11 @@ namespace ChargeConsole.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CouponId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CouponIssueRuns_OneRunning")
+                        .HasFilter("Status = 0");
+
                     b.HasIndex("CouponId", "Status");
 
                     b.HasIndex("Status", "LeaseUntil");

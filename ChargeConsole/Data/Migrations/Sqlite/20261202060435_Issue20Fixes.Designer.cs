@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChargeConsole.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteChargeDbContext))]
-    [Migration("20261202055941_Issue20Fixes")]
+    [Migration("20261202060435_Issue20Fixes")]
     partial class Issue20Fixes
     {
         /// <inheritdoc />
@@ -844,6 +844,11 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CouponId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CouponIssueRuns_OneRunning")
+                        .HasFilter("Status = 0");
 
                     b.HasIndex("CouponId", "Status");
 

@@ -39,6 +39,13 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CouponIssueRuns_OneRunning",
+                table: "CouponIssueRuns",
+                column: "CouponId",
+                unique: true,
+                filter: "Status = 0");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SignInAttempts_WindowStart",
                 table: "SignInAttempts",
                 column: "WindowStart");
@@ -49,6 +56,10 @@ namespace ChargeConsole.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "SignInAttempts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CouponIssueRuns_OneRunning",
+                table: "CouponIssueRuns");
 
             migrationBuilder.DropColumn(
                 name: "Anomaly",

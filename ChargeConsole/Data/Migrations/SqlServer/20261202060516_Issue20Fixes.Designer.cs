@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChargeConsole.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerChargeDbContext))]
-    [Migration("20261202060022_Issue20Fixes")]
+    [Migration("20261202060516_Issue20Fixes")]
     partial class Issue20Fixes
     {
         /// <inheritdoc />
@@ -876,6 +876,11 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CouponId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CouponIssueRuns_OneRunning")
+                        .HasFilter("Status = 0");
 
                     b.HasIndex("CouponId", "Status");
 

@@ -17,8 +17,20 @@ public class RichTextTests
     [Fact]
     public void Event_handler_attributes_are_removed()
     {
-        Assert.Equal("<img src=\"https://cdn.example/a.png\">", _rich.Sanitize("<img src=\"https://cdn.example/a.png\" onerror=\"alert(1)\">"));
+        Assert.Equal("<img src=\"/media/posters/202612/0123456789abcdef0123456789abcdef.png\">",
+            _rich.Sanitize("<img src=\"/media/posters/202612/0123456789abcdef0123456789abcdef.png\" onerror=\"alert(1)\">"));
         Assert.Equal("<p>点我</p>", _rich.Sanitize("<p onclick=\"steal()\" onmouseover=\"x()\">点我</p>"));
+    }
+
+    /// <summary>Issue 20, item 22: images come from the console's own checked uploads only.</summary>
+    [Fact]
+    public void An_image_at_an_outside_address_loses_its_source_and_an_uploaded_one_keeps_it()
+    {
+        Assert.Equal("<img>", _rich.Sanitize("<img src=\"https://tracker.example/pixel.png\">"));
+        Assert.Equal("<img>", _rich.Sanitize("<img src=\"//tracker.example/pixel.png\">"));
+        Assert.Equal("<img>", _rich.Sanitize("<img src=\"/media/../files/invoices/x.pdf\">"));
+        Assert.Equal("<img src=\"/media/banners/202612/0123456789abcdef0123456789abcdef.jpg\" style=\"max-width: 100%\">",
+            _rich.Sanitize("<img src=\"/media/banners/202612/0123456789abcdef0123456789abcdef.jpg\" style=\"max-width:100%\">"));
     }
 
     [Fact]

@@ -16,6 +16,9 @@ public sealed class BrowserApp : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
+    /// <summary>The screen an operator's laptop has: every scenario runs at it (issue 20, item 19).</summary>
+    public const int Width = 1366, Height = 768;
+
     /// <summary>Generous: a loaded 2-core CI machine runs the console, its piles and the browser at once.</summary>
     public const float Timeout = 20_000;
 
@@ -69,7 +72,7 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, AcceptDownloads = true,
+            BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = Width, Height = Height }, AcceptDownloads = true,
         });
         context.SetDefaultTimeout(Timeout);
         var page = await context.NewPageAsync();
@@ -100,6 +103,29 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/login"));
         await WaitForCircuitAsync(page);
+    }
+
+    /// <summary>Runs a row's action as an operator does: a link in its 操作 cell, or an entry under its 更多 menu.</summary>
+    public static async Task RowActionAsync(ILocator row, string name)
+    {
+        var link = row.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+        if (await link.CountAsync() > 0)
+        {
+            await link.ClickAsync();
+            return;
+        }
+        await row.GetByTestId("row-more").GetByRole(AriaRole.Button).First.ClickAsync();
+        await row.Page.Locator(".mud-popover-open .mud-menu-item", new() { HasText = name }).First.ClickAsync();
+    }
+
+    /// <summary>The entries under a row's 更多 menu, read by opening it (and closing it again).</summary>
+    public static async Task<string> MoreMenuTextAsync(ILocator row)
+    {
+        await row.GetByTestId("row-more").GetByRole(AriaRole.Button).First.ClickAsync();
+        var menu = row.Page.Locator(".mud-popover-open .mud-menu-list").First;
+        var text = await menu.InnerTextAsync();
+        await row.Page.Keyboard.PressAsync("Escape");
+        return text;
     }
 
     /// <summary>Types into a list page's filter field and runs the query, as an operator does.</summary>

@@ -26,6 +26,25 @@ public class ContentScenarios(BrowserApp app)
             var editor = dialog.GetByTestId("article-editor").Locator(".rz-html-editor-content");
             await editor.ClickAsync();
             await editor.PressSequentiallyAsync("周末全部电站服务费八折");
+
+            // The toolbar speaks Chinese, and its link and image tools open the console's own dialogs (issue 20, item 22).
+            var titles = await dialog.GetByTestId("article-editor").Locator(".rz-html-editor-toolbar [title]").EvaluateAllAsync<string[]>("els => els.map(e => e.title)");
+            Assert.NotEmpty(titles);
+            Assert.All(titles, t => Assert.Matches("[\u4e00-\u9fff]", t));
+            await dialog.GetByTestId("article-editor").Locator("[title='插入链接']").ClickAsync();
+            var link = page.GetByRole(AriaRole.Dialog).Last;
+            await link.GetByLabel("链接文字").FillAsync("帮助中心");
+            await link.GetByLabel("链接地址（http:// 或 https:// 开头）").FillAsync("javascript:alert(1)");
+            await link.GetByRole(AriaRole.Button, new() { Name = "插入" }).ClickAsync();
+            await Expect(link).ToContainTextAsync("请填写 http:// 或 https:// 开头的完整地址");
+            await link.GetByLabel("链接地址（http:// 或 https:// 开头）").FillAsync("https://example.com/help");
+            await link.GetByRole(AriaRole.Button, new() { Name = "插入" }).ClickAsync();
+            await Expect(editor.Locator("a[href='https://example.com/help']")).ToHaveTextAsync("帮助中心");
+            await dialog.GetByTestId("article-editor").Locator("[title='插入图片']").ClickAsync();
+            var image = page.GetByRole(AriaRole.Dialog).Last;
+            await image.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "配图.png", MimeType = "image/png", Buffer = CouponScenarios.Png() });
+            await Expect(editor.Locator("img[src^='/media/posters/']")).ToHaveCountAsync(1);
+
             await dialog.GetByText("已发布").ClickAsync();
             await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
             await Expect(Row(page, title)).ToContainTextAsync("已发布");
@@ -33,6 +52,8 @@ public class ContentScenarios(BrowserApp app)
             var notices = await app.App.Http().GetFromJsonAsync<JsonElement>("/api/app/v1/content/notices");
             var notice = notices.EnumerateArray().Single(n => n.GetProperty("title").GetString() == title);
             Assert.Contains("周末全部电站服务费八折", notice.GetProperty("html").GetString());
+            Assert.Contains("<a href=\"https://example.com/help\"", notice.GetProperty("html").GetString());
+            Assert.Matches("<img src=\"/media/posters/\\d{6}/[0-9a-f]{32}\\.png\"", notice.GetProperty("html").GetString());
 
             // The console's own inputs keep their look beside Radzen's stylesheet.
             var size = await page.GetByLabel("标题").EvaluateAsync<string>("e => getComputedStyle(e).fontSize");

@@ -36,7 +36,7 @@ public class GridConventionScenarios(BrowserApp app)
             await page.GotoAsync("/orders");
             await BrowserApp.WaitForCircuitAsync(page);
             var header = page.Locator(".mud-table-head th", new() { HasText = "金额" }).Locator(".sortable-column-header, .column-header").First;
-            var amounts = page.Locator(".mud-table-body tr td:nth-child(7)");
+            var amounts = page.Locator(".mud-table-body tr td[data-label='金额']");
 
             var ascending = await SortedAsync(header, amounts, a => a.Order());
             var descending = await SortedAsync(header, amounts, a => a.OrderDescending());
@@ -75,6 +75,41 @@ public class GridConventionScenarios(BrowserApp app)
                 const actions = th.find(t => t.textContent.includes('操作')).getBoundingClientRect();
                 return last.right <= actions.left + 1 && last.left >= box.getBoundingClientRect().left;
             }");
+        });
+
+    /// <summary>Issue 20, items 18 and 19: at 1366×768 a row's status and money are in view, not under 操作, and a chosen date reads whole.</summary>
+    [Fact]
+    public Task At_1366_pixels_status_and_money_are_in_view_on_the_busiest_lists_and_dates_read_whole() =>
+        app.RunAsync("grid_1366", async page =>
+        {
+            await BrowserApp.SignInAsync(page, "operator", "operator123");
+            foreach (var (path, status, money) in new[] { ("/orders", "状态", "金额"), ("/recharge-orders", "状态", "支付金额"), ("/invoices", "状态", "开票金额"), ("/coupons", "状态", "规则") })
+            {
+                await page.GotoAsync(path);
+                await BrowserApp.WaitForCircuitAsync(page);
+                await page.Locator(".mud-table-head th").First.WaitForAsync();
+                var visible = await page.EvaluateAsync<string>(@"([status, money]) => {
+                    const th = [...document.querySelectorAll('.mud-table-head th')];
+                    const label = t => t.textContent.trim().replace(/\d+$/, '').trim(); // a sortable header ends with its sort index
+                    const find = name => th.find(t => label(t) === name)?.getBoundingClientRect();
+                    const actions = find('操作'), s = find(status), m = find(money);
+                    if (!actions || !s || !m) return 'missing a header';
+                    const ok = r => r.left >= 0 && r.right <= actions.left + 1 && r.right <= window.innerWidth;
+                    return ok(s) && ok(m) ? 'ok' : `status ${s.left}-${s.right}, money ${m.left}-${m.right}, actions from ${actions.left}`;
+                }", new[] { status, money });
+                Assert.True(visible == "ok", $"{path} at {BrowserApp.Width} px: {visible}");
+            }
+
+            // A chosen period reads whole in its field (not 「2026-11-」).
+            await page.GotoAsync("/orders");
+            await BrowserApp.WaitForCircuitAsync(page);
+            var inputs = page.Locator(".cc-date-range input");
+            await inputs.Nth(0).FillAsync("2026-11-30");
+            await inputs.Nth(0).PressAsync("Tab");
+            await inputs.Nth(1).FillAsync("2026-12-31");
+            await inputs.Nth(1).PressAsync("Tab");
+            foreach (var i in new[] { 0, 1 })
+                Assert.True(await inputs.Nth(i).EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"), $"date {i} is cut: {await inputs.Nth(i).InputValueAsync()}");
         });
 
     private static decimal[] Yuan(IEnumerable<string> cells) =>

@@ -57,7 +57,7 @@ public class InvoiceScenarios(BrowserApp app)
             await Expect(row.Locator("td[data-label='发票号码']")).ToHaveTextAsync("87654321");
 
             var other = Row(page, toReject);
-            await other.GetByRole(AriaRole.Button, new() { Name = "拒绝开票" }).ClickAsync();
+            await BrowserApp.RowActionAsync(other, "拒绝开票");
             await page.GetByRole(AriaRole.Dialog).GetByLabel("拒绝原因").FillAsync("抬头填写有误");
             await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "拒绝开票" }).ClickAsync();
             await Expect(other.GetByTestId("invoice-status")).ToHaveTextAsync("已拒绝");

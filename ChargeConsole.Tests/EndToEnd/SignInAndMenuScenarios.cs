@@ -69,7 +69,7 @@ public class SignInAndMenuScenarios(BrowserApp app)
     }
 
     [Fact]
-    public Task A_wrong_password_and_a_locked_account_get_the_same_plain_message() =>
+    public Task Wrong_passwords_get_a_plain_message_and_the_sixth_try_from_that_address_waits_without_naming_the_account() =>
         app.RunAsync("signin_lockout", async page =>
         {
             await CreateOperatorAsync("locktest", "locktest123");
@@ -84,7 +84,8 @@ public class SignInAndMenuScenarios(BrowserApp app)
             await page.FillAsync("#username", "locktest");
             await page.FillAsync("#password", "locktest123");
             await page.ClickAsync("button[type=submit]");
-            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("账号或密码错误"); // locked, and it does not say so
+            // This address has had its tries for this account; it waits, told nothing about the account itself.
+            await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(ChargeConsole.Features.Auth.LoginPage.TooManyTries);
             Assert.Contains("/login", page.Url);
         });
 
@@ -129,27 +130,46 @@ public class SignInAndMenuScenarios(BrowserApp app)
         });
 
     [Fact]
-    public Task A_date_filter_opens_a_whole_calendar_and_takes_a_typed_date() =>
+    public Task A_date_filter_opens_a_whole_calendar_marks_the_china_date_as_today_and_takes_a_typed_period() =>
         app.RunAsync("date_filter", async page =>
         {
             await BrowserApp.SignInAsync(page, "operator", "operator123");
             await page.GotoAsync("/orders");
             await BrowserApp.WaitForCircuitAsync(page);
-            var field = page.GetByRole(AriaRole.Textbox, new() { Name = "开始日期" });
+            var range = page.Locator(".cc-date-range");
 
-            await page.Locator(".mud-input-control").Filter(new() { HasText = "开始日期" }).GetByRole(AriaRole.Button, new() { Name = "打开日历" }).ClickAsync();
+            await range.GetByRole(AriaRole.Button, new() { Name = "打开日历" }).ClickAsync();
             var calendar = page.Locator(".mud-popover-open").First;
             await Expect(calendar).ToBeVisibleAsync();
             var box = await calendar.BoundingBoxAsync();
             Assert.True(box!.Width >= 280, $"the calendar is {box.Width} px wide: Friday to Sunday and the next-month arrow would be cut off");
-            Assert.True(box.X + box.Width <= 1440, "the calendar runs off the screen");
+            Assert.True(box.X + box.Width <= BrowserApp.Width, "the calendar runs off the screen");
+            // Today is the China date, whatever the server's own clock says (before 08:00 it would circle yesterday).
+            var chinaToday = ChargeConsole.Domain.Infrastructure.ChinaTime.ToChina(DateTime.UtcNow).Day.ToString();
+            await Expect(calendar.Locator(".cc-china-today")).ToHaveTextAsync(chinaToday);
             await page.GetByRole(AriaRole.Heading, new() { Name = "充电订单" }).ClickAsync(); // clicking away closes it
             await Expect(calendar).ToBeHiddenAsync();
 
-            await field.FillAsync("2026-11-24");
-            await field.PressAsync("Enter");
-            await field.BlurAsync();
-            await Expect(field).ToHaveValueAsync("2026-11-24"); // typed, not only picked
+            var inputs = range.Locator("input");
+            await inputs.Nth(0).FillAsync("2026-11-24");
+            await inputs.Nth(0).PressAsync("Tab");
+            await inputs.Nth(1).FillAsync("2026-11-30");
+            await inputs.Nth(1).PressAsync("Tab");
+            await Expect(inputs.Nth(0)).ToHaveValueAsync("2026-11-24"); // typed, not only picked
+            await Expect(inputs.Nth(1)).ToHaveValueAsync("2026-11-30");
+        });
+
+    [Fact]
+    public Task The_monthly_report_filters_by_whole_months() =>
+        app.RunAsync("month_filter", async page =>
+        {
+            await BrowserApp.SignInAsync(page, "operator", "operator123");
+            await page.GotoAsync("/reports/monthly");
+            await BrowserApp.WaitForCircuitAsync(page);
+            await Expect(page.GetByLabel("开始月份")).ToBeVisibleAsync();
+            await page.Locator(".mud-input-control", new() { HasText = "开始月份" }).GetByRole(AriaRole.Button, new() { Name = "打开日历" }).ClickAsync();
+            // A month calendar: twelve months to pick from, not days.
+            await Expect(page.Locator(".mud-popover-open .mud-picker-month")).ToHaveCountAsync(12);
         });
 
     [Fact]

@@ -181,6 +181,22 @@ public static class ReportQueries
             .Select(g => new { Day = g.Key, Orders = g.Sum(d => (long)d.Orders), Energy = g.Sum(d => d.Energy), Total = g.Sum(d => d.Total) })
             .ToListAsync(ct)).Select(d => new DayTotal(d.Day, d.Orders, d.Energy, d.Total)).OrderBy(d => d.Day).ToList();
 
+    /// <summary>
+    /// One China day's settled charging hour by hour (the trend of a single day), from the orders themselves: the same
+    /// orders and amounts the day's roll-up holds (settled, what they charged), spread over the hour each was settled in.
+    /// </summary>
+    public static async Task<List<TrendPoint>> HourlyAsync(ChargeDbContext db, AccessScope scope, ReportFilter f, DateOnly day, CancellationToken ct)
+    {
+        var start = ChinaTime.ToUtc(day.ToDateTime(TimeOnly.MinValue));
+        var end = start.AddDays(1);
+        var q = db.ChargingOrders.AsNoTracking().VisibleTo(scope).Where(o => o.Status == ChargingOrderStatus.Settled && o.SettledAt >= start && o.SettledAt < end);
+        if (f.StationId is { } station) q = q.Where(o => o.StationId == station);
+        var orders = await q.Select(o => new { o.SettledAt, o.Energy, o.TotalAmount, o.DiscountAmount }).ToListAsync(ct);
+        var byHour = orders.ToLookup(o => ChinaTime.ToChina(o.SettledAt!.Value).Hour);
+        return Enumerable.Range(0, 24).Select(h => new TrendPoint($"{h:00}:00", byHour[h].Count(), byHour[h].Sum(o => o.Energy.Units),
+            byHour[h].Sum(o => (o.TotalAmount - o.DiscountAmount).Fen))).ToList();
+    }
+
     /// <summary>Each investor's revenue at each station over the filter (an investor: only their own).</summary>
     public static async Task<List<InvestorStationRow>> InvestorStationsAsync(ChargeDbContext db, AccessScope scope, ReportFilter f, CancellationToken ct)
     {

@@ -5,7 +5,8 @@ namespace ChargeConsole.Infrastructure.Content;
 /// <summary>
 /// Every piece of rich text (rules, agreements, notices, campaign bodies) passes through here when it is saved and again
 /// when it is served, so no script, event handler or script URL can reach the mini-program, whatever was stored before.
-/// An allow-list: the formatting an editor produces, links and images over http(s) or to our own files.
+/// An allow-list: the formatting an editor produces, links over http(s), and images only from the console's own uploads
+/// (/media/…): an image at an outside address could track readers or change after it was approved.
 /// </summary>
 public sealed class RichText
 {
@@ -23,12 +24,19 @@ public sealed class RichText
             AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src", "alt", "title", "style", "colspan", "rowspan", "target" },
             AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             {
-                "color", "background-color", "font-size", "font-weight", "font-style", "text-align", "text-decoration", "margin", "padding", "width", "height", "line-height",
+                "color", "background-color", "font-size", "font-weight", "font-style", "text-align", "text-decoration", "margin", "padding", "width", "height", "max-width", "line-height",
             },
             AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
             UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
         });
+        _sanitizer.FilterUrl += (_, e) =>
+        {
+            if (e.Tag.TagName.Equals("IMG", StringComparison.OrdinalIgnoreCase) && !IsOwnMedia(e.OriginalUrl)) e.SanitizedUrl = null;
+        };
     }
+
+    /// <summary>A path to an uploaded image the console serves itself.</summary>
+    private static bool IsOwnMedia(string url) => url.StartsWith("/media/", StringComparison.Ordinal) && !url.Contains("..") && !url.Contains("//", StringComparison.Ordinal);
 
     /// <summary>The HTML with anything not on the allow-list removed; empty for null.</summary>
     public string Sanitize(string? html) => string.IsNullOrWhiteSpace(html) ? "" : _sanitizer.Sanitize(html);

@@ -15,6 +15,14 @@ public static class CouponRules
     public static CouponPhase PhaseAt(DateTime validFrom, DateTime validTo, DateTime now) =>
         now < validFrom ? CouponPhase.NotStarted : now < validTo ? CouponPhase.Active : CouponPhase.Expired;
 
+    /// <summary>
+    /// The start a new window takes when <paramref name="requested"/> is asked for at <paramref name="now"/> (UTC): a
+    /// start later today or after stands; one earlier today means "from now" (a window may include now, and a typed
+    /// date alone is its midnight); one before today is refused (null): a coupon's validity never starts in the past.
+    /// </summary>
+    public static DateTime? StartFor(DateTime requested, DateTime now) =>
+        requested >= now ? requested : requested >= Infrastructure.ChinaTime.StartOfDayUtc(now) ? now : null;
+
     /// <summary>Whether the coupon applies to an order of <paramref name="amount"/> at <paramref name="now"/>: within its window and the amount reaches the threshold.</summary>
     public static bool Applies(HeldCoupon c, Money amount, DateTime now) =>
         PhaseAt(c.ValidFrom, c.ValidTo, now) == CouponPhase.Active && amount > Money.Zero && amount >= c.Threshold;

@@ -80,7 +80,10 @@ public class AppApiTests
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         var order = (await started.Content.ReadFromJsonAsync<OrderView>(Json))!;
         Assert.Equal(ChargingOrderStatus.Charging, order.Status);
-        await LiveWebApp.Eventually(async () => (await http.GetFromJsonAsync<OrderView>($"/api/app/v1/orders/{order.OrderNo}", Json))!.EnergyKwh > 0, "live energy");
+        OrderView? live = null;
+        await LiveWebApp.Eventually(async () => (live = await http.GetFromJsonAsync<OrderView>($"/api/app/v1/orders/{order.OrderNo}", Json))!.EnergyKwh > 0, "live energy");
+        Assert.Null(live!.ElectricityFee); // the running amount is not split by period: no fees to show yet
+        Assert.Null(live.ServiceFee);
 
         var stopped = await http.PostAsync($"/api/app/v1/orders/{order.OrderNo}/stop", null);
         Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
@@ -89,6 +92,8 @@ public class AppApiTests
 
         var wallet = (await http.GetFromJsonAsync<ProfileView>("/api/app/v1/me", Json))!.Wallet;
         Assert.Equal(100m - final!.Amount, wallet.Principal);
+        Assert.Equal(final.Amount - final.Discount, final.ElectricityFee + final.ServiceFee);
+        Assert.Equal("用户结束充电", final.StopReason); // the pile says 远程停止; the console knows who asked
         Assert.Equal(final.Amount, final.PaidPrincipal);
         var ledger = (await http.GetFromJsonAsync<Paged<LedgerItem>>("/api/app/v1/me/ledger", Json))!;
         Assert.Contains(ledger.Items, l => l.SourceNo == order.OrderNo && l.Amount == -final.Amount && l.Account == "本金");

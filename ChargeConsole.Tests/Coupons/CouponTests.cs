@@ -31,12 +31,20 @@ public class CouponTests
     {
         await using var db = await TestDatabase.CreateAsync();
         var coupons = db.Get<CouponService>();
-        var now = ChinaTime.ToChina(db.Clock.GetUtcNow().UtcDateTime);
+        var now = ChinaTime.ToChina(db.Clock.GetUtcNow().UtcDateTime); // 10:00 China time
         var past = await coupons.SaveAsync(TestDatabase.Operator, new CouponForm
         {
-            Name = "过去的券", Threshold = 10, Discount = 2, TotalQuantity = 10, PerUserLimit = 1, ValidFrom = now.AddHours(-1), ValidTo = now.AddDays(1),
+            Name = "过去的券", Threshold = 10, Discount = 2, TotalQuantity = 10, PerUserLimit = 1, ValidFrom = now.AddDays(-1), ValidTo = now.AddDays(1),
         });
-        Assert.Equal("优惠券的生效时间不得早于当前时间", past.Error);
+        Assert.Equal(CouponService.StartInThePast, past.Error);
+        // Earlier today (a date typed alone is its midnight) means from now: the window includes now.
+        var today = await coupons.SaveAsync(TestDatabase.Operator, new CouponForm
+        {
+            Name = "今天的券", Threshold = 10, Discount = 2, TotalQuantity = 10, PerUserLimit = 1, ValidFrom = now.Date, ValidTo = now.AddDays(1),
+        });
+        Assert.True(today.Succeeded, today.Error);
+        await using (var check = db.Context())
+            Assert.Equal(db.Clock.GetUtcNow().UtcDateTime, await check.Coupons.Where(c => c.Name == "今天的券").Select(c => c.ValidFrom).SingleAsync());
 
         var id = await CouponAsync(db, 10, 2, 10, 1);
         var edit = await coupons.SaveAsync(TestDatabase.Operator, new CouponForm

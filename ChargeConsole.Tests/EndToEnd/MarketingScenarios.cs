@@ -47,6 +47,7 @@ public class MarketingScenarios(BrowserApp app)
             await page.Keyboard.PressAsync("Escape");
             await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
             await Expect(Row(page, name).Locator("td[data-label='实际到账']")).ToHaveTextAsync("¥120.00");
+            await Expect(Row(page, name).GetByTestId("package-activities")).ToHaveTextAsync(title); // 关联活动 in the list
 
             var user = await app.App.AppUserAsync("13910000111");
             var offered = await user.GetFromJsonAsync<JsonElement>("/api/app/v1/marketing/activities");

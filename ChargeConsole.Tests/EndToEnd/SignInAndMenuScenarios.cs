@@ -126,7 +126,13 @@ public class SignInAndMenuScenarios(BrowserApp app)
                 await page.GotoAsync(path);
                 await page.WaitForURLAsync(url => url.Contains("/access-denied"));
                 await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "无权访问" })).ToBeVisibleAsync();
+                // Not a bare wall: who is signed in, what was asked for, and the ways on.
+                await Expect(page.GetByTestId("access-denied")).ToContainTextAsync("您当前以【investor1】（投资人）登录");
+                await Expect(page.GetByTestId("access-denied")).ToContainTextAsync(path);
+                await Expect(page.GetByRole(AriaRole.Button, new() { Name = "切换账号" })).ToBeVisibleAsync();
             }
+            await page.GetByRole(AriaRole.Button, new() { Name = "切换账号" }).ClickAsync();
+            await page.WaitForURLAsync(url => url.Contains("/login"));
         });
 
     [Fact]

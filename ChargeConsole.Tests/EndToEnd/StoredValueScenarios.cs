@@ -84,8 +84,10 @@ public class StoredValueScenarios(BrowserApp app)
             await BrowserApp.WaitForCircuitAsync(page);
             await BrowserApp.FilterAsync(page, "订单号", orderNo);
             var row = Row(page, orderNo);
+            await Expect(row.GetByTestId("order-status")).ToHaveTextAsync("已支付");
             await row.GetByRole(AriaRole.Button, new() { Name = "申请退款" }).ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog);
+            await Expect(dialog.GetByTestId("refundable")).ToHaveTextAsync("¥50.00");
             await dialog.GetByLabel("退款金额(元)").FillAsync("20");
             await dialog.GetByLabel("退款原因").FillAsync("浏览器测试：微信支付拒绝");
             await dialog.First.GetByRole(AriaRole.Button, new() { Name = "确定退款" }).ClickAsync();
@@ -119,10 +121,10 @@ public class StoredValueScenarios(BrowserApp app)
             var fresh = Row(page, "浏览器测试套餐");
             await Expect(fresh.Locator("td[data-label='实际到账']")).ToHaveTextAsync("¥96.80");
 
-            // The demo's history bought 充100元: it stays, and the message says to take it off sale.
+            // The demo's history bought 充100元: it stays, and the message says to take it off sale, before any confirmation.
             await Row(page, "充100元").GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
-            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
-            await Expect(page.Locator(".mud-snackbar.mud-alert-filled-error")).ToContainTextAsync("无法删除；如不再销售，请将其下架");
+            await Expect(page.Locator(".mud-snackbar", new() { HasText = "无法删除" })).ToContainTextAsync("如不再销售，请将其下架");
+            await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
             await Expect(Row(page, "充100元")).ToHaveCountAsync(1);
 
             await fresh.GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();

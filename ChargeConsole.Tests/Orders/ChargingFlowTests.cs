@@ -86,7 +86,7 @@ public class ChargingFlowTests
             entries.Select(e => (e.Account, e.Amount)).ToArray());
         await Wallets.AssertBalancesEqualLedgerAsync(app.Factory, userId);
         Assert.True(await db.ChargingReports.CountAsync(r => r.ChargingOrderId == order.Id) > 0, "samples recorded while charging");
-        Assert.Equal("远程停止", order.StopReason);
+        Assert.Equal("运营人员结束充电（operator）", order.StopReason); // the pile says 远程停止; the console knows who asked
     }
 
     [Fact]

@@ -169,10 +169,14 @@ public static partial class AppApi
         return TypedResults.Ok(View(o.Order, o.StationName));
     }
 
-    private static OrderView View(ChargingOrder o, string stationName) => new(
-        o.OrderNo, o.Status, ChargingOrderLifecycle.Name(o.Status), o.GunCode, stationName, o.CreatedAt, o.StartedAt, o.EndedAt,
-        o.Energy.Kwh, o.TotalAmount.Yuan, o.ElectricityFee.Yuan, o.ServiceFee.Yuan, o.PowerKw, o.Soc, o.PaidPrincipal.Yuan, o.PaidBonus.Yuan,
-        o.StopReason, o.FailureReason, o.DiscountAmount.Yuan);
+    private static OrderView View(ChargingOrder o, string stationName)
+    {
+        // While the record is still to come the amount is the pile's running total: its fees are not known yet.
+        var priced = !ChargingOrderLifecycle.AwaitsRecord(o.Status);
+        return new(o.OrderNo, o.Status, ChargingOrderLifecycle.Name(o.Status), o.GunCode, stationName, o.CreatedAt, o.StartedAt, o.EndedAt,
+            o.Energy.Kwh, o.TotalAmount.Yuan, priced ? o.ElectricityFee.Yuan : null, priced ? o.ServiceFee.Yuan : null, o.PowerKw, o.Soc, o.PaidPrincipal.Yuan, o.PaidBonus.Yuan,
+            o.StopReason, o.FailureReason, o.DiscountAmount.Yuan);
+    }
 
     private static async Task<ValidationProblem?> Invalid<T>(IValidator<T> validator, T value, CancellationToken ct)
     {

@@ -32,9 +32,12 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int P
 
 public sealed record NearbyStation(int Id, string Name, string Address, double Latitude, double Longitude, double DistanceKm, int FreeGuns, int TotalGuns, IReadOnlyList<string> Tags);
 
+/// <param name="Amount">live, what the pile reports so far; once priced, what the order costs</param>
+/// <param name="ElectricityFee">null until the pile's record is priced (the live amount is not split by period)</param>
+/// <param name="ServiceFee">likewise</param>
 public sealed record OrderView(
     string OrderNo, ChargingOrderStatus Status, string StatusName, string GunCode, string StationName, DateTime CreatedAt, DateTime? StartedAt, DateTime? EndedAt,
-    decimal EnergyKwh, decimal Amount, decimal ElectricityFee, decimal ServiceFee, decimal? PowerKw, int? Soc, decimal PaidPrincipal, decimal PaidBonus,
+    decimal EnergyKwh, decimal Amount, decimal? ElectricityFee, decimal? ServiceFee, decimal? PowerKw, int? Soc, decimal PaidPrincipal, decimal PaidBonus,
     string? StopReason, string? FailureReason, decimal Discount = 0);
 
 public sealed class SmsCodeRequestValidator : AbstractValidator<SmsCodeRequest>

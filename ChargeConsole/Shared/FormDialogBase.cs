@@ -20,9 +20,13 @@ public abstract class FormDialogBase : ComponentBase
     protected string? Error { get; set; }
     protected bool Busy { get; private set; }
 
+    /// <summary>The form's FieldChanged: the operator is fixing what was refused, so the refusal goes.</summary>
+    protected void FieldChanged(MudBlazor.Utilities.FormFieldChangedEventArgs _) => Error = null;
+
     protected async Task SubmitAsync(Func<AccessScope, Task<OperationResult>> action)
     {
         if (Busy) return;
+        Error = null;
         if (EditForm is not null)
         {
             await EditForm.ValidateAsync();

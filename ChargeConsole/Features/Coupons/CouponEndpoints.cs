@@ -63,10 +63,16 @@ public static class CouponEndpoints
               <script nonce="{{e(nonce)}}">
               const $ = id => document.getElementById(id), msg = t => $('msg').textContent = t;
               const post = (url, body, token) => fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: 'Bearer ' + token } : {}) }, body: JSON.stringify(body) });
-              const detail = async r => { try { const j = await r.json(); return j.detail || Object.values(j.errors || {}).flat()[0] || '操作失败'; } catch { return '操作失败'; } };
-              $('send').onclick = async () => { const r = await post('/api/app/v1/auth/sms-code', { phone: $('phone').value }); msg(r.ok ? '验证码已发送' : await detail(r)); };
+              const detail = async r => { try { const j = await r.json(); return Object.values(j.errors || {}).flat()[0] || j.detail || '操作失败，请稍后重试'; } catch { return '操作失败，请稍后重试'; } };
+              const phone = () => $('phone').value.trim(), code = () => $('code').value.trim();
+              $('send').onclick = async () => {
+                if (!/^1\d{10}$/.test(phone())) return msg('请输入 11 位手机号');
+                const r = await post('/api/app/v1/auth/sms-code', { phone: phone() }); msg(r.ok ? '验证码已发送' : await detail(r));
+              };
               $('claim').onclick = async () => {
-                const s = await post('/api/app/v1/auth/token', { phone: $('phone').value, code: $('code').value });
+                if (!/^1\d{10}$/.test(phone())) return msg('请输入 11 位手机号');
+                if (!/^\d{6}$/.test(code())) return msg('请输入 6 位验证码');
+                const s = await post('/api/app/v1/auth/token', { phone: phone(), code: code() });
                 if (!s.ok) return msg(await detail(s));
                 const { accessToken } = await s.json();
                 const r = await post('/api/app/v1/coupons/claim', { token: {{System.Text.Json.JsonSerializer.Serialize(token)}} }, accessToken);

@@ -56,6 +56,8 @@ public sealed class CouponService(IDbContextFactory<ChargeDbContext> dbFactory, 
             Remark = c.Remark ?? "",
         });
 
+    public const string StartInThePast = "优惠券的生效时间不得早于今天（今天的时间视为从现在起生效）";
+
     public async Task<OperationResult> SaveAsync(AccessScope scope, CouponForm form)
     {
         if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能管理优惠券");
@@ -72,12 +74,17 @@ public sealed class CouponService(IDbContextFactory<ChargeDbContext> dbFactory, 
             if (Money.FromYuan(form.Threshold!.Value) != coupon.Threshold || Money.FromYuan(form.Discount!.Value) != coupon.Discount)
                 return OperationResult.Fail("优惠券规则（满金额、减金额）创建后不允许修改；如需调整请新建优惠券");
             if (form.TotalQuantity < coupon.ClaimedCount) return OperationResult.Fail($"发放总量不能少于已领取的 {coupon.ClaimedCount} 张");
-            // A window already running keeps its start; a later start may not move into the past.
-            if (from != coupon.ValidFrom && from < Now) return OperationResult.Fail("优惠券的生效时间不得早于当前时间");
+            // A window already running keeps its start; a changed start follows the rule for a new one.
+            if (from != coupon.ValidFrom)
+            {
+                if (CouponRules.StartFor(from, Now) is not { } start) return OperationResult.Fail(StartInThePast);
+                from = start;
+            }
         }
         else
         {
-            if (from < Now.AddMinutes(-1)) return OperationResult.Fail("优惠券的生效时间不得早于当前时间");
+            if (CouponRules.StartFor(from, Now) is not { } start) return OperationResult.Fail(StartInThePast);
+            from = start;
             coupon = new Coupon
             {
                 Threshold = Money.FromYuan(form.Threshold!.Value), Discount = Money.FromYuan(form.Discount!.Value), CreatedAt = Now,

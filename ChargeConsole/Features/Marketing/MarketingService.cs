@@ -93,6 +93,8 @@ public sealed record MarketingPackageRow
     public PackageStatus Status { get; init; }
     public int Bought { get; init; }
     public DateTime CreatedAt { get; init; }
+    /// <summary>The activities that sell it (关联活动).</summary>
+    public List<string> Activities { get; init; } = [];
 }
 
 public sealed class MarketingPackageExportRow
@@ -103,6 +105,7 @@ public sealed class MarketingPackageExportRow
     [ExcelColumnName("实际到账(元)")] public decimal Credited { get; set; }
     [ExcelColumnName("状态")] public string Status { get; set; } = "";
     [ExcelColumnName("购买次数")] public int Bought { get; set; }
+    [ExcelColumnName("关联活动")] public string Activities { get; set; } = "";
 }
 
 /// <summary>
@@ -174,6 +177,7 @@ public sealed class MarketingService(IDbContextFactory<ChargeDbContext> dbFactor
         {
             Id = p.Id, Name = p.Name, Amount = p.Amount, Bonus = p.Bonus, Status = p.Status, CreatedAt = p.CreatedAt,
             Bought = db.RechargeOrders.Count(o => o.MarketingPackageId == p.Id && o.PaidAt != null),
+            Activities = p.Activities.OrderBy(a => a.Id).Select(a => a.Title).ToList(),
         });
     }
 
@@ -181,6 +185,7 @@ public sealed class MarketingService(IDbContextFactory<ChargeDbContext> dbFactor
         Packages(db, scope, f).OrderByDescending(p => p.Id).AsEnumerable().Select(p => new MarketingPackageExportRow
         {
             Name = p.Name, Amount = p.Amount.Yuan, Bonus = p.Bonus.Yuan, Credited = p.Credited.Yuan, Status = p.Status == PackageStatus.Enabled ? "开启" : "关闭", Bought = p.Bought,
+            Activities = string.Join("、", p.Activities),
         });
 
     public async Task<(MarketingPackageForm? Form, List<(int Id, string Title)> Activities)> PackageAsync(int? id)
@@ -220,15 +225,25 @@ public sealed class MarketingService(IDbContextFactory<ChargeDbContext> dbFactor
         return result;
     }
 
+    /// <summary>Why the package cannot be deleted, or null: asked before the confirmation, and again when deleting.</summary>
+    public async Task<string?> PackageDeleteRefusalAsync(int id)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await PackageDeleteRefusalAsync(db, id);
+    }
+
+    private static async Task<string?> PackageDeleteRefusalAsync(ChargeDbContext db, int id) =>
+        await db.RechargeOrders.CountAsync(o => o.MarketingPackageId == id) is var orders and > 0
+            ? $"该套餐已有 {orders} 笔充值订单，无法删除；如不再销售，请将其关闭" : null;
+
     public async Task<OperationResult> DeletePackageAsync(AccessScope scope, int id)
     {
         if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能管理营销套餐");
         await using var db = await dbFactory.CreateDbContextAsync();
         var package = await db.MarketingPackages.Include(p => p.Activities).FirstOrDefaultAsync(p => p.Id == id);
         if (package is null) return OperationResult.Fail("该套餐已被删除，请刷新列表");
-        var orders = await db.RechargeOrders.CountAsync(o => o.MarketingPackageId == id);
         OperationResult result;
-        if (orders > 0) result = OperationResult.Fail($"该套餐已有 {orders} 笔充值订单，无法删除；如不再销售，请将其关闭");
+        if (await PackageDeleteRefusalAsync(db, id) is { } refusal) result = OperationResult.Fail(refusal);
         else
         {
             package.Activities.Clear();

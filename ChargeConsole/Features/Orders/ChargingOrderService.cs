@@ -88,7 +88,7 @@ public sealed class ChargingOrderService(
     public async Task<OperationResult> StopAsync(AccessScope scope, long id, CancellationToken ct = default)
     {
         if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能停止充电");
-        var result = await charging.StopAsync(id, q => q.VisibleTo(scope), ct);
+        var result = await charging.StopAsync(id, q => q.VisibleTo(scope), StopReasons.ByOperator(scope.UserName), ct);
         await audit.WriteAsync(scope.UserName, "结束充电", await OrderNoAsync(id, ct), result, ct);
         return result;
     }
@@ -189,7 +189,7 @@ public sealed class ChargingOrderService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var id = await db.ChargingOrders.Where(o => o.AppUserId == userId && o.OrderNo == orderNo).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
         if (id is null) return OperationResult.Fail("订单不存在");
-        return await charging.StopAsync(id.Value, q => q.Where(o => o.AppUserId == userId), ct);
+        return await charging.StopAsync(id.Value, q => q.Where(o => o.AppUserId == userId), StopReasons.ByUser, ct);
     }
 
     private async Task<string> OrderNoAsync(long id, CancellationToken ct)

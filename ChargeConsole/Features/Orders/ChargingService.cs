@@ -190,7 +190,8 @@ public sealed class ChargingService(
     /// Remote stop (0x36). Offline piles are not stopped and the order is left as it is: the pile uploads its
     /// record when it is back and the order settles then.
     /// </summary>
-    public async Task<OperationResult> StopAsync(long orderId, Func<IQueryable<ChargingOrder>, IQueryable<ChargingOrder>> visible, CancellationToken ct = default)
+    /// <param name="stoppedBy">why, for the order's 停止原因 (StopReasons.ByUser / ByOperator): the pile only says 远程停止</param>
+    public async Task<OperationResult> StopAsync(long orderId, Func<IQueryable<ChargingOrder>, IQueryable<ChargingOrder>> visible, string stoppedBy, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var order = await visible(db.ChargingOrders).Where(o => o.Id == orderId)
@@ -202,12 +203,19 @@ public sealed class ChargingService(
         if (!sessions.IsOnline(order.PileCode))
             return OperationResult.Fail("电桩离线，无法远程停止。订单状态保持不变，电桩恢复连接并上传交易记录后将自动结算");
         var gun = byte.Parse(order.GunCode[^2..]);
+        // Written before the stop goes out, so the record that follows finds it (and keeps it over the pile's code).
+        var noted = await db.ChargingOrders.Where(o => o.Id == orderId && o.StopReason == null).ExecuteUpdateAsync(u => u.SetProperty(o => o.StopReason, stoppedBy), ct) == 1;
         var result = await commands.SendAsync(order.PileCode, new RemoteStop(order.PileCode, gun), MessageType.RemoteStopReply,
             r => ((RemoteStopReply)r).Gun == gun,
             r => r is RemoteStopReply { Succeeded: true } ? (true, "电桩已停止充电，等待电桩上传交易记录后结算")
                 : ((RemoteStopReply)r).FailureReason == 2 ? (true, "电桩回复该枪已不在充电，等待电桩上传交易记录后结算")
                 : (false, "电桩拒绝停止充电"), ct: ct);
-        if (!result.Succeeded) return OperationResult.Fail(result.Message);
+        if (!result.Succeeded)
+        {
+            // The charge goes on: whatever ends it later says why.
+            if (noted) await db.ChargingOrders.Where(o => o.Id == orderId && o.StopReason == stoppedBy).ExecuteUpdateAsync(u => u.SetProperty(o => o.StopReason, (string?)null), CancellationToken.None);
+            return OperationResult.Fail(result.Message);
+        }
         var full = await db.ChargingOrders.AsNoTracking().FirstAsync(o => o.Id == orderId, ct);
         if (ChargingOrderLifecycle.CanMove(full.Status, ChargingOrderStatus.Stopping))
             await MoveAsync(full, full.Status, ChargingOrderStatus.Stopping, null, ct);

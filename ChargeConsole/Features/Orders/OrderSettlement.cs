@@ -98,8 +98,8 @@ public sealed class OrderSettlement(IOptions<OrdersOptions> options)
         order.Energy = order.SharpEnergy + order.PeakEnergy + order.FlatEnergy + order.ValleyEnergy;
         // Yuan ×10⁴ on the wire to fen, half away from zero.
         order.PileAmount = Money.FromYuan(record.TotalAmount / 10_000m);
-        // The console's own stop (余额不足) says more than the pile's code for the remote stop it obeyed.
-        if (order.StopReason != OrderTelemetry.BalanceStopReason) order.StopReason = StopReasons.Describe(record.StopReason);
+        // The console's own stop (the user's, an operator's, 余额不足) says more than the pile's code for the remote stop it obeyed.
+        order.StopReason ??= StopReasons.Describe(record.StopReason);
         order.PowerKw = null;
         if (!string.IsNullOrWhiteSpace(record.Vin)) order.Vin ??= record.Vin.Trim();
 

@@ -1,8 +1,15 @@
 namespace ChargeConsole.Features.Orders;
 
-/// <summary>The transaction record's stop reason (YKC 停止原因) in words.</summary>
+/// <summary>
+/// Why a charge stopped, in words: the console's own reason when it asked for the stop (the user's 结束充电, an
+/// operator's, the balance), else the transaction record's (YKC 停止原因) — a pile says 远程停止 for all of the first.
+/// </summary>
 public static class StopReasons
 {
+    public const string ByUser = "用户结束充电";
+
+    public static string ByOperator(string userName) => $"运营人员结束充电（{userName}）";
+
     public static string Describe(byte code) => code switch
     {
         0x40 => "远程停止",

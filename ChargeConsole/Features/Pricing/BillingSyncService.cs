@@ -33,6 +33,8 @@ public sealed record BillingSyncLogRow
     public DateTime CreatedAt { get; init; }
     public DateTime? SentAt { get; init; }
     public DateTime? CompletedAt { get; init; }
+    /// <summary>A failed sync that is still its pile's latest: the one row 重新同步 is offered on.</summary>
+    public bool CanResync { get; init; }
 }
 
 public sealed class BillingSyncLogExportRow
@@ -74,6 +76,7 @@ public sealed class BillingSyncService(
         {
             Id = l.Id, PileCode = l.PileCode, TemplateName = l.BillingTemplate.Name, ModelNumber = l.ModelNumber, Status = l.Status,
             Reason = l.Reason, CreatedAt = l.CreatedAt, SentAt = l.SentAt, CompletedAt = l.CompletedAt,
+            CanResync = l.Status == BillingSyncStatus.Failed && !db.BillingSyncLogs.Any(n => n.PileId == l.PileId && n.Id > l.Id),
         });
     }
 
@@ -115,6 +118,9 @@ public sealed class BillingSyncService(
         var failed = await db.BillingSyncLogs.AsNoTracking().FirstOrDefaultAsync(l => l.Id == logId);
         if (failed is null) return OperationResult.Fail("该同步记录已不存在，请刷新列表");
         if (failed.Status != BillingSyncStatus.Failed) return OperationResult.Fail("只有同步失败的记录可以重新同步");
+        // Only the pile's latest sync: an older failure (superseded, or already synced again) would queue a duplicate.
+        if (await db.BillingSyncLogs.AnyAsync(l => l.PileId == failed.PileId && l.Id > failed.Id))
+            return OperationResult.Fail($"电桩【{failed.PileCode}】已有更新的同步记录，无需重新同步");
         var templateId = await db.Piles.Where(p => p.Id == failed.PileId).EffectiveTemplateIds().FirstOrDefaultAsync();
         var template = templateId is null ? null : await db.BillingTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == templateId);
         OperationResult result;
@@ -127,8 +133,8 @@ public sealed class BillingSyncService(
             result = outcome switch
             {
                 BillingSyncStatus.Succeeded => OperationResult.Ok($"电桩【{failed.PileCode}】同步成功"),
-                BillingSyncStatus.Pending => OperationResult.Ok($"电桩【{failed.PileCode}】{reason}"),
-                _ => OperationResult.Fail($"电桩【{failed.PileCode}】同步失败：{reason}"),
+                BillingSyncStatus.Pending => OperationResult.Ok($"{reason}（{failed.PileCode}）"),
+                _ => OperationResult.Fail($"同步失败：{reason}（{failed.PileCode}）"),
             };
         }
         await audit.WriteAsync(scope.UserName, "重新同步计费模板", failed.PileCode, result);

@@ -153,16 +153,26 @@ public sealed class PackageService(IDbContextFactory<ChargeDbContext> dbFactory,
         return result;
     }
 
+    /// <summary>Why the package cannot be deleted, or null: asked before the confirmation, and again when deleting.</summary>
+    public async Task<string?> DeleteRefusalAsync(int id)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await DeleteRefusalAsync(db, id);
+    }
+
+    // Any order of it (even unpaid: its payment may still arrive) keeps it.
+    private static async Task<string?> DeleteRefusalAsync(ChargeDbContext db, int id) =>
+        await db.RechargeOrders.CountAsync(o => o.RechargePackageId == id) is var orders and > 0
+            ? $"该套餐已有 {orders} 笔储值订单，无法删除；如不再销售，请将其下架" : null;
+
     public async Task<OperationResult> DeleteAsync(AccessScope scope, int id)
     {
         if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能删除储值套餐");
         await using var db = await dbFactory.CreateDbContextAsync();
         var package = await db.RechargePackages.FirstOrDefaultAsync(p => p.Id == id);
         if (package is null) return OperationResult.Fail("该套餐已被删除，请刷新列表");
-        // Any order of it (even unpaid: its payment may still arrive) keeps it.
-        var orders = await db.RechargeOrders.CountAsync(o => o.RechargePackageId == id);
         OperationResult result;
-        if (orders > 0) result = OperationResult.Fail($"该套餐已有 {orders} 笔储值订单，无法删除；如不再销售，请将其下架");
+        if (await DeleteRefusalAsync(db, id) is { } refusal) result = OperationResult.Fail(refusal);
         else
         {
             db.RechargePackages.Remove(package);

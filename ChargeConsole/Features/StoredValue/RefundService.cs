@@ -162,6 +162,7 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
     {
         if (status is not (WxRefund.Success or WxRefund.Closed or WxRefund.Abnormal)) return OperationResult.Ok("退款处理中");
         var userId = 0;
+        var paysWithdrawal = false;
         string orderNo = "";
         string? anomaly = null;
         var result = await MoneyTransaction.RunAsync(dbFactory, new MoneyAction(RechargePayments.Actor, "储值退款结果", $"wxrefund:{refundNo}:{status}"), async (db, token) =>
@@ -186,6 +187,7 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
             WalletBook.Post(db, wallet, LedgerAccount.Frozen, -refund.Amount.Fen, LedgerSource.Refund, refundNo, now,
                 status == WxRefund.Success ? "退款完成，解除冻结" : "退款未成功，解除冻结");
             userId = order.AppUserId;
+            paysWithdrawal = refund.WithdrawalId is not null;
             if (status != WxRefund.Success)
             {
                 refund.Status = RefundStatus.Failed;
@@ -214,6 +216,8 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
         {
             live.Publish(new WalletChanged(userId));
             live.Publish(new RechargeChanged(orderNo));
+            // 提现 follows its refunds: 已打款 and the status move on the open page without a reload.
+            if (paysWithdrawal) live.Publish(new WithdrawalChanged());
         }
         return result;
     }

@@ -96,4 +96,24 @@ public class BillingSyncTests
         await using var db = app.Context();
         Assert.True(await db.AuditLogs.AnyAsync(a => a.Action == "同步计费模板"));
     }
+
+    /// <summary>Issue 20, item 23: 重新同步 is offered on a pile's latest failed sync only, so it never queues a duplicate.</summary>
+    [Fact]
+    public async Task A_sync_superseded_by_a_newer_one_offers_no_resync_and_refuses_one()
+    {
+        await using var app = LiveWebApp.Start();
+        var templateId = await AllValleyTemplateAsync(app, Demo1);
+        var sync = app.Get<BillingSyncService>();
+        await sync.SyncAsync(Operator, templateId);
+        var superseded = await LastLogAsync(app, Demo1);
+        await sync.SyncAsync(Operator, templateId); // the pile is offline: the first waits no more
+
+        await using var db = app.Context();
+        var rows = await BillingSyncService.Query(db, new BillingSyncLogFilter { PileCode = Demo1 }).ToListAsync();
+        var old = rows.Single(r => r.Id == superseded.Id);
+        Assert.Equal((BillingSyncStatus.Failed, "已被新的同步取代", false), (old.Status, old.Reason, old.CanResync));
+        var refused = await sync.ResyncAsync(Operator, superseded.Id);
+        Assert.Equal($"电桩【{Demo1}】已有更新的同步记录，无需重新同步", refused.Error);
+        Assert.Equal(2, await db.BillingSyncLogs.CountAsync(l => l.PileCode == Demo1));
+    }
 }

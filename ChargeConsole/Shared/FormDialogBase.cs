@@ -20,8 +20,15 @@ public abstract class FormDialogBase : ComponentBase
     protected string? Error { get; set; }
     protected bool Busy { get; private set; }
 
-    /// <summary>The form's FieldChanged: the operator is fixing what was refused, so the refusal goes.</summary>
-    protected void FieldChanged(MudBlazor.Utilities.FormFieldChangedEventArgs _) => Error = null;
+    /// <summary>
+    /// The form's FieldChanged: the operator is fixing what was refused, so the refusal goes. Not for a file picked in
+    /// an upload field: its upload has just said (through the same Error) whether the file was taken.
+    /// </summary>
+    protected void FieldChanged(MudBlazor.Utilities.FormFieldChangedEventArgs e)
+    {
+        if (e.NewValue is Microsoft.AspNetCore.Components.Forms.IBrowserFile or IEnumerable<Microsoft.AspNetCore.Components.Forms.IBrowserFile>) return;
+        Error = null;
+    }
 
     protected async Task SubmitAsync(Func<AccessScope, Task<OperationResult>> action)
     {

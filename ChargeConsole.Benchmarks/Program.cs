@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "settle" => await SettlementLoad.RunAsync(args),
     "orders-grid" => await OrdersGridBenchmark.RunAsync(args.ElementAtOrDefault(1) ?? "data/orders.db", int.Parse(args.ElementAtOrDefault(2) ?? "1000000")),
     "reports" => await ReportsBenchmark.RunAsync(args.ElementAtOrDefault(1) ?? "data/reports.db", int.Parse(args.ElementAtOrDefault(2) ?? "1000000")),
+    "backfill-start" => await ReportsBenchmark.StartDuringBackfillAsync(args.ElementAtOrDefault(1) ?? "data/backfill.db", int.Parse(args.ElementAtOrDefault(2) ?? "1000000")),
     "coupons-issue" => await CouponIssueLoad.RunAsync(Count(args, 200_000)),
     "payments" => await PaymentCallbackLoad.RunAsync(args),
     "load-db" => await LoadDatabase.CreateAsync(args.ElementAtOrDefault(1) ?? "data/load.db", Count(args.Skip(1).ToArray(), 10_000)),
@@ -38,6 +39,8 @@ static int Usage()
           orders-grid PATH [N]       seed N charging orders into PATH (kept for reruns) and time filtered pages of the orders grid
           reports PATH [N]           seed N settled orders over a year on 50 stations with 20 investors into PATH (kept for reruns), time the
                              start-up split backfill, the home pages and every report, and export a month of 投资人收益 with peak memory
+          backfill-start PATH [N]    seed N settled orders without splits into PATH (kept; never backfilled by this command), start the console on it,
+                             and time its first answer, its answers while the background backfill runs, and the backfill's end
           coupons-issue [N]  全体发放 of one coupon to N users (default 200000) on a fresh SQLite file: time, peak memory, slowest progress read
           payments [--url U] [--db PATH] [--keys DIR] [--count N] [--concurrency C]
                              against a running demo console (sandbox on): N signed, encrypted payment callbacks, C at a time;

@@ -41,6 +41,9 @@ public sealed class BrowserApp : IAsyncLifetime
             ["Ykc:HeartbeatSeconds"] = "10", ["Ykc:MissedHeartbeats"] = "3", ["Ykc:GarbageTimeoutSeconds"] = "30", ["Ykc:CommandTimeoutSeconds"] = "10",
         });
         BaseUrl = App.Http().BaseAddress!.ToString().TrimEnd('/');
+        // The demo history is split and rolled up in the background after the start (RevenueBackfill): the home and
+        // report scenarios compare figures with the orders, so they start once it is done.
+        await LiveWebApp.Eventually(async () => !await App.Get<ChargeConsole.Features.Revenue.RevenueRebuild>().NeededAsync(), "the revenue backfill done", seconds: 120);
         await using (var db = App.Context())
         {
             var piles = await db.Piles.AsNoTracking().Where(p => p.Code.StartsWith("320102")).OrderBy(p => p.Code)

@@ -5,6 +5,7 @@ using ChargeConsole.Features.Orders;
 using ChargeConsole.Features.Revenue;
 using ChargeConsole.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChargeConsole.Tests.Orders;
 
@@ -94,5 +95,40 @@ public class RevenueBookTests
         var days = await check.DailyStationStats.OrderBy(d => d.Day).ToListAsync();
         Assert.Equal([(1, 30_00L, 10_00L, 6_00L + 3_33L), (1, 18_52L, 6_17L, 3_70L + 2_06L)], days.Select(d => (d.Orders, d.Total, d.SplitBase, d.InvestorsAmount)).ToArray());
         Assert.Equal(3_33, (await check.DailyInvestorStats.OrderBy(d => d.Day).FirstAsync(d => d.InvestorId == b)).Amount);
+    }
+
+    /// <summary>Issue 20, item 26: the backfill after an upgrade runs in the background, shows its progress, and two nodes split each order once.</summary>
+    [Fact]
+    public async Task The_upgrade_backfill_runs_in_the_background_on_one_node_at_a_time_and_reports_its_progress()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var f = await OrderFixture.CreateAsync(db);
+        await db.AddInvestorAsync("甲投资人", (f.Station.Id, 60m));
+        await using (var ctx = db.Context())
+        {
+            // Orders from before splits were kept: settled yesterday, no split, outside the roll-ups.
+            var yesterday = db.Clock.GetUtcNow().UtcDateTime.AddDays(-1);
+            for (var i = 0; i < 30; i++)
+                ctx.ChargingOrders.Add(new ChargingOrder
+                {
+                    OrderNo = $"CDOLD{i:0000}", StationId = f.Station.Id, PileId = f.PileId, GunId = f.GunId, GunCode = OrderFixture.GunCode, Status = ChargingOrderStatus.Settled,
+                    CreatedAt = yesterday, SettledAt = yesterday, Energy = Energy.FromUnits(100_000), ElectricityFee = Money.FromFen(10_00), ServiceFee = Money.FromFen(5_00),
+                    TotalAmount = Money.FromFen(15_00),
+                });
+            await ctx.SaveChangesAsync();
+        }
+        // Two nodes start at once.
+        var nodes = new[] { db.Get<RevenueBackfill>(), ActivatorUtilities.CreateInstance<RevenueBackfill>(db.Services) };
+        foreach (var node in nodes) await node.StartAsync(CancellationToken.None);
+
+        await LiveWebApp.Eventually(async () => await nodes[0].ProgressAsync() is { State: JobState.Done }, "the backfill done");
+        foreach (var node in nodes) await node.StopAsync(CancellationToken.None);
+
+        var job = (await nodes[0].ProgressAsync())!;
+        Assert.Equal((30L, 30L), (job.Done, job.Total));
+        await using var check = db.Context();
+        Assert.Equal(60, await check.RevenueShares.CountAsync()); // investor and platform, once per order whichever node did it
+        var day = await check.DailyStationStats.SingleAsync();
+        Assert.Equal((30, 450_00L, 150_00L, 90_00L), (day.Orders, day.Total, day.SplitBase, day.InvestorsAmount)); // 60 % of 5.00 × 30
     }
 }

@@ -51,6 +51,7 @@ public abstract class ChargeDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<OperationRequest> OperationRequests => Set<OperationRequest>();
     public DbSet<SmsCode> SmsCodes => Set<SmsCode>();
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
+    public DbSet<JobProgress> JobProgress => Set<JobProgress>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {

@@ -22,7 +22,11 @@ public static class DatabaseSetup
         else
         {
             var cs = SqliteConnectionString(config, contentRoot);
-            services.AddDbContextFactory<SqliteChargeDbContext>(o => o.UseSqlite(cs));
+            // SQLite cannot alter a table in place: a migration that changes one rebuilds it with foreign keys switched off,
+            // a statement SQLite will not run inside a transaction. EF warns of it at every fresh start; the README says
+            // what it means (back up before an upgrade), so the log says it once, quietly, instead of as a warning.
+            services.AddDbContextFactory<SqliteChargeDbContext>(o => o.UseSqlite(cs)
+                .ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug))));
             services.AddSingleton<IDbContextFactory<ChargeDbContext>, Upcast<SqliteChargeDbContext>>();
         }
         // Identity's stores need a scoped context.

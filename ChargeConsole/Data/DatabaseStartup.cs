@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChargeConsole.Data;
 
-/// <summary>Applies the provider's migrations, makes sure the roles exist, and seeds the demo when asked.</summary>
+/// <summary>Applies the provider's migrations, makes sure the roles exist, and seeds the demo when asked; nothing slow.</summary>
 public static class DatabaseStartup
 {
     public static async Task MigrateAndSeedAsync(IServiceProvider services, IConfiguration config)
@@ -35,7 +35,7 @@ public static class DatabaseStartup
         {
             await DemoSeed.RunAsync(sp);
         }
-        await sp.GetRequiredService<Features.Revenue.RevenueRebuild>().EnsureAsync();
+        // The revenue backfill an upgrade may need runs after the start, in the background (RevenueBackfill).
     }
 
     /// <summary>On a fresh production database, creates the first admin from <c>Bootstrap:AdminPassword</c> if given.</summary>

@@ -93,6 +93,8 @@ public static class FeatureRegistration
         services.AddSingleton<Marketing.MarketingService>();
         services.AddSingleton<Coupons.CouponIssueRuns>();
         services.AddHostedService(sp => sp.GetRequiredService<Coupons.CouponIssueRuns>());
+        services.AddSingleton<Revenue.RevenueBackfill>();
+        services.AddHostedService(sp => sp.GetRequiredService<Revenue.RevenueBackfill>());
         return services;
     }
 

@@ -26,6 +26,17 @@ internal sealed class SignInAttemptConfiguration : IEntityTypeConfiguration<Sign
     }
 }
 
+internal sealed class JobProgressConfiguration : IEntityTypeConfiguration<JobProgress>
+{
+    public void Configure(EntityTypeBuilder<JobProgress> e)
+    {
+        e.HasKey(x => x.Key);
+        e.Property(x => x.Key).HasMaxLength(50);
+        e.Property(x => x.Message).HasMaxLength(500);
+        e.Property(x => x.LeaseOwner).HasMaxLength(50);
+    }
+}
+
 internal sealed class StationConfiguration : IEntityTypeConfiguration<Station>
 {
     public void Configure(EntityTypeBuilder<Station> e)

@@ -10,17 +10,39 @@ namespace ChargeConsole.Features.Revenue;
 
 /// <summary>
 /// Splits for orders settled before splits were kept (once: an order with a split is never split again), and the
-/// day roll-ups recomputed from scratch from the orders and their splits. Runs at start when needed, and on demand:
-/// <c>dotnet run --project ChargeConsole -- --rebuild-revenue</c>.
+/// day roll-ups recomputed from scratch from the orders and their splits. Runs in the background after a start when
+/// needed (RevenueBackfill: the console answers meanwhile), and on demand: <c>dotnet run --project ChargeConsole -- --rebuild-revenue</c>.
 /// </summary>
 public sealed class RevenueRebuild(IDbContextFactory<ChargeDbContext> dbFactory, TimeProvider clock, ILogger<RevenueRebuild> log)
 {
     private const int Batch = 2000;
 
-    /// <summary>At start: backfills missing splits, and rebuilds the roll-ups when that changed anything or they were never built.</summary>
-    public async Task EnsureAsync(CancellationToken ct = default)
+    /// <summary>Settled or voided orders without a split, for the backfill's progress (a million orders: read once, counted in the database).</summary>
+    public async Task<int> UnsplitAsync(CancellationToken ct = default)
     {
-        var split = await BackfillSplitsAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Unsplit(db).CountAsync(ct);
+    }
+
+    private static IQueryable<ChargingOrder> Unsplit(ChargeDbContext db) =>
+        db.ChargingOrders.Where(o => (o.Status == ChargingOrderStatus.Settled || o.Status == ChargingOrderStatus.Voided) && o.SettledAt != null
+                                     && !db.RevenueShares.Any(r => r.ChargingOrderId == o.Id));
+
+    /// <summary>Whether a start needs the backfill: orders without splits, or settled orders and no roll-ups at all.</summary>
+    public async Task<bool> NeededAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Unsplit(db).AnyAsync(ct)
+               || !await db.DailyStationStats.AnyAsync(ct) && await db.ChargingOrders.AnyAsync(o => o.Status == ChargingOrderStatus.Settled, ct);
+    }
+
+    /// <summary>
+    /// Backfills missing splits, and rebuilds the roll-ups when that changed anything or they were never built.
+    /// <paramref name="progress"/> hears how many orders are split so far (RevenueBackfill shows it).
+    /// </summary>
+    public async Task EnsureAsync(CancellationToken ct = default, Func<int, Task>? progress = null)
+    {
+        var split = await BackfillSplitsAsync(ct, progress);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await FirstChargesAsync(db, ct);
         var neverBuilt = !await db.DailyStationStats.AnyAsync(ct) && await db.ChargingOrders.AnyAsync(o => o.Status == ChargingOrderStatus.Settled, ct);
@@ -28,7 +50,7 @@ public sealed class RevenueRebuild(IDbContextFactory<ChargeDbContext> dbFactory,
     }
 
     /// <summary>Splits every settled or voided order that has no split yet, with its station's shares as they are now; a voided one also gets its reversal.</summary>
-    public async Task<int> BackfillSplitsAsync(CancellationToken ct = default)
+    public async Task<int> BackfillSplitsAsync(CancellationToken ct = default, Func<int, Task>? progress = null)
     {
         var done = 0;
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
@@ -41,9 +63,7 @@ public sealed class RevenueRebuild(IDbContextFactory<ChargeDbContext> dbFactory,
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
                 db.ChangeTracker.AutoDetectChangesEnabled = false;
-                var orders = await db.ChargingOrders.AsNoTracking()
-                    .Where(o => o.Id > after && (o.Status == ChargingOrderStatus.Settled || o.Status == ChargingOrderStatus.Voided) && o.SettledAt != null
-                                && !db.RevenueShares.Any(r => r.ChargingOrderId == o.Id))
+                var orders = await Unsplit(db).AsNoTracking().Where(o => o.Id > after)
                     .OrderBy(o => o.Id).Take(Batch)
                     .Select(o => new { o.Id, o.StationId, o.Status, o.ServiceFee, Charged = o.TotalAmount - o.DiscountAmount, SettledAt = o.SettledAt!.Value })
                     .ToListAsync(ct);
@@ -61,6 +81,7 @@ public sealed class RevenueRebuild(IDbContextFactory<ChargeDbContext> dbFactory,
                 {
                     await db.SaveChangesAsync(ct);
                     done += orders.Count;
+                    if (progress is not null) await progress(done);
                 }
                 catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
                 {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChargeConsole.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteChargeDbContext))]
-    [Migration("20261202060435_Issue20Fixes")]
+    [Migration("20261202070000_Issue20Fixes")]
     partial class Issue20Fixes
     {
         /// <inheritdoc />
@@ -1152,6 +1152,46 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .HasFilter("Active = 1");
 
                     b.ToTable("InvoiceOrders");
+                });
+
+            modelBuilder.Entity("ChargeConsole.Data.Entities.JobProgress", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("JobProgress");
                 });
 
             modelBuilder.Entity("ChargeConsole.Data.Entities.LedgerEntry", b =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChargeConsole.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerChargeDbContext))]
-    [Migration("20261202060516_Issue20Fixes")]
+    [Migration("20261202070047_Issue20Fixes")]
     partial class Issue20Fixes
     {
         /// <inheritdoc />
@@ -1190,6 +1190,46 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .HasFilter("Active = 1");
 
                     b.ToTable("InvoiceOrders");
+                });
+
+            modelBuilder.Entity("ChargeConsole.Data.Entities.JobProgress", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<long>("Done")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("JobProgress");
                 });
 
             modelBuilder.Entity("ChargeConsole.Data.Entities.LedgerEntry", b =>

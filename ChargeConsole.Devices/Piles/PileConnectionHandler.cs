@@ -59,6 +59,8 @@ public sealed class PileConnectionHandler(
                         await HeartbeatAsync(session, header.Seq, heartbeat, ct);
                         continue;
                     }
+                    // A login waiting in line (a reconnect storm) keeps its connection: the monitor drops only those that never asked.
+                    if (header.Type == MessageType.Login && session.PileCode is null) session.LoginReceivedAt ??= clock.GetUtcNow().UtcDateTime;
                     if (!inbox.Writer.TryWrite(new YkcFrame(header.Seq, header.Encryption, header.Type, body.ToArray())))
                         log.LogWarning("Pile {Pile}: inbox full, 0x{Type:X2} dropped (the pile repeats it)", session.PileCode ?? session.RemoteAddress, header.Type);
                 }
@@ -83,6 +85,7 @@ public sealed class PileConnectionHandler(
         {
             inbox.Writer.TryComplete();
             await worker;
+            AnswerWaitingCommands(session, inbox.Reader);
             session.FailPending();
             if (registry.Close(session))
             {
@@ -90,6 +93,24 @@ public sealed class PileConnectionHandler(
                 await SafeAsync(() => sink.OnDisconnectedAsync(session.PileCode!, CancellationToken.None), session);
             }
             if (filter.SkippedBytes > 0) log.LogInformation("Connection {Connection} skipped {Bytes} unreadable bytes", connection.ConnectionId, filter.SkippedBytes);
+        }
+    }
+
+    /// <summary>
+    /// A pile that replies and then goes (a reboot: ack, then the connection drops) may close before the worker reached
+    /// the reply: the command it answered is told so, not "disconnected before answering". Nothing else left is acted on.
+    /// </summary>
+    private static void AnswerWaitingCommands(PileSession session, ChannelReader<YkcFrame> inbox)
+    {
+        if (session.PileCode is null) return;
+        while (inbox.TryRead(out var frame))
+        {
+            try
+            {
+                if (YkcMessages.Decode(frame) is { } message && YkcMessages.PileCodeOf(message) is var named && (named is null || named == session.PileCode))
+                    session.TryComplete(frame.Type, message);
+            }
+            catch (YkcFormatException) { }
         }
     }
 
@@ -241,7 +262,17 @@ public sealed class PileConnectionHandler(
             return true;
         }
         // Authorised first: a stranger naming a registered pile's code from the wrong place never touches its live session.
-        var accepted = await GatedAsync(() => sink.AuthorizeLoginAsync(login, session.RemoteAddress, ct), session, ct);
+        bool accepted;
+        await _appCalls.WaitAsync(ct);
+        try { accepted = await sink.AuthorizeLoginAsync(login, session.RemoteAddress, ct); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The console could not decide (a busy database): no refusal, which the pile would take as final; the
+            // connection ends and the pile logs in again.
+            log.LogWarning(e, "Login of pile {Pile} could not be checked; the pile will retry", login.PileCode);
+            return false;
+        }
+        finally { _appCalls.Release(); }
         if (!accepted)
         {
             await session.SendAsync(new LoginReply(login.PileCode, false).ToFrame(frame.Seq), ct);

@@ -24,6 +24,8 @@ public sealed class PileSession(ConnectionContext connection, TimeProvider clock
     internal ulong PileCodeBcd { get; set; }
     public DateTime ConnectedAt { get; } = clock.GetUtcNow().UtcDateTime;
     public DateTime LastValidFrameAt { get; internal set; } = clock.GetUtcNow().UtcDateTime;
+    /// <summary>When the connection's login frame arrived (it may wait for its answer behind others in a storm).</summary>
+    public DateTime? LoginReceivedAt { get; internal set; }
 
     private int _pendingRecords;
 

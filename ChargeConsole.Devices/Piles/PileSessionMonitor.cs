@@ -6,7 +6,8 @@ namespace ChargeConsole.Devices.Piles;
 
 /// <summary>
 /// Drops logged-in piles that have been silent for <see cref="YkcOptions.MissedHeartbeats"/> periods (their guns
-/// go Offline through the normal disconnect path) and connections that never produced a valid login.
+/// go Offline through the normal disconnect path) and connections that never asked to log in. A login that arrived is
+/// given time to be answered: in a reconnect storm it waits in line behind thousands of others.
 /// </summary>
 public sealed class PileSessionMonitor(
     PileSessionRegistry registry, IOptions<YkcOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<PileSessionMonitor> log) : BackgroundService
@@ -45,10 +46,16 @@ public sealed class PileSessionMonitor(
                 log.LogWarning("Pile {Pile} silent for {Seconds} s; dropped", session.PileCode, (int)(now - session.LastValidFrameAt).TotalSeconds);
                 session.Abort("heartbeat timeout");
             }
-            else if (session.PileCode is null && now - session.ConnectedAt > TimeSpan.FromSeconds(o.GarbageTimeoutSeconds))
+            else if (session.PileCode is null && session.LoginReceivedAt is null && now - session.ConnectedAt > TimeSpan.FromSeconds(o.GarbageTimeoutSeconds))
             {
                 log.LogWarning("Connection from {Remote} sent no login in {Seconds} s; dropped", session.RemoteAddress, o.GarbageTimeoutSeconds);
                 session.Abort("no login");
+            }
+            else if (session.PileCode is null && session.LoginReceivedAt is { } asked && now - asked > TimeSpan.FromSeconds(4 * o.GarbageTimeoutSeconds))
+            {
+                // A login that waited this long is not going to be answered well: the pile starts again.
+                log.LogWarning("Login from {Remote} unanswered for {Seconds} s; dropped", session.RemoteAddress, (int)(now - asked).TotalSeconds);
+                session.Abort("login unanswered");
             }
         }
     }

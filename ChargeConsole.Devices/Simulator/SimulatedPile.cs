@@ -112,6 +112,11 @@ public sealed partial class SimulatedPile : IAsyncDisposable
             {
                 _log.LogDebug("Simulated pile {Pile}: connection ended ({Reason})", _o.PileCode, e.Message);
             }
+            catch (Exception e)
+            {
+                // A real pile never stops trying: whatever went wrong, it reconnects.
+                _log.LogWarning(e, "Simulated pile {Pile}: connection failed; reconnecting", _o.PileCode);
+            }
             if (State == SimulatedPileState.LoginRefused || ct.IsCancellationRequested) return;
             State = SimulatedPileState.Disconnected;
             try { await Task.Delay(_o.ReconnectDelay, ct); } catch (OperationCanceledException) { return; }
@@ -162,6 +167,8 @@ public sealed partial class SimulatedPile : IAsyncDisposable
             var answered = await Task.WhenAny(_loginReply.Task, Task.Delay(_o.LoginRetryInterval, ct));
             if (answered == _loginReply.Task)
             {
+                // Cancelled: the connection ended before an answer (the console dropped it): log in again on a new one.
+                if (_loginReply.Task.IsCanceled) return false;
                 if (_loginReply.Task.Result) return true;
                 State = SimulatedPileState.LoginRefused;
                 return false;

@@ -95,6 +95,29 @@ public class PileHostTests
     }
 
     [Fact]
+    public async Task A_pile_that_acknowledges_a_reboot_and_drops_the_line_at_once_counts_as_acknowledged()
+    {
+        await using var app = LiveWebApp.Start();
+        await using var pile = await RawPile.ConnectAsync(app.YkcPort);
+        await pile.LogInAsync(Demo1);
+        await LiveWebApp.Eventually(() => Task.FromResult(pile.Count(MessageType.LoginReply) == 1), "login answered");
+
+        var reboot = app.Get<ChargeConsole.Devices.Piles.PileCommandService>().RebootAsync(Demo1, whenIdle: false);
+        await LiveWebApp.Eventually(() => Task.FromResult(pile.Count(MessageType.Reboot) == 1), "reboot sent");
+        var seq = pile.Received.Single(f => f.Type == MessageType.Reboot).Seq;
+        // The billing request keeps the console busy (it reads the database) while the ack behind it and the close arrive:
+        // the ack was sent before the line dropped, so the operator is told the pile accepted.
+        await pile.SendAndCloseAsync([
+            .. new BillingRequest(Demo1).ToFrame(1).Encode(),
+            .. new PileResultReply(MessageType.RebootReply, Demo1, true).ToFrame(seq).Encode(),
+        ]);
+
+        var result = await reboot;
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal("电桩已接受，正在重启", result.Message);
+    }
+
+    [Fact]
     public async Task Commands_to_an_offline_pile_say_so()
     {
         await using var app = LiveWebApp.Start();

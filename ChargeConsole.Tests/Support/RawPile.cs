@@ -49,6 +49,13 @@ public sealed class RawPile : IAsyncDisposable
 
     public Task LogInAsync(string pileCode, int guns = 2) => SendAsync(new LoginRequest(pileCode, 0, (byte)guns, 0x0F, "RAW", 1, new string('0', 20), 4));
 
+    /// <summary>Sends these bytes and closes its side at once, as a pile that answers and then reboots.</summary>
+    public async Task SendAndCloseAsync(byte[] bytes)
+    {
+        await SendAsync(bytes);
+        _socket.Shutdown(SocketShutdown.Send);
+    }
+
     private async Task ReadAsync()
     {
         var filter = new YkcPipelineFilter();

@@ -121,6 +121,45 @@ public sealed class BrowserApp : IAsyncLifetime
         await row.Page.Locator(".mud-popover-open .mud-menu-item", new() { HasText = name }).First.ClickAsync();
     }
 
+    /// <summary>
+    /// Clicks a button that opens a dialog and returns the dialog. A row on a live page can be re-rendered under the
+    /// pointer (a wallet or order changed elsewhere) and the click lost: then it clicks again, never while a dialog opened.
+    /// </summary>
+    public static async Task<ILocator> OpenDialogAsync(ILocator button)
+    {
+        var dialogs = button.Page.GetByRole(AriaRole.Dialog);
+        var before = await dialogs.CountAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            await button.ClickAsync();
+            try
+            {
+                await Assertions.Expect(dialogs).ToHaveCountAsync(before + 1, new() { Timeout = 8_000 });
+                return dialogs.Last;
+            }
+            catch (PlaywrightException) when (attempt < 3) { }
+            if (await dialogs.CountAsync() != before) return dialogs.Last; // it opened just now
+        }
+    }
+
+    /// <summary>
+    /// Picks a file the console refuses and waits for its refusal. A file picked in the instant a dialog opens can
+    /// come before Blazor's file input is wired up, and nothing is read: then it is picked again (refusing twice changes nothing).
+    /// </summary>
+    public static async Task PickRefusedFileAsync(ILocator input, FilePayload file, ILocator answer, string refusal)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.SetInputFilesAsync(file);
+            try
+            {
+                await Assertions.Expect(answer).ToContainTextAsync(refusal, new() { Timeout = attempt < 3 ? 6_000 : Timeout });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3) { }
+        }
+    }
+
     /// <summary>The entries under a row's 更多 menu, read by opening it (and closing it again).</summary>
     public static async Task<string> MoreMenuTextAsync(ILocator row)
     {
@@ -137,7 +176,19 @@ public sealed class BrowserApp : IAsyncLifetime
         var field = page.GetByLabel(label);
         await field.FillAsync(value);
         await field.BlurAsync(); // the field's value reaches the server on change
+        await SearchAsync(page);
+    }
+
+    /// <summary>
+    /// Clicks 查询 and waits for the grid's rows to be reloaded: a click on a row still on the screen from before would
+    /// land on a button the next render replaces, and be lost.
+    /// </summary>
+    public static async Task SearchAsync(IPage page)
+    {
+        var grid = page.Locator(".mud-table[data-loads]").First;
+        var before = int.Parse(await grid.GetAttributeAsync("data-loads") ?? "0");
         await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        await page.WaitForFunctionAsync("n => Number(document.querySelector('.mud-table[data-loads]')?.dataset.loads) > n", before);
     }
 
     /// <summary>Blazor Server pages take input once their circuit renders them (the header says so; prerendered HTML does not).</summary>

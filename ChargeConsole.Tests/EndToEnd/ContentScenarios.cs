@@ -26,6 +26,7 @@ public class ContentScenarios(BrowserApp app)
             var editor = dialog.GetByTestId("article-editor").Locator(".rz-html-editor-content");
             await editor.ClickAsync();
             await editor.PressSequentiallyAsync("周末全部电站服务费八折");
+            await Expect(editor).ToContainTextAsync("周末全部电站服务费八折");
 
             // The toolbar speaks Chinese, and its link and image tools open the console's own dialogs (issue 20, item 22).
             var titles = await dialog.GetByTestId("article-editor").Locator(".rz-html-editor-toolbar [title]").EvaluateAllAsync<string[]>("els => els.map(e => e.title)");
@@ -45,6 +46,7 @@ public class ContentScenarios(BrowserApp app)
             await image.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "配图.png", MimeType = "image/png", Buffer = CouponScenarios.Png() });
             await Expect(editor.Locator("img[src^='/media/posters/']")).ToHaveCountAsync(1);
 
+            await Expect(editor).ToContainTextAsync("周末全部电站服务费八折"); // still there after both dialogs
             await dialog.GetByText("已发布").ClickAsync();
             await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
             await Expect(Row(page, title)).ToContainTextAsync("已发布");
@@ -73,8 +75,8 @@ public class ContentScenarios(BrowserApp app)
             await page.GetByRole(AriaRole.Button, new() { Name = "新增" }).ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog);
             await dialog.GetByLabel("标题").FillAsync(title);
-            await dialog.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload { Name = "banner.png", MimeType = "image/png", Buffer = "这是改了扩展名的文本文件"u8.ToArray() });
-            await Expect(dialog).ToContainTextAsync("文件不是图片");
+            await BrowserApp.PickRefusedFileAsync(dialog.Locator("input[type=file]").Last,
+                new FilePayload { Name = "banner.png", MimeType = "image/png", Buffer = "这是改了扩展名的文本文件"u8.ToArray() }, dialog, "文件不是图片");
             using (var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgba32>(750, 300))
             using (var png = new MemoryStream())
             {

@@ -102,7 +102,7 @@ public class PileScenarios(BrowserApp app)
             await page.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
             await dialog.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "电桩.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = Xlsx("南京新街口充电站") });
             await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("成功导入 3 台电桩");
-            await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+            await BrowserApp.SearchAsync(page);
             await Expect(page.Locator(".mud-table-body tr", new() { HasText = "32010266" })).ToHaveCountAsync(3);
         });
 

@@ -50,6 +50,7 @@ public class PricingScenarios(BrowserApp app)
             await page.Locator(".mud-table-body tr", new() { HasText = "夜间谷电" }).GetByRole(AriaRole.Button, new() { Name = "同步" }).ClickAsync();
             await Expect(dialog).ToContainTextAsync("1 台单独指定的电桩");
             await dialog.GetByRole(AriaRole.Button, new() { Name = "同步" }).ClickAsync();
+            await Expect(page.Locator(".mud-snackbar", new() { HasText = "已同步 1 台电桩" })).ToBeVisibleAsync();
 
             await page.GotoAsync("/billing-sync-logs");
             await BrowserApp.WaitForCircuitAsync(page);

@@ -18,7 +18,7 @@ public class StationScenarios(BrowserApp app)
             await page.GotoAsync("/stations");
             await BrowserApp.WaitForCircuitAsync(page);
             var row = page.Locator(".mud-table-body tr", new() { HasText = "南京新街口充电站" });
-            await row.GetByRole(AriaRole.Button, new() { Name = "编辑" }).ClickAsync();
+            await BrowserApp.OpenDialogAsync(row.GetByRole(AriaRole.Button, new() { Name = "编辑" }));
 
             var dialog = page.GetByRole(AriaRole.Dialog);
             await Expect(dialog).ToContainTextAsync("投资人与占比");
@@ -29,6 +29,7 @@ public class StationScenarios(BrowserApp app)
             await Expect(dialog.GetByLabel("占比(%)")).ToHaveCountAsync(2);
             await dialog.Locator(".mud-select").Filter(new() { HasText = "投资人" }).Last.ClickAsync();
             await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "investor2" }).ClickAsync();
+            await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
             await dialog.GetByLabel("占比(%)").Last.FillAsync("50");
             await dialog.GetByLabel("占比(%)").Last.BlurAsync();
             await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();

@@ -85,7 +85,7 @@ public class StoredValueScenarios(BrowserApp app)
             await BrowserApp.FilterAsync(page, "订单号", orderNo);
             var row = Row(page, orderNo);
             await Expect(row.GetByTestId("order-status")).ToHaveTextAsync("已支付");
-            await row.GetByRole(AriaRole.Button, new() { Name = "申请退款" }).ClickAsync();
+            await BrowserApp.OpenDialogAsync(row.GetByRole(AriaRole.Button, new() { Name = "申请退款" }));
             var dialog = page.GetByRole(AriaRole.Dialog);
             await Expect(dialog.GetByTestId("refundable")).ToHaveTextAsync("¥50.00");
             await dialog.GetByLabel("退款金额(元)").FillAsync("20");

@@ -8,6 +8,7 @@ using ChargeConsole.Features.Piles;
 using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Audit;
 using ChargeConsole.Infrastructure.Auth;
+using ChargeConsole.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs.Attributes;
 
@@ -55,7 +56,7 @@ public sealed class BillingSyncLogExportRow
 /// </summary>
 public sealed class BillingSyncService(
     IDbContextFactory<ChargeDbContext> dbFactory, PileCommandService commands, PileSessionRegistry sessions, AuditTrail audit, TimeProvider clock,
-    ILogger<BillingSyncService> log)
+    LiveEvents live, ILogger<BillingSyncService> log)
 {
     public static string StatusText(BillingSyncStatus s) => s switch
     {
@@ -167,6 +168,7 @@ public sealed class BillingSyncService(
         }).ToList();
         db.BillingSyncLogs.AddRange(logs);
         await db.SaveChangesAsync();
+        live.Publish(new BillingSyncChanged());
         return logs;
     }
 
@@ -201,6 +203,7 @@ public sealed class BillingSyncService(
         entry.Status = BillingSyncStatus.Sent;
         entry.SentAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        live.Publish(new BillingSyncChanged());
 
         var result = await commands.SendAsync(entry.PileCode, model, MessageType.BillingSetReply,
             interpret: r => ((PileResultReply)r).Succeeded ? (true, "电桩已确认") : (false, "电桩拒绝设置计费模型（可能正在充电）"), ct: ct);
@@ -215,6 +218,7 @@ public sealed class BillingSyncService(
         if (entry.Status == BillingSyncStatus.Succeeded)
             await db.Piles.Where(p => p.Id == entry.PileId).ExecuteUpdateAsync(u => u.SetProperty(p => p.BillingModelNumber, entry.ModelNumber).SetProperty(p => p.MissingBillingTemplate, false), ct);
         await db.SaveChangesAsync(ct);
+        live.Publish(new BillingSyncChanged());
         log.LogInformation("Billing model {Model} to pile {Pile}: {Status}", entry.ModelNumber, entry.PileCode, entry.Status);
         return entry.Status;
     }

@@ -54,3 +54,6 @@ public sealed record CouponClaimsChanged;
 
 /// <summary>A withdrawal was requested, approved, rejected or paid out.</summary>
 public sealed record WithdrawalChanged;
+
+/// <summary>A template sync was queued, sent or answered: 计费模板日志 reloads (a 待同步 row becomes 同步成功 when its pile answers).</summary>
+public sealed record BillingSyncChanged;

@@ -15,7 +15,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "The browser tests need ${missing[*]}: install them with 'apt-get install ${missing[*]}' (they will fail until then)." >&2
+    echo "The browser tests need ${missing[*]}: install them with 'apt-get update && apt-get install ${missing[*]}' (they will fail until then)." >&2
   fi
 fi
 

@@ -20,7 +20,7 @@ internal static class CouponIssueLoad
         await using var bench = await BenchDatabase.CreateAsync();
         await using (var db = bench.Context())
         {
-            await db.Database.ExecuteSqlRawAsync($"""
+            await db.Database.ExecuteSqlAsync($"""
                 WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < {users})
                 INSERT INTO AppUsers (Phone, Nickname, RegisteredAt, Disabled) SELECT '13' || printf('%09d', n), '用户' || n, '2026-01-01', 0 FROM seq;
                 """);

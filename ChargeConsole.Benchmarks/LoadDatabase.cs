@@ -34,12 +34,12 @@ internal static class LoadDatabase
         var width = 14 - prefix.Length;
         await db.Database.ExecuteSqlRawAsync("INSERT INTO Stations (Name, Address, Latitude, Longitude, IsOpen, SplitBase, CreatedAt) VALUES ('压测电站', '南京', 32, 118, 1, 0, '2026-01-01 00:00:00');");
         var stationId = await db.Stations.MaxAsync(s => s.Id);
-        await db.Database.ExecuteSqlRawAsync($"""
+        await db.Database.ExecuteSqlAsync($"""
             WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < {piles})
             INSERT INTO Piles (Code, Name, StationId, Model, Type, PowerKw, GunCount, Protocol, Online, MissingBillingTemplate, CreatedAt)
-            SELECT '{prefix}' || printf('%0{width}d', n), n || '号桩', {stationId}, 'DC120', 0, '120.0', 2, 15, 0, 0, '2026-01-01 00:00:00' FROM seq;
+            SELECT {prefix} || printf('%0' || {width} || 'd', n), n || '号桩', {stationId}, 'DC120', 0, '120.0', 2, 15, 0, 0, '2026-01-01 00:00:00' FROM seq;
             """);
-        await db.Database.ExecuteSqlRawAsync($"""
+        await db.Database.ExecuteSqlAsync($"""
             INSERT INTO Guns (Code, Number, PileId, StationId, Status, PluggedIn, FaultBits)
             SELECT p.Code || printf('%02d', g.n), g.n, p.Id, p.StationId, 0, 0, 0
             FROM Piles p CROSS JOIN (SELECT 1 AS n UNION ALL SELECT 2) g WHERE p.StationId = {stationId};

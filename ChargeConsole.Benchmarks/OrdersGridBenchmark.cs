@@ -81,7 +81,7 @@ internal static class OrdersGridBenchmark
                 """);
             await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE g AS SELECT row_number() OVER (ORDER BY Id) - 1 AS k, Id, PileId, StationId, Code FROM Guns;");
             // A year of orders, evenly spread; statuses as a live network has them (mostly settled).
-            await db.Database.ExecuteSqlRawAsync($"""
+            await db.Database.ExecuteSqlAsync($"""
                 WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < {orders})
                 INSERT INTO ChargingOrders (OrderNo, TransactionSerial, AppUserId, StationId, PileId, GunId, GunCode, Status, Source, CreatedAt, StartedAt, EndedAt,
                     Energy, SharpEnergy, PeakEnergy, FlatEnergy, ValleyEnergy, ElectricityFee, ServiceFee, TotalAmount, DiscountAmount, AmountMismatch,

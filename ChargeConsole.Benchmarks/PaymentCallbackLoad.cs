@@ -33,11 +33,11 @@ internal static class PaymentCallbackLoad
         {
             var users = await db.AppUsers.Select(u => u.Id).Take(1000).ToListAsync();
             if (users.Count == 0) { Console.Error.WriteLine("数据库里没有用户：请先启动一次演示"); return 1; }
-            await db.Database.ExecuteSqlRawAsync($"""
+            await db.Database.ExecuteSqlAsync($"""
                 WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < {count}),
                   u AS (SELECT Id, ROW_NUMBER() OVER (ORDER BY Id) - 1 AS k FROM AppUsers ORDER BY Id LIMIT {users.Count})
                 INSERT INTO RechargeOrders (OrderNo, AppUserId, PaidAmount, BonusAmount, RefundedAmount, RefundingAmount, BonusReclaimed, Status, CreatedAt, Version)
-                SELECT '{prefix}' || printf('%07d', n), u.Id, 100, 0, 0, 0, 0, 0, datetime('now'), 0 FROM seq JOIN u ON u.k = seq.n % {users.Count};
+                SELECT {prefix} || printf('%07d', n), u.Id, 100, 0, 0, 0, 0, 0, datetime('now'), 0 FROM seq JOIN u ON u.k = seq.n % {users.Count};
                 """);
         }
 

@@ -218,7 +218,7 @@ internal static class ReportsBenchmark
             """);
         await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE g AS SELECT row_number() OVER (ORDER BY Id) - 1 AS k, Id, PileId, StationId, Code FROM Guns;");
         // A year of settled orders up to now, evenly spread, amounts varying by the order.
-        await db.Database.ExecuteSqlRawAsync($"""
+        await db.Database.ExecuteSqlAsync($"""
             WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < {orders})
             INSERT INTO ChargingOrders (OrderNo, TransactionSerial, AppUserId, StationId, PileId, GunId, GunCode, Status, Source, CreatedAt, StartedAt, EndedAt, SettledAt,
                 Energy, SharpEnergy, PeakEnergy, FlatEnergy, ValleyEnergy, ElectricityFee, ServiceFee, TotalAmount, DiscountAmount, AmountMismatch,

@@ -35,7 +35,7 @@ internal static class SettlementLoad
                   VALUES ('压测模板', (SELECT MAX(Id) FROM ElectricityPrices), 50000, 50000, 50000, 50000, '222222222222222222222222222222222222222222222222', 1, '2026-01-01', '2026-01-01');
                 UPDATE Stations SET BillingTemplateId = (SELECT MAX(Id) FROM BillingTemplates);
                 """);
-            await db.Database.ExecuteSqlRawAsync($"""
+            await db.Database.ExecuteSqlAsync($"""
                 WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < {piles})
                 INSERT INTO AppUsers (Phone, Nickname, RegisteredAt, Disabled) SELECT '136' || printf('%08d', n), '压测' || n, '2026-01-01', 0 FROM seq;
                 INSERT INTO Wallets (AppUserId, Principal, Bonus, Points, Frozen, Version) SELECT Id, 1000000, 0, 0, 0, 1 FROM AppUsers WHERE Phone LIKE '136%';
@@ -43,7 +43,7 @@ internal static class SettlementLoad
                   SELECT w.Id, w.AppUserId, 0, 1000000, 1000000, 3, 'BENCH-OPEN', '压测初始余额', '2026-01-01' FROM Wallets w;
                 """);
             // One funded user per pile, and recordsPerPile orders charging on its gun 1.
-            await db.Database.ExecuteSqlRawAsync($"""
+            await db.Database.ExecuteSqlAsync($"""
                 WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < {recordsPerPile})
                 INSERT INTO ChargingOrders (OrderNo, TransactionSerial, AppUserId, StationId, PileId, GunId, GunCode, Status, Source, BillingTemplateId, ModelNumber,
                     CreatedAt, StartedAt, Energy, SharpEnergy, PeakEnergy, FlatEnergy, ValleyEnergy, ElectricityFee, ServiceFee, TotalAmount, DiscountAmount,

@@ -39,6 +39,7 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         e.HasIndex(x => new { x.Status, x.CreatedAt });
         e.HasOne(x => x.RechargeOrder).WithMany(x => x.Refunds).HasForeignKey(x => x.RechargeOrderId);
         e.HasOne<Withdrawal>().WithMany().HasForeignKey(x => x.WithdrawalId);
+        e.Property(x => x.Version).IsConcurrencyToken();
     }
 }
 

@@ -1,4 +1,5 @@
 using ChargeConsole.Domain.Values;
+using ChargeConsole.Domain.Wallets;
 
 namespace ChargeConsole.Data.Entities;
 
@@ -54,8 +55,6 @@ public class RechargeOrder
     public List<Refund> Refunds { get; set; } = [];
 }
 
-public enum RefundStatus { Pending = 0, Succeeded = 1, Failed = 2 }
-
 /// <summary>One refund of a recharge order: frozen when requested, deducted or released when WeChat Pay says how it ended.</summary>
 public class Refund
 {
@@ -77,6 +76,8 @@ public class Refund
     public bool Submitted { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
+    /// <summary>Concurrency token: two ends of one refund racing (a callback and the recovery job) end it once.</summary>
+    public long Version { get; set; }
     /// <summary>
     /// WeChat Pay said something the refund's end contradicts (SUCCESS after it had ended as failed and been released):
     /// recorded, nothing moved, for an operator to check (待核对).

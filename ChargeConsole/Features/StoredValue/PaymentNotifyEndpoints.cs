@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Wallets;
 using System.Text;
 using System.Text.Json;
 using ChargeConsole.Infrastructure.Payments.WeChatPay;

@@ -190,12 +190,12 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
             paysWithdrawal = refund.WithdrawalId is not null;
             if (status != WxRefund.Success)
             {
-                refund.Status = RefundStatus.Failed;
+                refund.MoveTo(RefundStatus.Failed);
                 refund.FailureReason = failure ?? (status == WxRefund.Closed ? "退款关闭" : "退款异常（用户账户异常或已销户）");
                 await WithdrawalRefundEndedAsync(db, refund, false, now, token);
                 return OperationResult.Ok($"{refundNo} {refund.FailureReason}，{refund.Amount} 元已解冻");
             }
-            refund.Status = RefundStatus.Succeeded;
+            refund.MoveTo(RefundStatus.Succeeded);
             WalletBook.Post(db, wallet, LedgerAccount.Principal, -refund.Amount.Fen, LedgerSource.Refund, refundNo, now, $"储值退款（{order.OrderNo}）");
             order.RefundedAmount += refund.Amount;
             order.Status = order.RefundedAmount == order.PaidAmount ? RechargeOrderStatus.FullyRefunded : RechargeOrderStatus.PartiallyRefunded;

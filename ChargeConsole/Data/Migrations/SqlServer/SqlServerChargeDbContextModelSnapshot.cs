@@ -1666,6 +1666,10 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<bool>("Submitted")
                         .HasColumnType("bit");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<int?>("WithdrawalId")
                         .HasColumnType("int");
 

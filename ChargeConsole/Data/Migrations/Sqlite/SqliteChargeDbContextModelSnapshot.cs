@@ -1611,6 +1611,10 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<bool>("Submitted")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("WithdrawalId")
                         .HasColumnType("INTEGER");
 

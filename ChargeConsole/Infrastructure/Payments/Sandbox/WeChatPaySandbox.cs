@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Wallets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Wallets;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

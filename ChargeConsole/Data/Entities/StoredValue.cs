@@ -85,8 +85,6 @@ public class Refund
     public string? Anomaly { get; set; }
 }
 
-public enum WithdrawalStatus { Pending = 0, Approved = 1, Rejected = 2, Paid = 3 }
-
 /// <summary>
 /// A user's request to take principal out (only when withdrawals are switched on): frozen on request; approved, it is
 /// paid out as refunds of the user's recharge orders, newest first, less the fee; rejected, it is released.

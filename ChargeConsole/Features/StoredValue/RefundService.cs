@@ -192,7 +192,7 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
             {
                 refund.MoveTo(RefundStatus.Failed);
                 refund.FailureReason = failure ?? (status == WxRefund.Closed ? "退款关闭" : "退款异常（用户账户异常或已销户）");
-                await WithdrawalRefundEndedAsync(db, refund, false, now, token);
+                await WithdrawalTransitions.RefundEndedAsync(db, refund, false, now, token);
                 return OperationResult.Ok($"{refundNo} {refund.FailureReason}，{refund.Amount} 元已解冻");
             }
             refund.MoveTo(RefundStatus.Succeeded);
@@ -202,7 +202,7 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
             var bonus = RefundRules.BonusToReclaim(order.BonusAmount, order.PaidAmount, order.RefundedAmount, order.BonusReclaimed, wallet.Bonus);
             WalletBook.Post(db, wallet, LedgerAccount.Bonus, -bonus.Fen, LedgerSource.Refund, refundNo, now, "退款扣回充值赠送");
             order.BonusReclaimed += bonus;
-            await WithdrawalRefundEndedAsync(db, refund, true, now, token);
+            await WithdrawalTransitions.RefundEndedAsync(db, refund, true, now, token);
             return OperationResult.Ok($"{refundNo} 退款成功 {refund.Amount} 元" + (bonus > Money.Zero ? $"，扣回赠送 {bonus} 元" : ""));
         }, () => orderNo.Length > 0 ? $"{orderNo} / {refundNo}" : refundNo, clock, ct);
         if (anomaly is not null)
@@ -220,20 +220,5 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
             if (paysWithdrawal) live.Publish(new WithdrawalChanged());
         }
         return result;
-    }
-
-    /// <summary>A refund that pays out a withdrawal adds to what it paid out; the last of its refunds to end marks it 已打款.</summary>
-    private static async Task WithdrawalRefundEndedAsync(ChargeDbContext db, Refund refund, bool succeeded, DateTime now, CancellationToken ct)
-    {
-        if (refund.WithdrawalId is not { } id) return;
-        var withdrawal = await db.Withdrawals.SingleAsync(w => w.Id == id, ct);
-        if (succeeded) withdrawal.PaidOut += refund.Amount;
-        else withdrawal.Remark = $"退款 {refund.RefundNo} 未成功（{refund.FailureReason}），{refund.Amount} 元已退回用户余额";
-        if (!await db.Refunds.AnyAsync(r => r.WithdrawalId == id && r.Status == RefundStatus.Pending && r.Id != refund.Id, ct))
-        {
-            withdrawal.Status = WithdrawalStatus.Paid;
-            withdrawal.ProcessedAt ??= now;
-        }
-        withdrawal.Version++;
     }
 }

@@ -165,7 +165,7 @@ public sealed class WithdrawalService(IDbContextFactory<ChargeDbContext> dbFacto
             if (parts is null) return OperationResult.Fail("用户可退的储值订单金额已不足以支付这笔提现，请拒绝后让用户重新申请");
             foreach (var (orderId, part) in parts)
                 refundNos.Add(RefundService.Add(db, orders.Single(o => o.Id == orderId), wallet, part, $"用户提现 {w.No}", RefundAsker.Operator(scope.UserName, null), now, w.Id).RefundNo);
-            w.Status = payout == Money.Zero ? WithdrawalStatus.Paid : WithdrawalStatus.Approved;
+            w.MoveTo(payout == Money.Zero ? WithdrawalStatus.Paid : WithdrawalStatus.Approved);
             return OperationResult.Ok($"提现 {w.No} 已通过：手续费 {w.Fee} 元，{payout} 元分 {parts.Count} 笔原路退回");
         }, ct);
         if (result.Succeeded) foreach (var no in refundNos) await refunds.SubmitAsync(no, ct);
@@ -177,7 +177,8 @@ public sealed class WithdrawalService(IDbContextFactory<ChargeDbContext> dbFacto
             ? Task.FromResult(OperationResult.Fail("请填写拒绝原因（不超过 200 个字）"))
             : DecideAsync(scope, id, "提现审核拒绝", requestId, "提现被拒绝，解除冻结", (_, w, _, _, _) =>
             {
-                (w.Status, w.Remark) = (WithdrawalStatus.Rejected, reason.Trim());
+                w.MoveTo(WithdrawalStatus.Rejected);
+                w.Remark = reason.Trim();
                 return Task.FromResult(OperationResult.Ok($"提现 {w.No} 已拒绝，{w.Amount} 元已解冻"));
             }, ct);
 

@@ -1,0 +1,33 @@
+using ChargeConsole.Domain.Wallets;
+
+namespace ChargeConsole.Tests.Domain;
+
+/// <summary>Issue 21, item 1: a withdrawal's life-cycle table, move by move.</summary>
+public class WithdrawalLifecycleTests
+{
+    private static readonly (WithdrawalStatus From, WithdrawalStatus To)[] Allowed =
+    [
+        (WithdrawalStatus.Pending, WithdrawalStatus.Approved),
+        (WithdrawalStatus.Pending, WithdrawalStatus.Rejected),
+        (WithdrawalStatus.Pending, WithdrawalStatus.Paid), // the fee took it all: nothing to refund
+        (WithdrawalStatus.Approved, WithdrawalStatus.Paid), // the last of its refunds ended
+    ];
+
+    public static TheoryData<WithdrawalStatus, WithdrawalStatus> EveryPair()
+    {
+        var data = new TheoryData<WithdrawalStatus, WithdrawalStatus>();
+        foreach (var from in Enum.GetValues<WithdrawalStatus>())
+        foreach (var to in Enum.GetValues<WithdrawalStatus>())
+            data.Add(from, to);
+        return data;
+    }
+
+    [Theory, MemberData(nameof(EveryPair))]
+    public void A_withdrawal_moves_only_as_its_table_allows(WithdrawalStatus from, WithdrawalStatus to)
+    {
+        var allowed = Allowed.Contains((from, to));
+        Assert.Equal(allowed, WithdrawalLifecycle.CanMove(from, to));
+        if (allowed) Assert.Equal(to, WithdrawalLifecycle.Move(from, to));
+        else Assert.Throws<InvalidWithdrawalTransitionException>(() => WithdrawalLifecycle.Move(from, to));
+    }
+}

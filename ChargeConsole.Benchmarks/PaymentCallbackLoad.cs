@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Wallets;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
@@ -54,7 +55,7 @@ internal static class PaymentCallbackLoad
 
         await using (var db = new SqliteChargeDbContext(options))
         {
-            var paid = await db.RechargeOrders.CountAsync(o => o.OrderNo.StartsWith(prefix) && o.Status == Data.Entities.RechargeOrderStatus.Paid);
+            var paid = await db.RechargeOrders.CountAsync(o => o.OrderNo.StartsWith(prefix) && o.Status == ChargeConsole.Domain.Wallets.RechargeOrderStatus.Paid);
             var credits = await db.LedgerEntries.CountAsync(l => l.SourceNo.StartsWith(prefix));
             Console.WriteLine($"orders paid: {paid} of {count}; ledger credits: {credits} (one each)");
             return paid == count && credits == count ? 0 : 1;

@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Wallets;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChargeConsole.Features.StoredValue;
@@ -74,7 +75,7 @@ public class StoredValueScenarios(BrowserApp app)
                 // Paid as far as the console knows; WeChat Pay never issued its transaction.
                 db.RechargeOrders.Add(new Data.Entities.RechargeOrder
                 {
-                    OrderNo = orderNo, AppUserId = userId, PaidAmount = ChargeConsole.Domain.Values.Money.FromFen(50_00), Status = Data.Entities.RechargeOrderStatus.Paid,
+                    OrderNo = orderNo, AppUserId = userId, PaidAmount = ChargeConsole.Domain.Values.Money.FromFen(50_00), Status = ChargeConsole.Domain.Wallets.RechargeOrderStatus.Paid,
                     ProviderTransactionId = "4200000000000000000000NEVER2", CreatedAt = DateTime.UtcNow.AddHours(-2), PaidAt = DateTime.UtcNow.AddHours(-2),
                 });
                 await db.SaveChangesAsync();

@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Wallets;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;

@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Wallets;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;

@@ -147,7 +147,7 @@ public static class DemoHistory
             ProviderRefundId = SandboxStore.NewRefundId(at), CreatedAt = at, CompletedAt = at.AddMinutes(1),
         });
         order.RefundedAmount = Money.FromFen(amount);
-        order.Status = amount == order.PaidAmount.Fen ? RechargeOrderStatus.FullyRefunded : RechargeOrderStatus.PartiallyRefunded;
+        order.Status = RechargeOrderLifecycle.Move(order.Status, RechargeOrderLifecycle.AfterRefund(amount == order.PaidAmount.Fen));
         var bonus = RefundRules.BonusToReclaim(order.BonusAmount, order.PaidAmount, order.RefundedAmount, Money.Zero, Money.FromFen(account.Bonus));
         order.BonusReclaimed = bonus;
         Ledger(db, account, LedgerAccount.Frozen, amount, LedgerSource.Refund, no, at, $"退款冻结（{order.OrderNo}）");

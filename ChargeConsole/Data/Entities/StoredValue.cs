@@ -16,8 +16,6 @@ public class RechargePackage
     public DateTime CreatedAt { get; set; }
 }
 
-public enum RechargeOrderStatus { Unpaid = 0, Paid = 1, PartiallyRefunded = 2, FullyRefunded = 3, Closed = 4 }
-
 /// <summary>A top-up: created unpaid with the package's amount and bonus, credited when WeChat Pay says it was paid.</summary>
 public class RechargeOrder
 {

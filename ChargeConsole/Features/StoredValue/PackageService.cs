@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Wallets;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;

@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Wallets;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Values;
@@ -41,6 +42,8 @@ public sealed class RechargePayments(IDbContextFactory<ChargeDbContext> dbFactor
                 return OperationResult.Fail(issue = $"订单已由另一笔微信支付交易 {order.ProviderTransactionId} 支付，本笔 {t.TransactionId} 需人工退款");
             if (await db.RechargeOrders.AnyAsync(o => o.ProviderTransactionId == t.TransactionId && o.Id != order.Id, token))
                 return OperationResult.Fail(issue = $"微信支付交易号 {t.TransactionId} 已记在另一笔储值订单上，本笔未入账，请人工核对");
+            if (!RechargeOrderLifecycle.CanMove(order.Status, RechargeOrderStatus.Paid))
+                return OperationResult.Fail(issue = $"储值订单 {order.OrderNo} 已不能再入账（{StoredValueText.Status(order.Status)}），微信支付交易 {t.TransactionId} 未入账，请人工核对");
             var paid = Money.FromFen(t.Amount?.Total ?? -1);
             if (paid != order.PaidAmount)
                 return OperationResult.Fail(issue = $"微信支付金额 {paid} 元与订单金额 {order.PaidAmount} 元不符，未入账");
@@ -63,11 +66,10 @@ public sealed class RechargePayments(IDbContextFactory<ChargeDbContext> dbFactor
             WalletBook.Post(db, wallet, LedgerAccount.Principal, order.PaidAmount.Fen, LedgerSource.Recharge, order.OrderNo, now, "储值充值");
             WalletBook.Post(db, wallet, LedgerAccount.Bonus, order.BonusAmount.Fen, LedgerSource.Recharge, order.OrderNo, now, "充值赠送" + couponNote);
             // A payment that arrives after the order was closed was still taken from the user: it is credited all the same.
-            order.Status = RechargeOrderStatus.Paid;
+            order.MoveTo(RechargeOrderStatus.Paid);
             order.ProviderTransactionId = t.TransactionId;
             order.PaidAt = DateTimeOffset.TryParse(t.SuccessTime, out var at) ? at.UtcDateTime : now;
             order.PaymentIssue = null;
-            order.Version++;
             userId = order.AppUserId;
             return OperationResult.Ok($"{order.OrderNo} 到账 {order.PaidAmount} 元，赠送 {order.BonusAmount} 元{couponNote}");
         }, () => t.OutTradeNo, clock, ct);

@@ -167,8 +167,8 @@ public sealed class RechargeService(IDbContextFactory<ChargeDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var closed = await db.RechargeOrders.Where(o => o.OrderNo == orderNo && o.Status == RechargeOrderStatus.Unpaid)
-            .ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, RechargeOrderStatus.Closed).SetProperty(o => o.ClosedAt, now).SetProperty(o => o.Version, o => o.Version + 1), ct);
+        var closed = await db.RechargeOrders.Where(o => o.OrderNo == orderNo)
+            .MoveAsync(RechargeOrderStatus.Unpaid, RechargeOrderStatus.Closed, u => u.SetProperty(o => o.ClosedAt, now), ct);
         // The coupon it reserved is the user's again, in the same transaction as the close.
         var released = closed > 0 && await PaymentCoupons.ReleaseAsync(db, await db.RechargeOrders.Where(o => o.OrderNo == orderNo).Select(o => o.Id).FirstAsync(ct), ct) > 0;
         await tx.CommitAsync(ct);

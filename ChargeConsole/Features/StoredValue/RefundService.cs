@@ -198,7 +198,7 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
             refund.MoveTo(RefundStatus.Succeeded);
             WalletBook.Post(db, wallet, LedgerAccount.Principal, -refund.Amount.Fen, LedgerSource.Refund, refundNo, now, $"储值退款（{order.OrderNo}）");
             order.RefundedAmount += refund.Amount;
-            order.Status = order.RefundedAmount == order.PaidAmount ? RechargeOrderStatus.FullyRefunded : RechargeOrderStatus.PartiallyRefunded;
+            order.MoveTo(RechargeOrderLifecycle.AfterRefund(order.RefundedAmount == order.PaidAmount));
             var bonus = RefundRules.BonusToReclaim(order.BonusAmount, order.PaidAmount, order.RefundedAmount, order.BonusReclaimed, wallet.Bonus);
             WalletBook.Post(db, wallet, LedgerAccount.Bonus, -bonus.Fen, LedgerSource.Refund, refundNo, now, "退款扣回充值赠送");
             order.BonusReclaimed += bonus;

@@ -143,21 +143,14 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>
-    /// Picks a file the console refuses and waits for its refusal. A file picked in the instant a dialog opens can
-    /// come before Blazor's file input is wired up, and nothing is read: then it is picked again (refusing twice changes nothing).
+    /// Picks a file in a Blazor file input once Blazor has wired it up: it does so after rendering the input (its
+    /// InputFile.init marks the element), and a file picked in the instant a dialog opens, before that, is never read.
     /// </summary>
-    public static async Task PickRefusedFileAsync(ILocator input, FilePayload file, ILocator answer, string refusal)
+    public static async Task PickFileAsync(ILocator input, FilePayload file)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            await input.SetInputFilesAsync(file);
-            try
-            {
-                await Assertions.Expect(answer).ToContainTextAsync(refusal, new() { Timeout = attempt < 3 ? 6_000 : Timeout });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 3) { }
-        }
+        var element = await input.ElementHandleAsync();
+        await input.Page.WaitForFunctionAsync("e => e._blazorInputFileNextFileId !== undefined", element);
+        await element.SetInputFilesAsync(file);
     }
 
     /// <summary>The entries under a row's 更多 menu, read by opening it (and closing it again).</summary>

@@ -43,7 +43,7 @@ public class ContentScenarios(BrowserApp app)
             await Expect(editor.Locator("a[href='https://example.com/help']")).ToHaveTextAsync("帮助中心");
             await dialog.GetByTestId("article-editor").Locator("[title='插入图片']").ClickAsync();
             var image = page.GetByRole(AriaRole.Dialog).Last;
-            await image.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "配图.png", MimeType = "image/png", Buffer = CouponScenarios.Png() });
+            await BrowserApp.PickFileAsync(image.Locator("input[type=file]"), new FilePayload { Name = "配图.png", MimeType = "image/png", Buffer = CouponScenarios.Png() });
             await Expect(editor.Locator("img[src^='/media/posters/']")).ToHaveCountAsync(1);
 
             await Expect(editor).ToContainTextAsync("周末全部电站服务费八折"); // still there after both dialogs
@@ -75,13 +75,13 @@ public class ContentScenarios(BrowserApp app)
             await page.GetByRole(AriaRole.Button, new() { Name = "新增" }).ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog);
             await dialog.GetByLabel("标题").FillAsync(title);
-            await BrowserApp.PickRefusedFileAsync(dialog.Locator("input[type=file]").Last,
-                new FilePayload { Name = "banner.png", MimeType = "image/png", Buffer = "这是改了扩展名的文本文件"u8.ToArray() }, dialog, "文件不是图片");
+            await BrowserApp.PickFileAsync(dialog.Locator("input[type=file]").Last, new FilePayload { Name = "banner.png", MimeType = "image/png", Buffer = "这是改了扩展名的文本文件"u8.ToArray() });
+            await Expect(dialog).ToContainTextAsync("文件不是图片");
             using (var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgba32>(750, 300))
             using (var png = new MemoryStream())
             {
                 SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, png);
-                await dialog.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload { Name = "banner.png", MimeType = "image/png", Buffer = png.ToArray() });
+                await BrowserApp.PickFileAsync(dialog.Locator("input[type=file]").Last, new FilePayload { Name = "banner.png", MimeType = "image/png", Buffer = png.ToArray() });
             }
             await Expect(dialog.GetByTestId("banner-thumb")).Not.ToHaveJSPropertyAsync("naturalWidth", 0);
             await dialog.GetByLabel("链接（/pages/… 或 article:内容编号，可空）").FillAsync("/pages/recharge/index");

@@ -46,11 +46,11 @@ public class InvoiceScenarios(BrowserApp app)
             await dialog.GetByLabel("发票号码").FillAsync("87654321");
             await dialog.GetByLabel("发票号码").BlurAsync();
             var input = dialog.Locator("input[type=file]").Last; // MudFileUpload adds a fresh input after each pick
-            await input.SetInputFilesAsync(new FilePayload { Name = "发票.pdf", MimeType = "application/pdf", Buffer = Encoding.UTF8.GetBytes("这不是 PDF") });
+            await BrowserApp.PickFileAsync(input, new FilePayload { Name = "发票.pdf", MimeType = "application/pdf", Buffer = Encoding.UTF8.GetBytes("这不是 PDF") });
             await Expect(dialog.GetByTestId("picked")).ToHaveTextAsync("发票.pdf");
             await dialog.GetByRole(AriaRole.Button, new() { Name = "上传并开票" }).ClickAsync();
             await Expect(dialog).ToContainTextAsync("文件不是 PDF");
-            await input.SetInputFilesAsync(new FilePayload { Name = "发票正本.pdf", MimeType = "application/pdf", Buffer = InvoiceFlowTests.Pdf });
+            await BrowserApp.PickFileAsync(input, new FilePayload { Name = "发票正本.pdf", MimeType = "application/pdf", Buffer = InvoiceFlowTests.Pdf });
             await Expect(dialog.GetByTestId("picked")).ToHaveTextAsync("发票正本.pdf"); // read on the server before it is sent
             await dialog.GetByRole(AriaRole.Button, new() { Name = "上传并开票" }).ClickAsync();
             await Expect(row.GetByTestId("invoice-status")).ToHaveTextAsync("已开票");

@@ -91,7 +91,7 @@ public class PileScenarios(BrowserApp app)
             var dialog = page.GetByRole(AriaRole.Dialog);
             var input = dialog.Locator("input[type=file]");
 
-            await input.SetInputFilesAsync(new FilePayload { Name = "电桩.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = Xlsx("不存在的电站") });
+            await BrowserApp.PickFileAsync(input, new FilePayload { Name = "电桩.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = Xlsx("不存在的电站") });
             await Expect(dialog).ToContainTextAsync("1 行有误，未导入任何数据");
             await Expect(dialog.Locator("tbody tr td").First).ToHaveTextAsync("3"); // the sheet's row: the header is row 1
             await Expect(dialog.Locator("tbody tr td").Nth(1)).ToContainTextAsync("电站【不存在的电站】不存在");
@@ -100,7 +100,7 @@ public class PileScenarios(BrowserApp app)
             await Expect(page.Locator(".mud-table-body")).ToContainTextAsync("暂无数据");
 
             await page.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
-            await dialog.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "电桩.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = Xlsx("南京新街口充电站") });
+            await BrowserApp.PickFileAsync(dialog.Locator("input[type=file]"), new FilePayload { Name = "电桩.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = Xlsx("南京新街口充电站") });
             await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("成功导入 3 台电桩");
             await BrowserApp.SearchAsync(page);
             await Expect(page.Locator(".mud-table-body tr", new() { HasText = "32010266" })).ToHaveCountAsync(3);

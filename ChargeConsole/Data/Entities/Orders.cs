@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Invoices;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
 
@@ -103,8 +104,6 @@ public class RevenueShare : IStationOwned
     public bool IsReversal { get; set; }
     public DateTime CreatedAt { get; set; }
 }
-
-public enum InvoiceStatus { PendingReview = 0, Issuing = 1, Issued = 2, Rejected = 3, Reversed = 4 }
 
 public enum InvoiceTitleType { Personal = 0, Company = 1 }
 

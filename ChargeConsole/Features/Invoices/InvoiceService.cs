@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Invoices;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
@@ -139,11 +140,7 @@ public sealed class InvoiceService(IDbContextFactory<ChargeDbContext> dbFactory,
     }
 
     public Task<OperationResult> ApproveAsync(AccessScope scope, int id) =>
-        ActAsync(scope, id, "发票审核通过", [InvoiceStatus.PendingReview], (i, _) =>
-        {
-            i.Status = InvoiceStatus.Issuing;
-            return OperationResult.Ok($"{i.RequestNo} 已审核通过，请开具后上传发票");
-        });
+        ActAsync(scope, id, "发票审核通过", InvoiceStatus.Issuing, (i, _) => OperationResult.Ok($"{i.RequestNo} 已审核通过，请开具后上传发票"));
 
     /// <summary>上传发票: the PDF is checked (a real PDF within the size limit) before anything changes.</summary>
     public async Task<OperationResult> UploadAsync(AccessScope scope, InvoiceUploadForm form, ReadOnlyMemory<byte> pdf, CancellationToken ct = default)
@@ -153,9 +150,9 @@ public sealed class InvoiceService(IDbContextFactory<ChargeDbContext> dbFactory,
         if (UploadChecks.Pdf(pdf) is { } bad) return OperationResult.Fail(bad);
         if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能处理发票");
         var key = await files.SaveAsync("invoices", "pdf", pdf, ct);
-        var result = await ActAsync(scope, form.InvoiceId, "上传发票", [InvoiceStatus.Issuing], (i, now) =>
+        var result = await ActAsync(scope, form.InvoiceId, "上传发票", InvoiceStatus.Issued, (i, now) =>
         {
-            (i.Status, i.InvoiceNumber, i.InvoiceCode, i.PdfPath, i.IssuedAt) = (InvoiceStatus.Issued, form.InvoiceNumber, NullIfEmpty(form.InvoiceCode), key, now);
+            (i.InvoiceNumber, i.InvoiceCode, i.PdfPath, i.IssuedAt) = (form.InvoiceNumber, NullIfEmpty(form.InvoiceCode), key, now);
             return OperationResult.Ok($"{i.RequestNo} 已开票，发票号码 {form.InvoiceNumber}");
         });
         if (!result.Succeeded) files.Delete(key);
@@ -163,22 +160,23 @@ public sealed class InvoiceService(IDbContextFactory<ChargeDbContext> dbFactory,
     }
 
     public Task<OperationResult> RejectAsync(AccessScope scope, int id, string reason) =>
-        ActAsync(scope, id, "拒绝开票", [InvoiceStatus.PendingReview, InvoiceStatus.Issuing], (i, now) => Close(i, InvoiceStatus.Rejected, reason, now, "已拒绝开票"), reason);
+        ActAsync(scope, id, "拒绝开票", InvoiceStatus.Rejected, (i, now) => Close(i, reason, now, "已拒绝开票"), reason);
 
     public Task<OperationResult> ReverseAsync(AccessScope scope, int id, string reason) =>
-        ActAsync(scope, id, "发票冲红", [InvoiceStatus.Issued], (i, now) => Close(i, InvoiceStatus.Reversed, reason, now, "已冲红"), reason);
+        ActAsync(scope, id, "发票冲红", InvoiceStatus.Reversed, (i, now) => Close(i, reason, now, "已冲红"), reason);
 
     /// <summary>A request that no longer stands: its orders may go on a new request.</summary>
-    private static OperationResult Close(Invoice i, InvoiceStatus status, string reason, DateTime now, string what)
+    private static OperationResult Close(Invoice i, string reason, DateTime now, string what)
     {
-        (i.Status, i.RejectReason, i.ClosedAt) = (status, reason.Trim(), now);
+        (i.RejectReason, i.ClosedAt) = (reason.Trim(), now);
         foreach (var o in i.Orders) o.Active = false;
         return OperationResult.Ok($"{i.RequestNo} {what}，{i.Orders.Count} 笔订单可重新申请开票");
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private async Task<OperationResult> ActAsync(AccessScope scope, int id, string action, InvoiceStatus[] from, Func<Invoice, DateTime, OperationResult> act, string? reason = null)
+    /// <summary>An operator's step on a request: allowed when the life-cycle table lets it move to <paramref name="to"/>; the move, its audit row and the save go together.</summary>
+    private async Task<OperationResult> ActAsync(AccessScope scope, int id, string action, InvoiceStatus to, Func<Invoice, DateTime, OperationResult> act, string? reason = null)
     {
         if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能处理发票");
         if (reason is not null && (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 200)) return OperationResult.Fail("请填写原因（不超过 200 个字）");
@@ -186,10 +184,10 @@ public sealed class InvoiceService(IDbContextFactory<ChargeDbContext> dbFactory,
         var invoice = await db.Invoices.Include(i => i.Orders).FirstOrDefaultAsync(i => i.Id == id);
         if (invoice is null) return OperationResult.Fail("开票申请不存在");
         var now = clock.GetUtcNow().UtcDateTime;
-        var result = from.Contains(invoice.Status)
+        var result = InvoiceLifecycle.CanMove(invoice.Status, to)
             ? act(invoice, now)
             : OperationResult.Fail($"该申请当前为【{InvoiceText.Status(invoice.Status)}】，不能{action}");
-        if (result.Succeeded) { invoice.HandledBy = scope.UserName; invoice.ReviewedAt ??= now; invoice.Version++; }
+        if (result.Succeeded) { invoice.MoveTo(to); invoice.HandledBy = scope.UserName; invoice.ReviewedAt ??= now; }
         else db.ChangeTracker.Clear();
         AuditTrail.Add(db, now, scope.UserName, action, invoice.RequestNo, result);
         try

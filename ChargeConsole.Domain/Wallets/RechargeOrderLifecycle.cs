@@ -28,6 +28,12 @@ public static class RechargeOrderLifecycle
 
     public static bool CanMove(RechargeOrderStatus from, RechargeOrderStatus to) => Next[from].Contains(to);
 
+    /// <summary>A refund may be asked of an order a successful refund could still move: paid, and not all refunded yet.</summary>
+    public static bool IsRefundable(RechargeOrderStatus s) => CanMove(s, RechargeOrderStatus.FullyRefunded);
+
+    /// <summary><see cref="IsRefundable"/> as a list, for queries that filter in the database.</summary>
+    public static readonly RechargeOrderStatus[] Refundable = Enum.GetValues<RechargeOrderStatus>().Where(IsRefundable).ToArray();
+
     /// <summary>Where a successful refund takes a paid order.</summary>
     public static RechargeOrderStatus AfterRefund(bool allRefunded) => allRefunded ? RechargeOrderStatus.FullyRefunded : RechargeOrderStatus.PartiallyRefunded;
 }

@@ -40,4 +40,8 @@ public class RechargeOrderLifecycleTests
         Assert.Equal(RechargeOrderStatus.FullyRefunded, RechargeOrderLifecycle.AfterRefund(allRefunded: true));
         Assert.Equal(RechargeOrderStatus.PartiallyRefunded, RechargeOrderLifecycle.AfterRefund(allRefunded: false));
     }
+
+    [Fact]
+    public void Only_a_paid_order_not_yet_all_refunded_may_be_refunded() =>
+        Assert.Equal([RechargeOrderStatus.Paid, RechargeOrderStatus.PartiallyRefunded], RechargeOrderLifecycle.Refundable);
 }

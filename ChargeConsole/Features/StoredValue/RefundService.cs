@@ -45,12 +45,11 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
         var o = await db.RechargeOrders.AsNoTracking().Where(o => o.Id == orderId && (appUserId == null || o.AppUserId == appUserId))
             .Select(o => new { o.AppUserId, o.Status, o.PaidAmount, o.RefundedAmount, o.RefundingAmount, o.AppUser.Wallet }).FirstOrDefaultAsync(ct);
         if (o is null) return null;
-        if (!Refundable(o.Status)) return Money.Zero;
+        if (!RechargeOrderLifecycle.IsRefundable(o.Status)) return Money.Zero;
         var open = await OpenCharges.OfAsync(db, o.AppUserId, ct);
         return RefundRules.Refundable(o.PaidAmount, o.RefundedAmount, o.RefundingAmount, o.Wallet.Balance(), open.Total);
     }
 
-    private static bool Refundable(RechargeOrderStatus s) => s is RechargeOrderStatus.Paid or RechargeOrderStatus.PartiallyRefunded;
 
     /// <summary>
     /// Freezes and records the refund, then asks WeChat Pay, and says what happened: submitted (or already done), or
@@ -65,7 +64,7 @@ public sealed class RefundService(IDbContextFactory<ChargeDbContext> dbFactory, 
             var order = await db.RechargeOrders.FirstOrDefaultAsync(o => o.Id == orderId && (asker.AppUserId == null || o.AppUserId == asker.AppUserId), token);
             if (order is null) return OperationResult.Fail("储值订单不存在");
             target = order.OrderNo;
-            if (!Refundable(order.Status)) return OperationResult.Fail("只有已支付且未全部退款的储值订单可以申请退款");
+            if (!RechargeOrderLifecycle.IsRefundable(order.Status)) return OperationResult.Fail("只有已支付且未全部退款的储值订单可以申请退款");
             if (amount <= Money.Zero) return OperationResult.Fail("退款金额必须大于 0");
             // WeChat Pay takes at most 50 refunds of one payment; a user may have only a few waiting at once.
             if (await db.Refunds.CountAsync(r => r.RechargeOrderId == order.Id && r.Status != RefundStatus.Failed, token) >= MaxRefundsPerOrder)

@@ -43,7 +43,7 @@ public sealed record RechargeOrderRow
     public string? LastRefundFailure { get; init; }
     /// <summary>A refund of the order WeChat Pay contradicted (SUCCESS after a failure): an operator must check it.</summary>
     public string? RefundAnomaly { get; init; }
-    public bool CanRefund => Status is RechargeOrderStatus.Paid or RechargeOrderStatus.PartiallyRefunded;
+    public bool CanRefund => RechargeOrderLifecycle.IsRefundable(Status);
 }
 
 public sealed class RechargeOrderExportRow

@@ -68,8 +68,6 @@ public sealed class WithdrawalExportRow
 /// </summary>
 public sealed class WithdrawalService(IDbContextFactory<ChargeDbContext> dbFactory, RefundService refunds, LiveEvents live, TimeProvider clock)
 {
-    private static readonly RechargeOrderStatus[] Refundable = [RechargeOrderStatus.Paid, RechargeOrderStatus.PartiallyRefunded];
-
     public async Task<WithdrawalSettings> SettingsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -110,7 +108,7 @@ public sealed class WithdrawalService(IDbContextFactory<ChargeDbContext> dbFacto
 
     private static async Task<Money> WithdrawableAsync(ChargeDbContext db, int userId, CancellationToken ct)
     {
-        var orders = await db.RechargeOrders.Where(o => o.AppUserId == userId && Refundable.Contains(o.Status))
+        var orders = await db.RechargeOrders.Where(o => o.AppUserId == userId && RechargeOrderLifecycle.Refundable.Contains(o.Status))
             .Select(o => new { o.PaidAmount, o.RefundedAmount, o.RefundingAmount }).ToListAsync(ct);
         var wallet = await db.Wallets.SingleAsync(w => w.AppUserId == userId, ct);
         var fromOrders = orders.Aggregate(Money.Zero, (sum, o) => sum + RefundRules.Unrefunded(o.PaidAmount, o.RefundedAmount, o.RefundingAmount));
@@ -154,7 +152,7 @@ public sealed class WithdrawalService(IDbContextFactory<ChargeDbContext> dbFacto
             refundNos.Clear();
             w.Fee = WithdrawalRules.Fee(w.Amount, fee);
             WalletBook.Post(db, wallet, LedgerAccount.Principal, -w.Fee.Fen, LedgerSource.Withdrawal, w.No, now, $"提现手续费 {fee}%");
-            var orders = await db.RechargeOrders.Where(o => o.AppUserId == w.AppUserId && Refundable.Contains(o.Status))
+            var orders = await db.RechargeOrders.Where(o => o.AppUserId == w.AppUserId && RechargeOrderLifecycle.Refundable.Contains(o.Status))
                 .OrderByDescending(o => o.PaidAt).ThenByDescending(o => o.Id).ToListAsync(token);
             var payout = w.Amount - w.Fee;
             var open = await OpenCharges.OfAsync(db, w.AppUserId, token);

@@ -18,4 +18,10 @@ public sealed record RechargeTerms(Money Pay, Money Bonus, Money Discount)
 
     /// <summary>Principal + bonus: what lands in the wallet, the same with or without a coupon.</summary>
     public Money Credited => Pay + Bonus;
+
+    /// <summary>
+    /// A payment that arrives after its order was closed and its coupon freed and used elsewhere: the discount was had
+    /// once already, so it is not credited again. The cash paid stays principal; only the discount's bonus goes.
+    /// </summary>
+    public RechargeTerms WithoutDiscount() => new(Pay, Bonus - Discount, Money.Zero);
 }

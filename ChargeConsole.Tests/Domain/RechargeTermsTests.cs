@@ -30,4 +30,12 @@ public class RechargeTermsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => RechargeTerms.For(Money.FromFen(10_00), Money.Zero, Money.FromFen(-1)));
         Assert.Equal(1L, RechargeTerms.For(Money.FromFen(10_00), Money.Zero, Money.FromFen(9_99)).Pay.Fen);
     }
+
+    [Fact]
+    public void A_late_payment_whose_coupon_was_used_elsewhere_keeps_its_cash_as_principal_and_loses_only_the_discount()
+    {
+        // 充100送20 with 满100减10, paid 90.00 after the coupon went to another order: principal 90.00, bonus 20.00, 110.00 in all.
+        var late = RechargeTerms.For(Money.FromFen(100_00), Money.FromFen(20_00), Money.FromFen(10_00)).WithoutDiscount();
+        Assert.Equal((90_00L, 20_00L, 0L, 110_00L), (late.Pay.Fen, late.Bonus.Fen, late.Discount.Fen, late.Credited.Fen));
+    }
 }

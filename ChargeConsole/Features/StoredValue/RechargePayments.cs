@@ -57,9 +57,9 @@ public sealed class RechargePayments(IDbContextFactory<ChargeDbContext> dbFactor
                 else
                 {
                     // Closed, its coupon freed and used elsewhere, then paid after all: the discount was had once already.
-                    order.BonusAmount -= order.DiscountAmount;
                     couponNote = $"（优惠券已在别处使用，未计抵扣 {order.DiscountAmount} 元）";
-                    order.DiscountAmount = Money.Zero;
+                    var kept = new RechargeTerms(order.PaidAmount, order.BonusAmount, order.DiscountAmount).WithoutDiscount();
+                    (order.BonusAmount, order.DiscountAmount) = (kept.Bonus, kept.Discount);
                     order.CouponClaimId = null;
                 }
             }

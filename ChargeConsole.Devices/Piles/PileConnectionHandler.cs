@@ -262,18 +262,15 @@ public sealed class PileConnectionHandler(
             return true;
         }
         // Authorised first: a stranger naming a registered pile's code from the wrong place never touches its live session.
-        bool accepted;
-        await _appCalls.WaitAsync(ct);
-        try { accepted = await sink.AuthorizeLoginAsync(login, session.RemoteAddress, ct); }
-        catch (Exception e) when (e is not OperationCanceledException)
+        var accepted = await GatedAsync<bool?>(async () => await sink.AuthorizeLoginAsync(login, session.RemoteAddress, ct), session, ct);
+        if (accepted is null)
         {
-            // The console could not decide (a busy database): no refusal, which the pile would take as final; the
-            // connection ends and the pile logs in again.
-            log.LogWarning(e, "Login of pile {Pile} could not be checked; the pile will retry", login.PileCode);
+            // The console could not decide (a busy database; SafeAsync logged why): no refusal, which the pile would
+            // take as final; the connection ends and the pile logs in again.
+            log.LogWarning("Login of pile {Pile} could not be checked; the pile will retry", login.PileCode);
             return false;
         }
-        finally { _appCalls.Release(); }
-        if (!accepted)
+        if (accepted == false)
         {
             await session.SendAsync(new LoginReply(login.PileCode, false).ToFrame(frame.Seq), ct);
             log.LogWarning("Login refused for pile {Pile} from {Remote}", login.PileCode, session.RemoteAddress);

@@ -14,14 +14,7 @@ public class InvoiceLifecycleTests
         (InvoiceStatus.Issued, InvoiceStatus.Reversed), // 冲红
     ];
 
-    public static TheoryData<InvoiceStatus, InvoiceStatus> EveryPair()
-    {
-        var data = new TheoryData<InvoiceStatus, InvoiceStatus>();
-        foreach (var from in Enum.GetValues<InvoiceStatus>())
-        foreach (var to in Enum.GetValues<InvoiceStatus>())
-            data.Add(from, to);
-        return data;
-    }
+    public static TheoryData<InvoiceStatus, InvoiceStatus> EveryPair() => StatusPairs.Of<InvoiceStatus>();
 
     [Theory, MemberData(nameof(EveryPair))]
     public void An_invoice_moves_only_as_its_table_allows(InvoiceStatus from, InvoiceStatus to)

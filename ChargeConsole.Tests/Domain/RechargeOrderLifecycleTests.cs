@@ -16,14 +16,7 @@ public class RechargeOrderLifecycleTests
         (RechargeOrderStatus.PartiallyRefunded, RechargeOrderStatus.FullyRefunded),
     ];
 
-    public static TheoryData<RechargeOrderStatus, RechargeOrderStatus> EveryPair()
-    {
-        var data = new TheoryData<RechargeOrderStatus, RechargeOrderStatus>();
-        foreach (var from in Enum.GetValues<RechargeOrderStatus>())
-        foreach (var to in Enum.GetValues<RechargeOrderStatus>())
-            data.Add(from, to);
-        return data;
-    }
+    public static TheoryData<RechargeOrderStatus, RechargeOrderStatus> EveryPair() => StatusPairs.Of<RechargeOrderStatus>();
 
     [Theory, MemberData(nameof(EveryPair))]
     public void A_recharge_order_moves_only_as_its_table_allows(RechargeOrderStatus from, RechargeOrderStatus to)

@@ -13,14 +13,7 @@ public class WithdrawalLifecycleTests
         (WithdrawalStatus.Approved, WithdrawalStatus.Paid), // the last of its refunds ended
     ];
 
-    public static TheoryData<WithdrawalStatus, WithdrawalStatus> EveryPair()
-    {
-        var data = new TheoryData<WithdrawalStatus, WithdrawalStatus>();
-        foreach (var from in Enum.GetValues<WithdrawalStatus>())
-        foreach (var to in Enum.GetValues<WithdrawalStatus>())
-            data.Add(from, to);
-        return data;
-    }
+    public static TheoryData<WithdrawalStatus, WithdrawalStatus> EveryPair() => StatusPairs.Of<WithdrawalStatus>();
 
     [Theory, MemberData(nameof(EveryPair))]
     public void A_withdrawal_moves_only_as_its_table_allows(WithdrawalStatus from, WithdrawalStatus to)

@@ -149,7 +149,9 @@ public sealed class ChargingService(
         }
 
         var takenSlots = await db.ChargingOrders.Where(o => o.AppUserId == appUserId && o.UserRunningSlot != null).Select(o => o.UserRunningSlot!.Value).ToListAsync(ct);
-        var slot = Enumerable.Range(0, max).First(i => !takenSlots.Contains(i));
+        // A start racing this one may have taken the last slot since the count above: refused like the count would.
+        var slot = Enumerable.Range(0, max).Cast<int?>().FirstOrDefault(i => !takenSlots.Contains(i!.Value));
+        if (slot is null) return (new StartRefusal(0x04, RunningAlready(null)), null);
         var now = clock.GetUtcNow().UtcDateTime;
         var template = await db.BillingTemplates.AsNoTracking().Include(t => t.ElectricityPrice).FirstAsync(t => t.Id == gun.TemplateId, ct);
         var order = new ChargingOrder
@@ -160,7 +162,7 @@ public sealed class ChargingService(
             StationId = gun.StationId, PileId = gun.PileId, GunId = gun.Id, GunCode = gunCode,
             Status = ChargingOrderStatus.Starting, Source = source,
             BillingTemplateId = template.Id, ModelNumber = template.ModelNumber, Tariff = template.Snapshot().ToText(),
-            SpendingLimit = limit, UserRunningSlot = slot, GunRunningSlot = 0, RequestId = requestId, CouponClaimId = couponClaimId,
+            SpendingLimit = limit, UserRunningSlot = slot.Value, GunRunningSlot = 0, RequestId = requestId, CouponClaimId = couponClaimId,
             CreatedAt = now, CardNumber = card, Vin = vin,
         };
         db.ChargingOrders.Add(order);

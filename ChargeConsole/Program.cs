@@ -86,8 +86,8 @@ try
             .WithIdentity("payment-recovery")
             .StartNow()
             .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("Recharge:RecoverySeconds", 30))).RepeatForever()))
-        .ScheduleJob<ChargeConsole.Features.Coupons.CouponStatusJob>(t => t
-            .WithIdentity("coupon-status")
+        .ScheduleJob<ChargeConsole.Features.Coupons.CouponExpiryJob>(t => t
+            .WithIdentity("coupon-expiry")
             .StartNow()
             .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever())));
     builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

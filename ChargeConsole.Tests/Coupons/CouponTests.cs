@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Coupons;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Domain.Values;

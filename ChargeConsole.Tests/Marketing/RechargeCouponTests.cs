@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Coupons;
 using ChargeConsole.Domain.Wallets;
 using System.Net;
 using System.Net.Http.Json;
@@ -82,9 +83,10 @@ public class RechargeCouponTests
     }
 
     /// <summary>The status and reservation "我的优惠券" shows for the 满100减10 copy.</summary>
-    private static async Task<(string, bool)> MineAsync(Setup s)
+    private static async Task<(string, bool)> MineAsync(Setup s, int? claim = null)
     {
-        var mine = (await s.Http.GetFromJsonAsync<JsonElement>("/api/app/v1/coupons/mine")).GetProperty("items").EnumerateArray().Single(c => c.GetProperty("id").GetInt32() == s.Claim);
+        var mine = (await s.Http.GetFromJsonAsync<JsonElement>("/api/app/v1/coupons/mine")).GetProperty("items").EnumerateArray()
+            .Single(c => c.GetProperty("id").GetInt32() == (claim ?? s.Claim));
         return (mine.GetProperty("statusName").GetString()!, mine.GetProperty("reserved").GetBoolean());
     }
 
@@ -208,6 +210,53 @@ public class RechargeCouponTests
         Assert.Equal((RechargeOrderStatus.Paid, 90_00L, 20_00L, 0L, (int?)null),
             (lateOrder.Status, lateOrder.PaidAmount.Fen, lateOrder.BonusAmount.Fen, lateOrder.DiscountAmount.Fen, lateOrder.CouponClaimId));
         Assert.Equal((CouponClaimStatus.Used, (await OrderAsync(s.App, used)).Id), ((await ClaimOf(s.App, s.Claim)).Status, (await ClaimOf(s.App, s.Claim)).RechargeOrderId));
+        var wallet = await Wallets.WalletAsync(s.App.Factory, s.UserId);
+        Assert.Equal((180_00L, 50_00L), (wallet.Principal.Fen, wallet.Bonus.Fen));
+        await Wallets.AssertBalancesEqualLedgerAsync(s.App.Factory, s.UserId);
+    }
+
+    [Fact]
+    public async Task A_copy_reserved_by_an_order_is_used_even_if_its_window_ends_while_paying_but_a_late_payment_cannot_take_an_expired_copy()
+    {
+        var s = await SetUpAsync(stackable: true);
+        await using var _ = s.App;
+        var sandbox = s.App.Get<WeChatPaySandbox>();
+        async Task EndCouponOf(int claim)
+        {
+            await using var db = s.App.Context();
+            var coupon = await db.CouponClaims.Where(c => c.Id == claim).Select(c => c.CouponId).SingleAsync();
+            await db.Coupons.Where(c => c.Id == coupon).ExecuteUpdateAsync(u => u.SetProperty(c => c.ValidTo, DateTime.UtcNow.AddSeconds(-1)));
+        }
+
+        // Reserved at 90.00 while valid; the window closes while the user pays: the price was fixed, the copy is used.
+        var paying = await OrderNoOf(await BuyAsync(s, "e-1", s.Claim));
+        Assert.Equal(CouponClaimStatus.Reserved, (await ClaimOf(s.App, s.Claim)).Status);
+        await EndCouponOf(s.Claim);
+        await sandbox.PayAsync(paying);
+        var paid = await OrderAsync(s.App, paying);
+        Assert.Equal((RechargeOrderStatus.Paid, 90_00L, 30_00L, 10_00L), (paid.Status, paid.PaidAmount.Fen, paid.BonusAmount.Fen, paid.DiscountAmount.Fen));
+        Assert.Equal(CouponClaimStatus.Used, (await ClaimOf(s.App, s.Claim)).Status);
+
+        // Another order is closed (its copy given back), the copy's window ends, then the payment arrives after all:
+        // an expired copy is not taken; the 90.00 paid is principal and only the package's 20.00 is bonus.
+        var other = await ClaimAsync(s.App, s.UserId, 100, 10);
+        var late = await OrderNoOf(await BuyAsync(s, "e-2", other));
+        Assert.True(await s.App.Get<RechargeService>().CloseAsync(late, CancellationToken.None));
+        Assert.Equal((CouponClaimStatus.Unused, (int?)null), ((await ClaimOf(s.App, other)).Status, (await ClaimOf(s.App, other)).RechargeOrderId));
+        await EndCouponOf(other);
+        await sandbox.PayAsync(late);
+        var lateOrder = await OrderAsync(s.App, late);
+        Assert.Equal((RechargeOrderStatus.Paid, 90_00L, 20_00L, 0L), (lateOrder.Status, lateOrder.PaidAmount.Fen, lateOrder.BonusAmount.Fen, lateOrder.DiscountAmount.Fen));
+        Assert.Equal(CouponClaimStatus.Unused, (await ClaimOf(s.App, other)).Status);
+        Assert.Equal(("已过期", false), await MineAsync(s, other));
+
+        // Closing an order whose copy's window has passed gives it back as 已过期 at once.
+        var third = await ClaimAsync(s.App, s.UserId, 100, 10);
+        var closed = await OrderNoOf(await BuyAsync(s, "e-3", third));
+        await EndCouponOf(third);
+        Assert.True(await s.App.Get<RechargeService>().CloseAsync(closed, CancellationToken.None));
+        Assert.Equal((CouponClaimStatus.Expired, (int?)null), ((await ClaimOf(s.App, third)).Status, (await ClaimOf(s.App, third)).RechargeOrderId));
+
         var wallet = await Wallets.WalletAsync(s.App.Factory, s.UserId);
         Assert.Equal((180_00L, 50_00L), (wallet.Principal.Fen, wallet.Bonus.Fen));
         await Wallets.AssertBalancesEqualLedgerAsync(s.App.Factory, s.UserId);

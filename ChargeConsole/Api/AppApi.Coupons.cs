@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Coupons;
 using System.Security.Claims;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Features.Coupons;
@@ -21,8 +22,10 @@ public static partial class AppApi
         var query = new PageQuery(page, pageSize);
         if (await Invalid(validator, query, ct) is { } invalid) return invalid;
         var (items, total) = await coupons.MineAsync(UserId(principal), page, pageSize, ct);
-        return TypedResults.Ok(new Paged<CouponView>(items.Select(c => new CouponView(c.Id, c.Coupon, c.Threshold.Yuan, c.Discount.Yuan, c.Status,
-            CouponText.Status(c.Status), c.ValidTo, c.ClaimedAt, c.UsedAt, c.Reserved)).ToList(), total, page, pageSize));
+        // The mini-program's contract: a reserved copy reads 未使用 with reserved = true.
+        return TypedResults.Ok(new Paged<CouponView>(items.Select(c => (c, Shown: c.Reserved ? CouponClaimStatus.Unused : c.Status))
+            .Select(x => new CouponView(x.c.Id, x.c.Coupon, x.c.Threshold.Yuan, x.c.Discount.Yuan, x.Shown, CouponText.Status(x.Shown), x.c.ValidTo,
+                x.c.ClaimedAt, x.c.UsedAt, x.c.Reserved)).ToList(), total, page, pageSize));
     }
 
     private static async Task<Results<Ok<string>, ValidationProblem, ProblemHttpResult>> ClaimCouponAsync(

@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Coupons;
 using ChargeConsole.Domain.Invoices;
 using ChargeConsole.Domain.Wallets;
 using ChargeConsole.Data.Entities;

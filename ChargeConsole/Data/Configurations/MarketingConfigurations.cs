@@ -9,7 +9,7 @@ internal sealed class CouponConfiguration : IEntityTypeConfiguration<Coupon>
     public void Configure(EntityTypeBuilder<Coupon> e)
     {
         e.HasIndex(x => x.Name);
-        e.HasIndex(x => new { x.Status, x.ValidFrom });
+        e.HasIndex(x => new { x.ValidFrom, x.ValidTo });
         e.HasIndex(x => x.ClaimToken).IsUnique();
         e.Property(x => x.ClaimToken).HasMaxLength(32);
         e.Property(x => x.Name).HasMaxLength(50);
@@ -42,6 +42,7 @@ internal sealed class CouponClaimConfiguration : IEntityTypeConfiguration<Coupon
         e.HasIndex(x => new { x.AppUserId, x.Status });
         e.HasIndex(x => new { x.Status, x.ClaimedAt });
         e.HasIndex(x => x.RechargeOrderId);
+        e.Property(x => x.Version).IsConcurrencyToken();
     }
 }
 

@@ -63,6 +63,9 @@ public static class DemoHistory
                 var kw = Math.Min(gun.PowerKw, 7m + (decimal)random.NextDouble() * gun.PowerKw) * 0.9m;
                 var energy = Energy.FromKwh(Math.Min(kw * minutes / 60m, 40m + random.Next(0, 35))); // no car takes more than its battery
                 var endChina = startChina.AddMinutes(minutes);
+                // Run just after midnight, yesterday's late charges would still be going: the history stops hours before
+                // now, so it never ends in the future and the top-ups below (up to 90 minutes after) fit before now too.
+                if (ChinaTime.ToUtc(endChina) > nowUtc.AddHours(-2)) continue;
                 var split = ChargeCalculator.Split(schedule, [new MeterSample(startChina, Energy.Zero), new MeterSample(endChina, energy)]);
                 var bill = ChargeCalculator.Price(tariff, split);
                 var no = $"CD{startChina:yyMMddHHmmss}{++orders % 10000:0000}H";

@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Coupons;
 using System.Security.Cryptography;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Values;
@@ -31,7 +32,7 @@ public static class DemoMarketing
         var coupon = new Coupon
         {
             Name = CouponName, Threshold = Money.FromFen(100_00), Discount = Money.FromFen(10_00), TotalQuantity = 1000, ClaimedCount = users.Count, PerUserLimit = 1,
-            ValidFrom = now.AddDays(-7), ValidTo = now.AddDays(60), Status = CouponStatus.Active, ClaimMethod = CouponClaimMethod.Issued,
+            ValidFrom = now.AddDays(-7), ValidTo = now.AddDays(60), ClaimMethod = CouponClaimMethod.Issued,
             ClaimToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant(), Remark = "演示数据", CreatedAt = now.AddDays(-8),
         };
         db.Coupons.Add(coupon);

@@ -1,8 +1,7 @@
+using ChargeConsole.Domain.Coupons;
 using ChargeConsole.Domain.Values;
 
 namespace ChargeConsole.Data.Entities;
-
-public enum CouponStatus { NotStarted = 0, Active = 1, Expired = 2 }
 
 public enum CouponClaimMethod { Issued = 0, QrCode = 1, InApp = 2 }
 
@@ -19,7 +18,6 @@ public class Coupon
     public int PerUserLimit { get; set; } = 1;
     public DateTime ValidFrom { get; set; }
     public DateTime ValidTo { get; set; }
-    public CouponStatus Status { get; set; }
     public CouponClaimMethod ClaimMethod { get; set; }
     public string? PosterPath { get; set; }
     public string? Remark { get; set; }
@@ -27,8 +25,6 @@ public class Coupon
     public string ClaimToken { get; set; } = "";
     public DateTime CreatedAt { get; set; }
 }
-
-public enum CouponClaimStatus { Unused = 0, Used = 1, Expired = 2 }
 
 public class CouponClaim
 {
@@ -42,11 +38,10 @@ public class CouponClaim
     public DateTime ClaimedAt { get; set; }
     public DateTime? UsedAt { get; set; }
     public long? ChargingOrderId { get; set; }
-    /// <summary>
-    /// The recharge order paying with it: while that order is unpaid the copy is reserved (still 未使用, but no other
-    /// order may take it); once paid it is 已使用; if the order is closed unpaid it is free again.
-    /// </summary>
+    /// <summary>The recharge order that reserved it (Reserved while unpaid) or used it (Used once paid).</summary>
     public int? RechargeOrderId { get; set; }
+    /// <summary>Concurrency token: every status move bumps it (see CouponClaimTransitions).</summary>
+    public int Version { get; set; }
     /// <summary>The user's n-th copy of this coupon (1 … per-user limit): unique per coupon and user, so concurrent claims cannot pass the limit.</summary>
     public int Seq { get; set; }
 }

@@ -65,8 +65,9 @@ public sealed record CouponRow
     public string ClaimToken { get; init; } = "";
     public string? Remark { get; init; }
     public DateTime CreatedAt { get; init; }
-    /// <summary>From the clock at read, whatever the job last wrote.</summary>
-    public CouponPhase Phase { get; init; }
+    /// <summary>When the row was read: its phase is the clock's then.</summary>
+    public DateTime ReadAt { get; init; }
+    public CouponPhase Phase => CouponRules.PhaseAt(ValidFrom, ValidTo, ReadAt);
     public string Rule => Threshold == Money.Zero ? $"无门槛减 {Discount.Yuan:0.00}" : $"满 {Threshold.Yuan:0.00} 减 {Discount.Yuan:0.00}";
 }
 
@@ -108,9 +109,10 @@ public sealed record ClaimRow
     public DateTime ClaimedAt { get; init; }
     public DateTime? UsedAt { get; init; }
     public string? OrderNo { get; init; }
+    public DateTime ValidFrom { get; init; }
     public DateTime ValidTo { get; init; }
     /// <summary>Held by a recharge order waiting to be paid.</summary>
-    public bool Reserved { get; init; }
+    public bool Reserved => Status == CouponClaimStatus.Reserved;
 }
 
 public sealed class ClaimExportRow
@@ -131,5 +133,8 @@ public static class CouponText
 
     public static string Method(CouponClaimMethod m) => m switch { CouponClaimMethod.QrCode => "扫码领取", CouponClaimMethod.InApp => "小程序领取", _ => "后台发放" };
 
-    public static string Status(CouponClaimStatus s) => s switch { CouponClaimStatus.Unused => "未使用", CouponClaimStatus.Used => "已使用", _ => "已过期" };
+    public static string Status(CouponClaimStatus s) => s switch
+    {
+        CouponClaimStatus.Unused => "未使用", CouponClaimStatus.Reserved => "充值待支付占用", CouponClaimStatus.Used => "已使用", _ => "已过期",
+    };
 }

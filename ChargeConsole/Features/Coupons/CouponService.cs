@@ -15,8 +15,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ChargeConsole.Features.Coupons;
 
 /// <summary>
-/// 优惠券 templates and 领取记录 (SPEC "Coupons"). The status follows the clock (computed on every read; the job only
-/// keeps the stored column in step); threshold and discount are fixed once created; a template that was ever issued or
+/// 优惠券 templates and 领取记录 (SPEC "Coupons"). A coupon's phase follows the clock (<see cref="CouponPhases"/>, never
+/// stored); threshold and discount are fixed once created; a template that was ever issued or
 /// claimed is kept. Claims never pass the total or the per-user limit, however many arrive at once: the count is taken
 /// with a conditional UPDATE and each copy has its own number per user under a unique index.
 /// </summary>
@@ -28,13 +28,7 @@ public sealed class CouponService(IDbContextFactory<ChargeDbContext> dbFactory, 
     {
         var q = db.Coupons.AsNoTracking().StaffOnly(scope);
         if (!string.IsNullOrWhiteSpace(f.Name)) { var name = f.Name.Trim(); q = q.Where(c => c.Name.Contains(name)); }
-        q = f.Status switch
-        {
-            CouponPhase.NotStarted => q.Where(c => c.ValidFrom > now),
-            CouponPhase.Active => q.Where(c => c.ValidFrom <= now && c.ValidTo > now),
-            CouponPhase.Expired => q.Where(c => c.ValidTo <= now),
-            _ => q,
-        };
+        if (f.Status is { } phase) q = q.InPhase(phase, now);
         // Valid at some time in the range: the window overlaps it.
         if (f.From is { } from) { var start = ChinaDays.StartUtc(from); q = q.Where(c => c.ValidTo > start); }
         if (f.To is { } to) { var end = ChinaDays.EndUtc(to); q = q.Where(c => c.ValidFrom < end); }
@@ -43,8 +37,7 @@ public sealed class CouponService(IDbContextFactory<ChargeDbContext> dbFactory, 
             Id = c.Id, Name = c.Name, Threshold = c.Threshold, Discount = c.Discount, TotalQuantity = c.TotalQuantity, ClaimedCount = c.ClaimedCount,
             UsedCount = db.CouponClaims.Count(x => x.CouponId == c.Id && x.Status == CouponClaimStatus.Used), PerUserLimit = c.PerUserLimit,
             ValidFrom = c.ValidFrom, ValidTo = c.ValidTo, ClaimMethod = c.ClaimMethod, HasPoster = c.PosterPath != null, ClaimToken = c.ClaimToken, Remark = c.Remark,
-            CreatedAt = c.CreatedAt,
-            Phase = c.ValidFrom > now ? CouponPhase.NotStarted : c.ValidTo > now ? CouponPhase.Active : CouponPhase.Expired,
+            CreatedAt = c.CreatedAt, ReadAt = now,
         });
     }
 
@@ -94,7 +87,6 @@ public sealed class CouponService(IDbContextFactory<ChargeDbContext> dbFactory, 
         }
         (coupon.Name, coupon.TotalQuantity, coupon.PerUserLimit, coupon.ValidFrom, coupon.ValidTo, coupon.ClaimMethod, coupon.Remark) =
             (form.Name.Trim(), form.TotalQuantity!.Value, form.PerUserLimit!.Value, from, to, form.ClaimMethod, string.IsNullOrWhiteSpace(form.Remark) ? null : form.Remark.Trim());
-        coupon.Status = (CouponStatus)CouponRules.PhaseAt(from, to, Now);
         var result = OperationResult.Ok("优惠券已保存");
         AuditTrail.Add(db, Now, scope.UserName, form.Id is null ? "新增优惠券" : "修改优惠券", coupon.Name, result);
         await db.SaveChangesAsync();
@@ -223,10 +215,9 @@ public sealed class CouponService(IDbContextFactory<ChargeDbContext> dbFactory, 
         var items = await q.OrderByDescending(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(c => new ClaimRow
         {
             Id = c.Id, Coupon = c.Coupon.Name, Threshold = c.Coupon.Threshold, Discount = c.Coupon.Discount, Method = c.Method, ClaimedAt = c.ClaimedAt,
-            UsedAt = c.UsedAt, ValidTo = c.Coupon.ValidTo, Reserved = c.Status != CouponClaimStatus.Used && c.RechargeOrderId != null,
-            Status = c.Status == CouponClaimStatus.Unused && c.Coupon.ValidTo <= now ? CouponClaimStatus.Expired : c.Status,
+            UsedAt = c.UsedAt, ValidFrom = c.Coupon.ValidFrom, ValidTo = c.Coupon.ValidTo, Status = c.Status,
         }).ToListAsync(ct);
-        return (items, await q.CountAsync(ct));
+        return (items.Select(c => c with { Status = CouponClaimLifecycle.AsSeen(c.Status, CouponRules.PhaseAt(c.ValidFrom, c.ValidTo, now)) }).ToList(), await q.CountAsync(ct));
     }
 
     /// <summary>Users to pick from in 发放优惠券: by phone (at most 20).</summary>
@@ -248,8 +239,8 @@ public sealed class CouponService(IDbContextFactory<ChargeDbContext> dbFactory, 
         return q.WithinChinaDays(c => c.ClaimedAt, f.From, f.To).Select(c => new ClaimRow
         {
             Id = c.Id, Coupon = c.Coupon.Name, Threshold = c.Coupon.Threshold, Discount = c.Coupon.Discount, Phone = c.AppUser.Phone, Nickname = c.AppUser.Nickname,
-            Method = c.Method, Status = c.Status, ClaimedAt = c.ClaimedAt, UsedAt = c.UsedAt, ValidTo = c.Coupon.ValidTo,
-            Reserved = c.Status != CouponClaimStatus.Used && c.RechargeOrderId != null, OrderNo = db.ChargingOrders.Where(o => o.Id == c.ChargingOrderId).Select(o => o.OrderNo).FirstOrDefault()
+            Method = c.Method, Status = c.Status, ClaimedAt = c.ClaimedAt, UsedAt = c.UsedAt, ValidFrom = c.Coupon.ValidFrom, ValidTo = c.Coupon.ValidTo,
+            OrderNo = db.ChargingOrders.Where(o => o.Id == c.ChargingOrderId).Select(o => o.OrderNo).FirstOrDefault()
                 ?? db.RechargeOrders.Where(o => o.Id == c.RechargeOrderId && c.Status == CouponClaimStatus.Used).Select(o => o.OrderNo).FirstOrDefault(),
         });
     }
@@ -271,11 +262,11 @@ public sealed class CouponService(IDbContextFactory<ChargeDbContext> dbFactory, 
         if (claim is null) return OperationResult.Fail("领取记录已被删除，请刷新列表");
         OperationResult result;
         if (claim.Status == CouponClaimStatus.Used) result = OperationResult.Fail("已使用的优惠券不能删除");
-        else if (claim.RechargeOrderId is not null) result = OperationResult.Fail("该优惠券正被待支付的充值订单占用，不能删除");
+        else if (claim.Status == CouponClaimStatus.Reserved) result = OperationResult.Fail("该优惠券正被待支付的充值订单占用，不能删除");
         else
         {
             // Not used or reserved, checked in the same statement: a settlement or recharge taking it at this moment wins.
-            var deleted = await db.CouponClaims.Where(c => c.Id == id && c.Status != CouponClaimStatus.Used && c.ChargingOrderId == null && c.RechargeOrderId == null)
+            var deleted = await db.CouponClaims.Where(c => c.Id == id && (c.Status == CouponClaimStatus.Unused || c.Status == CouponClaimStatus.Expired))
                 .ExecuteDeleteAsync();
             if (deleted == 1) await db.Coupons.Where(c => c.Id == claim.CouponId).ExecuteUpdateAsync(u => u.SetProperty(c => c.ClaimedCount, c => c.ClaimedCount - 1));
             result = deleted == 1 ? OperationResult.Ok("领取记录已删除") : OperationResult.Fail("该优惠券刚被使用，不能删除");

@@ -14,9 +14,9 @@ namespace ChargeConsole.Features.Coupons;
 /// </summary>
 public static class CouponUse
 {
-    /// <summary>Copies no order holds: unused, not taken by a charge, not reserved by a recharge waiting to be paid.</summary>
+    /// <summary>Copies no order holds: not used by a charge or a recharge, not reserved by a recharge waiting to be paid.</summary>
     public static IQueryable<CouponClaim> Free(this IQueryable<CouponClaim> claims) =>
-        claims.Where(c => c.Status == CouponClaimStatus.Unused && c.ChargingOrderId == null && c.RechargeOrderId == null);
+        claims.Where(c => c.Status == CouponClaimStatus.Unused);
 
     /// <summary>
     /// The user's copies that a new use may take: free, and not named by a charge in progress (one that names a copy
@@ -38,8 +38,8 @@ public static class CouponUse
             order.CouponClaimId = null; // the named coupon does not apply (threshold, window): it stays the user's
             return;
         }
-        var taken = await db.CouponClaims.Free().Where(c => c.Id == chosen.ClaimId)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CouponClaimStatus.Used).SetProperty(c => c.UsedAt, now).SetProperty(c => c.ChargingOrderId, order.Id), ct);
+        var taken = await db.CouponClaims.Where(c => c.Id == chosen.ClaimId)
+            .MoveAsync(CouponClaimStatus.Unused, CouponClaimStatus.Used, u => u.SetProperty(c => c.UsedAt, now).SetProperty(c => c.ChargingOrderId, order.Id), ct);
         if (taken == 0) { order.CouponClaimId = null; return; }
         var discount = CouponRules.DiscountOn(chosen, order.TotalAmount);
         (order.ElectricityFee, order.ServiceFee) = CouponRules.Reduce(order.ElectricityFee, order.ServiceFee, discount);
@@ -51,10 +51,8 @@ public static class CouponUse
     public static async Task ReturnAsync(ChargeDbContext db, ChargingOrder order, DateTime now, CancellationToken ct)
     {
         if (order.CouponClaimId is not { } id || order.DiscountAmount <= Money.Zero) return;
-        var validTo = await db.CouponClaims.Where(c => c.Id == id).Select(c => c.Coupon.ValidTo).FirstOrDefaultAsync(ct);
-        var back = now < validTo ? CouponClaimStatus.Unused : CouponClaimStatus.Expired;
-        await db.CouponClaims.Where(c => c.Id == id && c.ChargingOrderId == order.Id)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, back).SetProperty(c => c.UsedAt, (DateTime?)null).SetProperty(c => c.ChargingOrderId, (long?)null), ct);
+        await db.CouponClaims.Where(c => c.Id == id && c.ChargingOrderId == order.Id).ReturnAsync(CouponClaimStatus.Used, now,
+            u => u.SetProperty(c => c.UsedAt, (DateTime?)null).SetProperty(c => c.ChargingOrderId, (long?)null), ct);
         order.CouponClaimId = null; // the claim may now be used by another order
     }
 }

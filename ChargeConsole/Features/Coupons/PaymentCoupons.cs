@@ -10,9 +10,10 @@ namespace ChargeConsole.Features.Coupons;
 public sealed record UsableCoupon(int ClaimId, string Name, Money Threshold, Money Discount, DateTime ValidTo);
 
 /// <summary>
-/// Coupons on a recharge payment (manual 1.8 优惠叠加: a 营销套餐 whose activity allows it). The copy is reserved for the
+/// Coupons on a recharge payment (manual 1.8 优惠叠加: a 营销套餐 whose activity allows it). The copy is Reserved for the
 /// order when the order is made (a conditional UPDATE, so two orders — or an order and a charge's settlement — cannot
-/// both have it), becomes 已使用 when the payment is credited, and is free again if the order is closed unpaid.
+/// both have it), becomes 已使用 when the payment is credited, and is given back if the order is closed unpaid
+/// (<see cref="CouponClaimLifecycle"/>).
 /// </summary>
 public static class PaymentCoupons
 {
@@ -44,21 +45,26 @@ public static class PaymentCoupons
 
     /// <summary>Reserves the copy for the order, in the caller's transaction; false when another order took it first.</summary>
     public static async Task<bool> ReserveAsync(ChargeDbContext db, int claimId, int rechargeOrderId, CancellationToken ct) =>
-        await db.CouponClaims.Free().Where(c => c.Id == claimId && !db.ChargingOrders.Any(o => o.CouponClaimId == c.Id))
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.RechargeOrderId, rechargeOrderId), ct) == 1;
+        await db.CouponClaims.Where(c => c.Id == claimId && !db.ChargingOrders.Any(o => o.CouponClaimId == c.Id))
+            .MoveAsync(CouponClaimStatus.Unused, CouponClaimStatus.Reserved, u => u.SetProperty(c => c.RechargeOrderId, rechargeOrderId), ct) == 1;
 
     /// <summary>
-    /// At payment: the order's copy becomes 已使用. Also when the order had been closed and the copy freed, if it is
-    /// still free. False when the copy went elsewhere meanwhile: the payment is then credited without the discount.
+    /// At payment: the copy the order reserved becomes 已使用. When the order had been closed and the copy given back, a
+    /// late payment takes it only if it is still free and valid (<see cref="CouponClaimLifecycle.UsableLate"/>). False
+    /// when it is not: the payment is then credited without the discount.
     /// </summary>
-    public static async Task<bool> UseAsync(ChargeDbContext db, int claimId, int rechargeOrderId, DateTime now, CancellationToken ct) =>
-        await db.CouponClaims.Where(c => c.Id == claimId && (c.RechargeOrderId == rechargeOrderId && c.Status != CouponClaimStatus.Used
-                || c.RechargeOrderId == null && c.Status != CouponClaimStatus.Used && c.ChargingOrderId == null))
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CouponClaimStatus.Used).SetProperty(c => c.UsedAt, now)
-                .SetProperty(c => c.RechargeOrderId, rechargeOrderId), ct) == 1;
+    public static async Task<bool> UseAsync(ChargeDbContext db, int claimId, int rechargeOrderId, DateTime now, CancellationToken ct)
+    {
+        var reserved = await db.CouponClaims.Where(c => c.Id == claimId && c.RechargeOrderId == rechargeOrderId)
+            .MoveAsync(CouponClaimStatus.Reserved, CouponClaimStatus.Used, u => u.SetProperty(c => c.UsedAt, now), ct);
+        if (reserved == 1) return true;
+        // UsableLate, in SQL: still Unused and its coupon Active.
+        return await db.CouponClaims.InPhase(CouponPhase.Active, now).Where(c => c.Id == claimId && !db.ChargingOrders.Any(o => o.CouponClaimId == c.Id))
+            .MoveAsync(CouponClaimStatus.Unused, CouponClaimStatus.Used, u => u.SetProperty(c => c.UsedAt, now).SetProperty(c => c.RechargeOrderId, rechargeOrderId), ct) == 1;
+    }
 
-    /// <summary>An order closed unpaid gives its reserved copy back (the expiry job then deals with it if its window has passed).</summary>
-    public static Task<int> ReleaseAsync(ChargeDbContext db, int rechargeOrderId, CancellationToken ct) =>
-        db.CouponClaims.Where(c => c.RechargeOrderId == rechargeOrderId && c.Status != CouponClaimStatus.Used)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.RechargeOrderId, (int?)null), ct);
+    /// <summary>An order closed unpaid gives its reserved copy back: free while valid, else 已过期.</summary>
+    public static Task<int> ReleaseAsync(ChargeDbContext db, int rechargeOrderId, DateTime now, CancellationToken ct) =>
+        db.CouponClaims.Where(c => c.RechargeOrderId == rechargeOrderId)
+            .ReturnAsync(CouponClaimStatus.Reserved, now, u => u.SetProperty(c => c.RechargeOrderId, (int?)null), ct);
 }

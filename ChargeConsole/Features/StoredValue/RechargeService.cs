@@ -170,7 +170,7 @@ public sealed class RechargeService(IDbContextFactory<ChargeDbContext> dbFactory
         var closed = await db.RechargeOrders.Where(o => o.OrderNo == orderNo)
             .MoveAsync(RechargeOrderStatus.Unpaid, RechargeOrderStatus.Closed, u => u.SetProperty(o => o.ClosedAt, now), ct);
         // The coupon it reserved is the user's again, in the same transaction as the close.
-        var released = closed > 0 && await PaymentCoupons.ReleaseAsync(db, await db.RechargeOrders.Where(o => o.OrderNo == orderNo).Select(o => o.Id).FirstAsync(ct), ct) > 0;
+        var released = closed > 0 && await PaymentCoupons.ReleaseAsync(db, await db.RechargeOrders.Where(o => o.OrderNo == orderNo).Select(o => o.Id).FirstAsync(ct), clock.GetUtcNow().UtcDateTime, ct) > 0;
         await tx.CommitAsync(ct);
         if (closed > 0) live.Publish(new RechargeChanged(orderNo));
         if (released) live.Publish(new CouponClaimsChanged());

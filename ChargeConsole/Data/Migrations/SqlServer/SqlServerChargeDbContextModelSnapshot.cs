@@ -745,9 +745,6 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<int>("Status")
-                        .HasColumnType("int");
-
                     b.Property<long>("Threshold")
                         .HasColumnType("bigint");
 
@@ -767,7 +764,7 @@ namespace ChargeConsole.Data.Migrations.SqlServer
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("Status", "ValidFrom");
+                    b.HasIndex("ValidFrom", "ValidTo");
 
                     b.ToTable("Coupons");
                 });
@@ -806,6 +803,10 @@ namespace ChargeConsole.Data.Migrations.SqlServer
 
                     b.Property<DateTime?>("UsedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 

@@ -717,9 +717,6 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("Threshold")
                         .HasColumnType("INTEGER");
 
@@ -739,7 +736,7 @@ namespace ChargeConsole.Data.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("Status", "ValidFrom");
+                    b.HasIndex("ValidFrom", "ValidTo");
 
                     b.ToTable("Coupons");
                 });
@@ -776,6 +773,10 @@ namespace ChargeConsole.Data.Migrations.Sqlite
 
                     b.Property<DateTime?>("UsedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -52,19 +52,4 @@ public static class ChargingOrderLifecycle
     /// <summary>The pile's transaction record has not been received yet.</summary>
     public static bool AwaitsRecord(ChargingOrderStatus s) => IsInProgress(s) || s == ChargingOrderStatus.Finished;
 
-    public static string Name(ChargingOrderStatus s) => s switch
-    {
-        ChargingOrderStatus.Starting => "启动中",
-        ChargingOrderStatus.Charging => "充电中",
-        ChargingOrderStatus.Stopping => "停止中",
-        ChargingOrderStatus.Finished => "待结算",
-        ChargingOrderStatus.Settled => "已结算",
-        ChargingOrderStatus.Unpaid => "未支付",
-        ChargingOrderStatus.Failed => "启动失败",
-        ChargingOrderStatus.Voided => "已退单",
-        ChargingOrderStatus.PendingReview => "待审核",
-        ChargingOrderStatus.Rejected => "已驳回",
-        ChargingOrderStatus.Closed => "已关闭",
-        _ => s.ToString(),
-    };
 }

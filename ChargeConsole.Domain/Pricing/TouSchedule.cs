@@ -11,6 +11,15 @@ public sealed record TouRange(TimeOnly Start, TimeOnly End, TouPeriod Period)
     public int EndMinute => End == TimeOnly.MinValue ? 24 * 60 : End.Hour * 60 + End.Minute + (End.Second > 0 ? 1 : 0);
 }
 
+public enum TouRangeProblemKind { OffTheHalfHour = 0, EndsBeforeStart = 1, Overlaps = 2, DayNotCovered = 3 }
+
+/// <summary>
+/// Why ranges do not make a day: <paramref name="Range"/> is the range at fault (for <see cref="TouRangeProblemKind.Overlaps"/>,
+/// <paramref name="Other"/> the one it overlaps); for <see cref="TouRangeProblemKind.DayNotCovered"/>, the first gap as
+/// slots <paramref name="FromSlot"/> to <paramref name="ToSlot"/> (inclusive).
+/// </summary>
+public sealed record TouRangeProblem(TouRangeProblemKind Kind, TouRange? Range = null, TouRange? Other = null, int FromSlot = 0, int ToSlot = 0);
+
 /// <summary>
 /// The day as 48 half-hour slots (slot 0 = 00:00–00:30 … slot 47 = 23:30–24:00), each in one period: the YKC
 /// billing model's layout. Built from ranges that must align to :00/:30, cover the whole day and not overlap.
@@ -39,29 +48,28 @@ public sealed class TouSchedule
     public static TouSchedule FromPeriods(IReadOnlyList<TouPeriod> slots) =>
         slots.Count == SlotCount ? new TouSchedule(slots.ToArray()) : throw new ArgumentException("48 slots are required.", nameof(slots));
 
-    /// <summary>Validates <paramref name="ranges"/>; on success <paramref name="schedule"/> is set, else the errors are in Chinese.</summary>
-    public static bool TryFromRanges(IEnumerable<TouRange> ranges, out TouSchedule? schedule, out IReadOnlyList<string> errors)
+    /// <summary>Validates <paramref name="ranges"/>; on success <paramref name="schedule"/> is set, else <paramref name="errors"/> says why.</summary>
+    public static bool TryFromRanges(IEnumerable<TouRange> ranges, out TouSchedule? schedule, out IReadOnlyList<TouRangeProblem> errors)
     {
-        var problems = new List<string>();
+        var problems = new List<TouRangeProblem>();
         var owner = new TouRange?[SlotCount];
         foreach (var r in ranges)
         {
-            var label = $"{r.Start:HH\\:mm}–{(r.EndMinute == 1440 ? "24:00" : r.End.ToString("HH\\:mm"))}";
             if (r.StartMinute % 30 != 0 || r.EndMinute % 30 != 0 || r.Start.Second != 0 || r.End.Second != 0)
             {
-                problems.Add($"时段 {label} 必须按整点或半点（:00/:30）划分");
+                problems.Add(new(TouRangeProblemKind.OffTheHalfHour, r));
                 continue;
             }
             if (r.EndMinute <= r.StartMinute)
             {
-                problems.Add($"时段 {label} 的结束时间必须晚于开始时间");
+                problems.Add(new(TouRangeProblemKind.EndsBeforeStart, r));
                 continue;
             }
             for (var slot = r.StartMinute / 30; slot < r.EndMinute / 30; slot++)
             {
                 if (owner[slot] is { } other && other != r)
                 {
-                    problems.Add($"时段 {label} 与 {other.Start:HH\\:mm} 开始的时段重叠");
+                    problems.Add(new(TouRangeProblemKind.Overlaps, r, other));
                     break;
                 }
                 owner[slot] = r;
@@ -73,7 +81,7 @@ public sealed class TouSchedule
             var first = gaps[0];
             var last = first;
             while (gaps.Contains(last + 1)) last++;
-            problems.Add($"时段没有覆盖全天：{SlotLabel(first)}–{SlotEndLabel(last)} 未设置");
+            problems.Add(new(TouRangeProblemKind.DayNotCovered, FromSlot: first, ToSlot: last));
         }
         errors = problems.Distinct().ToList();
         schedule = errors.Count == 0 ? new TouSchedule(owner.Select(o => o!.Period).ToArray()) : null;
@@ -98,8 +106,4 @@ public sealed class TouSchedule
     /// <summary>The period in force at a China-time instant.</summary>
     public TouPeriod PeriodAt(DateTime chinaTime) => _slots[chinaTime.Hour * 2 + chinaTime.Minute / 30];
 
-    private static string SlotLabel(int slot) => $"{slot / 2:00}:{slot % 2 * 30:00}";
-    private static string SlotEndLabel(int slot) => slot == SlotCount - 1 ? "24:00" : SlotLabel(slot + 1);
-
-    public static string Name(TouPeriod p) => p switch { TouPeriod.Sharp => "尖", TouPeriod.Peak => "峰", TouPeriod.Flat => "平", _ => "谷" };
 }

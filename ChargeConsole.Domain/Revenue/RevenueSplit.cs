@@ -22,11 +22,11 @@ public static class RevenueSplit
 
     public static IReadOnlyList<SplitPart> Split(Money @base, IReadOnlyList<InvestorShare> shares)
     {
-        if (@base.IsNegative) throw new ArgumentOutOfRangeException(nameof(@base), "分润基数不能为负");
+        if (@base.IsNegative) throw new ArgumentOutOfRangeException(nameof(@base), "A split base cannot be negative.");
         if (shares.Any(s => !InvestorShares.IsValidShare(s.Percent)) || !InvestorShares.SumWithinLimit(shares.Select(s => s.Percent)))
-            throw new ArgumentException("投资人占比必须在 0–100% 之间且合计不超过 100%", nameof(shares));
+            throw new ArgumentException("Shares must be 0–100 % each and total at most 100 %.", nameof(shares));
         if (shares.Select(s => s.InvestorId).Distinct().Count() != shares.Count)
-            throw new ArgumentException("同一投资人不能出现两次", nameof(shares));
+            throw new ArgumentException("An investor may appear once.", nameof(shares));
 
         var parties = shares.Select(s => (Id: (string?)s.InvestorId, s.Percent))
             .Append((Id: null, Percent: 100m - shares.Sum(s => s.Percent))).ToList();

@@ -11,8 +11,8 @@ public sealed record RechargeTerms(Money Pay, Money Bonus, Money Discount)
 {
     public static RechargeTerms For(Money amount, Money bonus, Money discount)
     {
-        if (amount.Fen <= 0) throw new ArgumentOutOfRangeException(nameof(amount), "充值金额必须大于 0");
-        if (discount.Fen < 0 || discount >= amount) throw new ArgumentOutOfRangeException(nameof(discount), "优惠金额必须小于充值金额");
+        if (amount.Fen <= 0) throw new ArgumentOutOfRangeException(nameof(amount), "A recharge amount must be positive.");
+        if (discount.Fen < 0 || discount >= amount) throw new ArgumentOutOfRangeException(nameof(discount), "A discount must be less than the amount.");
         return new(amount - discount, bonus + discount, discount);
     }
 

@@ -36,14 +36,19 @@ public static class WalletRules
     /// Why a manual deduction cannot be made, or null. Money deductions may not touch frozen principal, nor what the
     /// user's open charging orders may still cost (<paramref name="committed"/>): the limit told to their piles stays honest.
     /// </summary>
-    public static string? CheckDeduction(WalletBalance wallet, bool money, long amount, Money committed)
+    public static DeductionRefusal? CheckDeduction(WalletBalance wallet, bool money, long amount, Money committed)
     {
-        if (amount <= 0) return "扣除数量必须大于 0";
-        if (!money) return amount > wallet.Points ? $"积分不足：当前积分 {wallet.Points}，不能扣除 {amount}" : null;
+        if (amount <= 0) return new(DeductionRefusalKind.NotPositive, amount);
+        if (!money) return amount > wallet.Points ? new(DeductionRefusalKind.PointsShort, amount, Points: wallet.Points) : null;
         var free = Orders.SpendingRules.FreePrincipal(wallet, committed);
         if (amount <= free.Fen) return null;
         return committed > Money.Zero && free < wallet.SpendablePrincipal
-            ? $"余额不足：未结算的充电订单最多还需 {committed} 元，可扣除本金 {free} 元，不能扣除 {Money.FromFen(amount)} 元"
-            : $"余额不足：可扣除本金 {free} 元，不能扣除 {Money.FromFen(amount)} 元";
+            ? new(DeductionRefusalKind.HeldByOpenOrders, amount, free, committed)
+            : new(DeductionRefusalKind.PrincipalShort, amount, free);
     }
 }
+
+public enum DeductionRefusalKind { NotPositive = 0, PointsShort = 1, PrincipalShort = 2, HeldByOpenOrders = 3 }
+
+/// <summary>A refused deduction of <paramref name="Amount"/> (fen or points): what was free to deduct and what open orders hold.</summary>
+public sealed record DeductionRefusal(DeductionRefusalKind Kind, long Amount, Money Free = default, Money Committed = default, long Points = 0);

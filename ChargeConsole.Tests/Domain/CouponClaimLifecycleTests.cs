@@ -1,8 +1,10 @@
+using ChargeConsole.Tests.Support;
 using ChargeConsole.Domain.Coupons;
 
 namespace ChargeConsole.Tests.Domain;
 
 /// <summary>Issue 21, item 1: a coupon copy's life-cycle table, move by move, and the rule for a late payment.</summary>
+[Trait(TestKind.Name, TestKind.Fast)]
 public class CouponClaimLifecycleTests
 {
     private static readonly (CouponClaimStatus From, CouponClaimStatus To)[] Allowed =

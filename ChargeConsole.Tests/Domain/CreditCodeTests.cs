@@ -1,7 +1,9 @@
+using ChargeConsole.Tests.Support;
 using ChargeConsole.Domain.Invoices;
 
 namespace ChargeConsole.Tests.Domain;
 
+[Trait(TestKind.Name, TestKind.Fast)]
 public class CreditCodeTests
 {
     [Theory]

@@ -1,8 +1,10 @@
+using ChargeConsole.Tests.Support;
 using ChargeConsole.Domain.Invoices;
 
 namespace ChargeConsole.Tests.Domain;
 
 /// <summary>Issue 21, item 1: an invoice request's life-cycle table, move by move.</summary>
+[Trait(TestKind.Name, TestKind.Fast)]
 public class InvoiceLifecycleTests
 {
     private static readonly (InvoiceStatus From, InvoiceStatus To)[] Allowed =

@@ -1,3 +1,4 @@
+using ChargeConsole.Tests.Support;
 using ChargeConsole.Domain.Pricing;
 using ChargeConsole.Domain.Values;
 using FsCheck;
@@ -5,6 +6,7 @@ using FsCheck.Xunit;
 
 namespace ChargeConsole.Tests.Domain;
 
+[Trait(TestKind.Name, TestKind.Fast)]
 public class PricingTests
 {
     private static TimeOnly T(string hhmm) => TimeOnly.Parse(hhmm);
@@ -18,6 +20,7 @@ public class PricingTests
     ];
 
     private static TouSchedule Schedule() => TouSchedule.TryFromRanges(Day, out var s, out var e) ? s! : throw new InvalidOperationException(string.Join(";", e));
+
 
     private static readonly Tariff Tariff = new(
         [Price.FromYuan(1.20345m), Price.FromYuan(0.98765m), Price.FromYuan(0.65432m), Price.FromYuan(0.31234m)],
@@ -34,22 +37,22 @@ public class PricingTests
     }
 
     [Fact]
-    public void A_range_not_on_the_half_hour_is_refused_in_chinese()
+    public void A_range_not_on_the_half_hour_is_refused()
     {
         var ranges = Day.ToList();
         ranges[0] = ranges[0] with { End = T("08:15") };
         Assert.False(TouSchedule.TryFromRanges(ranges, out _, out var errors));
-        Assert.Contains("时段 00:00–08:15 必须按整点或半点（:00/:30）划分", errors);
+        Assert.Contains(new TouRangeProblem(TouRangeProblemKind.OffTheHalfHour, ranges[0]), errors);
     }
 
     [Fact]
     public void A_gap_and_an_overlap_are_named()
     {
         Assert.False(TouSchedule.TryFromRanges(Day.Where(r => r.Period != TouPeriod.Sharp), out _, out var gap));
-        Assert.Equal(["时段没有覆盖全天：12:00–13:30 未设置"], gap);
+        Assert.Equal([new TouRangeProblem(TouRangeProblemKind.DayNotCovered, FromSlot: 24, ToSlot: 26)], gap); // 12:00–13:30
 
         Assert.False(TouSchedule.TryFromRanges(Day.Append(new TouRange(T("07:00"), T("09:00"), TouPeriod.Peak)), out _, out var overlap));
-        Assert.Contains(overlap, e => e.Contains("重叠"));
+        Assert.Contains(overlap, e => e.Kind == TouRangeProblemKind.Overlaps);
     }
 
     [Fact]

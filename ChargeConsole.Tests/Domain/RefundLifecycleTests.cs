@@ -1,8 +1,10 @@
+using ChargeConsole.Tests.Support;
 using ChargeConsole.Domain.Wallets;
 
 namespace ChargeConsole.Tests.Domain;
 
 /// <summary>Issue 21, item 1: a refund's life-cycle table, move by move.</summary>
+[Trait(TestKind.Name, TestKind.Fast)]
 public class RefundLifecycleTests
 {
     public static TheoryData<RefundStatus, RefundStatus, bool> Moves() => new()

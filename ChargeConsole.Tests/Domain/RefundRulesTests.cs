@@ -1,8 +1,10 @@
+using ChargeConsole.Tests.Support;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Domain.Wallets;
 
 namespace ChargeConsole.Tests.Domain;
 
+[Trait(TestKind.Name, TestKind.Fast)]
 public class RefundRulesTests
 {
     private static WalletBalance Wallet(long principal, long frozen = 0, long bonus = 0) => new(Money.FromFen(principal), Money.FromFen(bonus), 0, Money.FromFen(frozen));

@@ -1,3 +1,4 @@
+using ChargeConsole.Tests.Support;
 using ChargeConsole.Domain.Revenue;
 using ChargeConsole.Domain.Values;
 using FsCheck;
@@ -5,6 +6,7 @@ using FsCheck.Xunit;
 
 namespace ChargeConsole.Tests.Domain;
 
+[Trait(TestKind.Name, TestKind.Fast)]
 public class RevenueSplitTests
 {
     [Fact]

@@ -1,8 +1,10 @@
+using ChargeConsole.Tests.Support;
 using ChargeConsole.Infrastructure.Content;
 
 namespace ChargeConsole.Tests.Domain;
 
 /// <summary>What the sanitiser keeps and removes, on save and on output alike (one allow-list).</summary>
+[Trait(TestKind.Name, TestKind.Fast)]
 public class RichTextTests
 {
     private readonly RichText _rich = new();

@@ -1,7 +1,9 @@
+using ChargeConsole.Tests.Support;
 using ChargeConsole.Domain.Values;
 
 namespace ChargeConsole.Tests.Domain;
 
+[Trait(TestKind.Name, TestKind.Fast)]
 public class ValueTypeTests
 {
     [Fact]

@@ -1,3 +1,4 @@
+using ChargeConsole.Tests.Support;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Domain.Wallets;
@@ -6,6 +7,7 @@ using FsCheck.Xunit;
 
 namespace ChargeConsole.Tests.Domain;
 
+[Trait(TestKind.Name, TestKind.Fast)]
 public class WalletRulesTests
 {
     private static WalletBalance Wallet(decimal principal, decimal bonus, decimal frozen = 0) =>
@@ -40,8 +42,9 @@ public class WalletRulesTests
     public void Deductions_may_not_go_below_zero_or_touch_frozen_money()
     {
         Assert.Null(WalletRules.CheckDeduction(Wallet(10, 0), money: true, 1000, Money.Zero));
-        Assert.Equal("余额不足：可扣除本金 4.00 元，不能扣除 5.00 元", WalletRules.CheckDeduction(Wallet(10, 0, frozen: 6), money: true, 500, Money.Zero));
-        Assert.Equal("积分不足：当前积分 0，不能扣除 1", WalletRules.CheckDeduction(Wallet(0, 0), money: false, 1, Money.Zero));
+        Assert.Equal(new DeductionRefusal(DeductionRefusalKind.PrincipalShort, 500, Money.FromFen(4_00)), WalletRules.CheckDeduction(Wallet(10, 0, frozen: 6), money: true, 500, Money.Zero));
+        Assert.Equal(new DeductionRefusal(DeductionRefusalKind.PointsShort, 1, Points: 0), WalletRules.CheckDeduction(Wallet(0, 0), money: false, 1, Money.Zero));
+        Assert.Equal(DeductionRefusalKind.NotPositive, WalletRules.CheckDeduction(Wallet(10, 0), money: true, 0, Money.Zero)?.Kind);
     }
 
     [Fact]
@@ -49,7 +52,7 @@ public class WalletRulesTests
     {
         // 10.00 principal, 2.00 bonus; a running charge may still cost 8.12: the bonus covers 2.00 of it, so 3.88 may go.
         Assert.Null(WalletRules.CheckDeduction(Wallet(10, 2), money: true, 388, Money.FromFen(8_12)));
-        Assert.Equal("余额不足：未结算的充电订单最多还需 8.12 元，可扣除本金 3.88 元，不能扣除 3.89 元",
+        Assert.Equal(new DeductionRefusal(DeductionRefusalKind.HeldByOpenOrders, 389, Money.FromFen(3_88), Money.FromFen(8_12)),
             WalletRules.CheckDeduction(Wallet(10, 2), money: true, 389, Money.FromFen(8_12)));
         // Points are not spent by a charge: they may go whatever runs.
         Assert.Null(WalletRules.CheckDeduction(new WalletBalance(Money.Zero, Money.Zero, 50, Money.Zero), money: false, 50, Money.FromFen(8_12)));

@@ -1,8 +1,10 @@
+using ChargeConsole.Tests.Support;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Domain.Wallets;
 
 namespace ChargeConsole.Tests.Domain;
 
+[Trait(TestKind.Name, TestKind.Fast)]
 public class WithdrawalRulesTests
 {
     [Fact]

@@ -173,7 +173,7 @@ public static partial class AppApi
     {
         // While the record is still to come the amount is the pile's running total: its fees are not known yet.
         var priced = !ChargingOrderLifecycle.AwaitsRecord(o.Status);
-        return new(o.OrderNo, o.Status, ChargingOrderLifecycle.Name(o.Status), o.GunCode, stationName, o.CreatedAt, o.StartedAt, o.EndedAt,
+        return new(o.OrderNo, o.Status, OrderText.Status(o.Status), o.GunCode, stationName, o.CreatedAt, o.StartedAt, o.EndedAt,
             o.Energy.Kwh, o.TotalAmount.Yuan, priced ? o.ElectricityFee.Yuan : null, priced ? o.ServiceFee.Yuan : null, o.PowerKw, o.Soc, o.PaidPrincipal.Yuan, o.PaidBonus.Yuan,
             o.StopReason, o.FailureReason, o.DiscountAmount.Yuan);
     }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using ChargeConsole.Api;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Orders;
+using ChargeConsole.Features.Orders;
 using ChargeConsole.Features.Wallets;
 using ChargeConsole.Infrastructure.Auth;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -59,11 +60,10 @@ public sealed class DemoDrivers(
     private async Task StartOneAsync(HttpClient http, Random random, int maxCharging, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var charging = await db.ChargingOrders.CountAsync(o => o.Status == ChargingOrderStatus.Charging || o.Status == ChargingOrderStatus.Starting, ct);
+        var charging = await db.ChargingOrders.InProgress().CountAsync(ct);
         if (charging >= maxCharging) return;
-        var busyUsers = db.ChargingOrders.Where(o => o.AppUserId != null &&
-            (o.Status == ChargingOrderStatus.Starting || o.Status == ChargingOrderStatus.Charging || o.Status == ChargingOrderStatus.Stopping || o.Status == ChargingOrderStatus.Unpaid))
-            .Select(o => o.AppUserId!.Value);
+        // Charging, or with money still owed: a start would be refused.
+        var busyUsers = db.ChargingOrders.MayStillCharge().Where(o => o.AppUserId != null).Select(o => o.AppUserId!.Value);
         // The second hundred demo users drive; the first hundred (13910000000 … 13910003663) are left to people trying the demo.
         var user = await db.AppUsers.Where(u => u.Phone.StartsWith("139") && string.Compare(u.Phone, DriversFrom) >= 0 && !u.Disabled && !busyUsers.Contains(u.Id))
             .OrderBy(u => EF.Functions.Random()).Select(u => new { u.Id, u.Phone, u.Wallet.Principal }).FirstOrDefaultAsync(ct);

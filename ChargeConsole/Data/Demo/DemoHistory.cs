@@ -1,3 +1,4 @@
+using ChargeConsole.Features.StoredValue;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Domain.Orders;
@@ -150,7 +151,7 @@ public static class DemoHistory
             ProviderRefundId = SandboxStore.NewRefundId(at), CreatedAt = at, CompletedAt = at.AddMinutes(1),
         });
         order.RefundedAmount = Money.FromFen(amount);
-        order.Status = RechargeOrderLifecycle.Move(order.Status, RechargeOrderLifecycle.AfterRefund(amount == order.PaidAmount.Fen));
+        order.MoveTo(RechargeOrderLifecycle.AfterRefund(amount == order.PaidAmount.Fen));
         var bonus = RefundRules.BonusToReclaim(order.BonusAmount, order.PaidAmount, order.RefundedAmount, Money.Zero, Money.FromFen(account.Bonus));
         order.BonusReclaimed = bonus;
         Ledger(db, account, LedgerAccount.Frozen, amount, LedgerSource.Refund, no, at, $"退款冻结（{order.OrderNo}）");

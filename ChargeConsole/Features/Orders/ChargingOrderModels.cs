@@ -77,6 +77,21 @@ public sealed record ChargingSample(DateTime SampledAt, decimal Voltage, decimal
 
 public static class OrderText
 {
+    public static string Status(ChargingOrderStatus s) => s switch
+    {
+        ChargingOrderStatus.Starting => "启动中",
+        ChargingOrderStatus.Charging => "充电中",
+        ChargingOrderStatus.Stopping => "停止中",
+        ChargingOrderStatus.Finished => "待结算",
+        ChargingOrderStatus.Settled => "已结算",
+        ChargingOrderStatus.Unpaid => "未支付",
+        ChargingOrderStatus.Failed => "启动失败",
+        ChargingOrderStatus.Voided => "已退单",
+        ChargingOrderStatus.PendingReview => "待审核",
+        ChargingOrderStatus.Rejected => "已驳回",
+        ChargingOrderStatus.Closed => "已关闭",
+        _ => s.ToString(),
+    };
     public static string Source(StartSource s) => s switch
     {
         StartSource.App => "小程序",

@@ -58,7 +58,7 @@ public sealed class ChargingOrderService(
     public static IEnumerable<ChargingOrderExportRow> Export(ChargeDbContext db, AccessScope scope, ChargingOrderFilter f) =>
         Query(db, scope, f).OrderByDescending(o => o.CreatedAt).AsEnumerable().Select(o => new ChargingOrderExportRow
         {
-            OrderNo = o.OrderNo, Status = ChargingOrderLifecycle.Name(o.Status), Source = OrderText.Source(o.Source),
+            OrderNo = o.OrderNo, Status = OrderText.Status(o.Status), Source = OrderText.Source(o.Source),
             Phone = o.Phone ?? "", Nickname = o.Nickname ?? "", Station = o.StationName, Gun = o.GunCode,
             CreatedAt = ChinaTime.Format(o.CreatedAt), StartedAt = ChinaTime.Format(o.StartedAt), EndedAt = ChinaTime.Format(o.EndedAt),
             Energy = o.Energy.Kwh, ElectricityFee = o.ElectricityFee.Yuan, ServiceFee = o.ServiceFee.Yuan, Total = o.TotalAmount.Yuan, Discount = o.DiscountAmount.Yuan,
@@ -109,7 +109,7 @@ public sealed class ChargingOrderService(
             orderNo = order.OrderNo;
             if (order.Status == ChargingOrderStatus.Voided) return OperationResult.Fail("该订单已退单，不能重复退单");
             if (!ChargingOrderLifecycle.CanMove(order.Status, ChargingOrderStatus.Voided))
-                return OperationResult.Fail($"只有已结算的订单可以退单，该订单{ChargingOrderLifecycle.Name(order.Status)}");
+                return OperationResult.Fail($"只有已结算的订单可以退单，该订单{OrderText.Status(order.Status)}");
             var now = clock.GetUtcNow().UtcDateTime;
             if (order.AppUserId is { } uid)
             {
@@ -147,7 +147,7 @@ public sealed class ChargingOrderService(
             var order = await db.ChargingOrders.VisibleTo(scope).FirstOrDefaultAsync(o => o.Id == id, token);
             if (order is null) return OperationResult.Fail("订单不存在");
             orderNo = order.OrderNo;
-            if (order.Status != ChargingOrderStatus.Unpaid) return OperationResult.Fail($"只有未支付的订单可以结算，该订单{ChargingOrderLifecycle.Name(order.Status)}");
+            if (order.Status != ChargingOrderStatus.Unpaid) return OperationResult.Fail($"只有未支付的订单可以结算，该订单{OrderText.Status(order.Status)}");
             if (order.AppUserId is not { } uid) return OperationResult.Fail("订单未关联用户，无法从钱包扣款");
             var wallet = await db.Wallets.FirstAsync(w => w.AppUserId == uid, token);
             var due = order.TotalAmount - order.DiscountAmount;

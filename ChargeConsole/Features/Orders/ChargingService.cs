@@ -123,22 +123,11 @@ public sealed class ChargingService(
         var wallet = await db.Wallets.FirstAsync(w => w.AppUserId == appUserId, ct);
         var unpaid = await db.ChargingOrders.Where(o => o.AppUserId == appUserId && o.Status == ChargingOrderStatus.Unpaid)
             .Select(o => o.OrderNo).FirstOrDefaultAsync(ct);
-        if (unpaid is not null) return (new StartRefusal(0x04, $"您有未支付的充电订单 {unpaid}，请充值结清后再充电"), null);
-
         var open = await OpenCharges.OfAsync(db, appUserId, ct);
-        var max = Math.Max(1, options.Value.MaxRunningOrdersPerUser);
-        var running = open.Orders.Where(o => ChargingOrderLifecycle.IsInProgress(o.Status)).ToList();
-        if (running.Count >= max) return (new StartRefusal(0x04, RunningAlready(running[0].OrderNo)), null);
-
-        // The pile is told only what the user's other orders leave (SpendingRules), so all a user can owe stays within what they hold.
-        var committed = open.Total;
-        var spendable = wallet.Balance().Spendable;
-        var limit = SpendingRules.Uncommitted(wallet.Balance(), committed);
-        var minimum = Money.FromYuan(options.Value.MinimumBalanceYuan);
-        if (limit < minimum)
-            return (new StartRefusal(0x03, committed > Money.Zero
-                ? $"余额不足：启动充电至少需要 {minimum} 元，当前可用 {spendable} 元，其中 {committed} 元已被未结算的订单 {open.Names} 占用，请先充值"
-                : $"余额不足：启动充电至少需要 {minimum} 元，当前可用 {spendable} 元，请先充值"), null);
+        var max = StartRules.MaxRunning(options.Value.MaxRunningOrdersPerUser);
+        var decision = StartRules.Decide(new StartFacts(unpaid, open.Orders, max, wallet.Balance(), Money.FromYuan(options.Value.MinimumBalanceYuan)));
+        if (decision.Refusal is { } why) return (Refusal(why, open), null);
+        var limit = decision.Limit;
 
         if (couponClaimId is { } claimId)
         {
@@ -185,6 +174,16 @@ public sealed class ChargingService(
 
     private const string GunBusy = "电枪正在使用中，请换一把枪";
 
+    /// <summary>The start rule's refusal as the user and the pile hear it (YKC 0x32 failure codes: 0x04 user, 0x03 balance).</summary>
+    private static StartRefusal Refusal(StartRefusalReason why, Commitments open) => why.Kind switch
+    {
+        StartRefusalKind.UnpaidOrder => new StartRefusal(0x04, $"您有未支付的充电订单 {why.OrderNo}，请充值结清后再充电"),
+        StartRefusalKind.RunningAlready => new StartRefusal(0x04, RunningAlready(why.OrderNo)),
+        _ => new StartRefusal(0x03, why.Committed > Money.Zero
+            ? $"余额不足：启动充电至少需要 {why.Minimum} 元，当前可用 {why.Spendable} 元，其中 {why.Committed} 元已被未结算的订单 {open.Names} 占用，请先充值"
+            : $"余额不足：启动充电至少需要 {why.Minimum} 元，当前可用 {why.Spendable} 元，请先充值"),
+    };
+
     private static string RunningAlready(string? orderNo) =>
         $"您有正在进行的充电订单{(orderNo is null ? "" : $" {orderNo}")}，请结束后再启动新的充电";
 
@@ -201,7 +200,7 @@ public sealed class ChargingService(
             .FirstOrDefaultAsync(ct);
         if (order is null) return OperationResult.Fail("订单不存在");
         if (!ChargingOrderLifecycle.IsInProgress(order.Status))
-            return OperationResult.Fail($"订单{ChargingOrderLifecycle.Name(order.Status)}，无需停止");
+            return OperationResult.Fail($"订单{OrderText.Status(order.Status)}，无需停止");
         if (!sessions.IsOnline(order.PileCode))
             return OperationResult.Fail("电桩离线，无法远程停止。订单状态保持不变，电桩恢复连接并上传交易记录后将自动结算");
         var gun = byte.Parse(order.GunCode[^2..]);

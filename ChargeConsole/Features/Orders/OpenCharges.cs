@@ -26,15 +26,13 @@ public sealed record Commitments(IReadOnlyList<OpenCharge> Orders)
 
 public static class OpenCharges
 {
-    private static readonly ChargingOrderStatus[] MayStillCharge = Enum.GetValues<ChargingOrderStatus>().Where(SpendingRules.MayStillCharge).ToArray();
-
     /// <summary>
     /// The user's orders that may still take money, read in the caller's context (inside a money transaction, so the
     /// wallet row it also changes decides a race with a start: both bump the wallet's version).
     /// </summary>
     public static async Task<Commitments> OfAsync(ChargeDbContext db, int appUserId, CancellationToken ct)
     {
-        var open = await db.ChargingOrders.AsNoTracking().Where(o => o.AppUserId == appUserId && MayStillCharge.Contains(o.Status))
+        var open = await db.ChargingOrders.AsNoTracking().MayStillCharge().Where(o => o.AppUserId == appUserId)
             .OrderBy(o => o.Id)
             .Select(o => new { o.OrderNo, o.Status, o.SpendingLimit, o.TotalAmount, o.DiscountAmount }).ToListAsync(ct);
         return new Commitments(open.Select(o => new OpenCharge(o.OrderNo, o.Status, o.SpendingLimit,

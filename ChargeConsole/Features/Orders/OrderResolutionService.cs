@@ -23,7 +23,7 @@ public sealed class OrderResolutionService(IDbContextFactory<ChargeDbContext> db
     public Task<OperationResult> ApproveAsync(AccessScope scope, long id, string reason, string? requestId, CancellationToken ct = default) =>
         ResolveAsync(scope, id, reason, requestId, "审核通过", async (db, order, now, token) =>
         {
-            if (order.Status != ChargingOrderStatus.PendingReview) return OperationResult.Fail($"只有待审核的订单可以审核，该订单{ChargingOrderLifecycle.Name(order.Status)}");
+            if (order.Status != ChargingOrderStatus.PendingReview) return OperationResult.Fail($"只有待审核的订单可以审核，该订单{OrderText.Status(order.Status)}");
             order.ReviewNote = $"{order.ReviewNote}；审核通过（{scope.UserName}）：{reason.Trim()}";
             var paid = await settlement.PayAsync(db, order, now, token);
             return OperationResult.Ok(paid ? $"审核通过，已从钱包扣款 {order.TotalAmount - order.DiscountAmount} 元" : $"审核通过，{order.FailureReason ?? "用户余额不足"}，订单转为未支付");
@@ -32,7 +32,7 @@ public sealed class OrderResolutionService(IDbContextFactory<ChargeDbContext> db
     public Task<OperationResult> RejectAsync(AccessScope scope, long id, string reason, string? requestId, CancellationToken ct = default) =>
         ResolveAsync(scope, id, reason, requestId, "审核驳回", (db, order, now, token) =>
         {
-            if (order.Status != ChargingOrderStatus.PendingReview) return Task.FromResult(OperationResult.Fail($"只有待审核的订单可以驳回，该订单{ChargingOrderLifecycle.Name(order.Status)}"));
+            if (order.Status != ChargingOrderStatus.PendingReview) return Task.FromResult(OperationResult.Fail($"只有待审核的订单可以驳回，该订单{OrderText.Status(order.Status)}"));
             order.MoveTo(ChargingOrderStatus.Rejected);
             order.ReviewNote = $"{order.ReviewNote}；已驳回（{scope.UserName}）：{reason.Trim()}";
             return Task.FromResult(OperationResult.Ok("已驳回，该订单不收费"));
@@ -81,7 +81,7 @@ public sealed class OrderResolutionService(IDbContextFactory<ChargeDbContext> db
 
     private static OperationResult? CannotResolveOverdue(ChargingOrder order) =>
         !order.RecordOverdue || order.Status is not (ChargingOrderStatus.Finished or ChargingOrderStatus.Stopping)
-            ? OperationResult.Fail($"只有交易记录超时未上传的订单可以这样处理，该订单{ChargingOrderLifecycle.Name(order.Status)}")
+            ? OperationResult.Fail($"只有交易记录超时未上传的订单可以这样处理，该订单{OrderText.Status(order.Status)}")
             : null;
 
     private async Task<OperationResult> ResolveAsync(AccessScope scope, long id, string reason, string? requestId, string action,

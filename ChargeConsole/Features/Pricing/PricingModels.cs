@@ -63,7 +63,7 @@ public sealed class FourPricesRules : AbstractValidator<FourPrices>
     {
         foreach (var p in Enum.GetValues<TouPeriod>())
         {
-            var name = TouSchedule.Name(p);
+            var name = TouText.Name(p);
             RuleFor(x => x[p]).NotNull().WithMessage($"请输入{name}时段{what}").WithName(p.ToString())
                 .InclusiveBetween(0, 100).WithMessage($"{name}时段{what}必须在 0 到 100 元/kWh 之间")
                 .Must(v => v is null || decimal.Round(v.Value, 5) == v.Value).WithMessage($"{name}时段{what}最多保留5位小数")

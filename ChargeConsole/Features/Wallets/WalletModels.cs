@@ -1,3 +1,4 @@
+using ChargeConsole.Domain.Wallets;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Values;
 using FluentValidation;
@@ -66,6 +67,15 @@ public sealed class AdjustmentFormValidator : AbstractValidator<AdjustmentForm>
 
 public static class WalletText
 {
+    /// <summary>A refused deduction, in the operator's words.</summary>
+    public static string Refusal(DeductionRefusal r) => r.Kind switch
+    {
+        DeductionRefusalKind.NotPositive => "扣除数量必须大于 0",
+        DeductionRefusalKind.PointsShort => $"积分不足：当前积分 {r.Points}，不能扣除 {r.Amount}",
+        DeductionRefusalKind.HeldByOpenOrders => $"余额不足：未结算的充电订单最多还需 {r.Committed} 元，可扣除本金 {r.Free} 元，不能扣除 {Money.FromFen(r.Amount)} 元",
+        _ => $"余额不足：可扣除本金 {r.Free} 元，不能扣除 {Money.FromFen(r.Amount)} 元",
+    };
+
     public static string Kind(AdjustmentKind k) => k == AdjustmentKind.TopUp ? "充值" : "划扣";
     public static string Asset(AdjustmentAsset a) => a == AdjustmentAsset.Money ? "金额" : "积分";
 }

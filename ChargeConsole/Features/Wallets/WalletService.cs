@@ -81,7 +81,7 @@ public sealed class WalletService(
                 // Read in this transaction: a start racing the deduction changes the same wallet row, so one of them reads again.
                 var open = await OpenCharges.OfAsync(db, wallet.AppUserId, token);
                 if (WalletRules.CheckDeduction(wallet.Balance(), money, amount, open.Total) is { } refusal)
-                    return OperationResult.Fail(money && open.Orders.Count > 0 ? $"{refusal}（订单 {open.Names}）" : refusal);
+                    return OperationResult.Fail(money && open.Orders.Count > 0 ? $"{WalletText.Refusal(refusal)}（订单 {open.Names}）" : WalletText.Refusal(refusal));
             }
             var now = clock.GetUtcNow().UtcDateTime;
             var adjustment = new WalletAdjustment

@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChargeConsole.Tests.Api;
 
 /// <summary>The mini-program API fed what a careless client or an attacker sends: every error is Chinese problem details and changes nothing.</summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class ApiAbuseTests
 {
     private static readonly AccessScope Operator = new("op", "operator", false, null);

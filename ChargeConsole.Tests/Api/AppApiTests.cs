@@ -11,6 +11,7 @@ using ChargeConsole.Tests.Support;
 namespace ChargeConsole.Tests.Api;
 
 /// <summary>The mini-program API over real HTTP, against the demo network and a simulated pile.</summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class AppApiTests
 {
     private static readonly AccessScope Operator = new("op", "operator", false, null);

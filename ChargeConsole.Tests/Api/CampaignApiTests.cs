@@ -8,6 +8,7 @@ using ChargeConsole.Tests.Support;
 namespace ChargeConsole.Tests.Api;
 
 /// <summary>活动管理 as the mini-program asks: what a placement shows a user, as often as each campaign's frequency allows.</summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class CampaignApiTests
 {
     [Fact]

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChargeConsole.Tests.Api;
 
 /// <summary>协议公告 as the mini-program receives them: only live items, never a script.</summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class ContentApiTests
 {
     [Fact]

@@ -1,3 +1,4 @@
+using ChargeConsole.Tests.Support;
 using Bunit;
 using ChargeConsole.Shared;
 using Microsoft.AspNetCore.Components;
@@ -7,6 +8,7 @@ using MudBlazor.Services;
 
 namespace ChargeConsole.Tests.Components;
 
+[Trait(TestKind.Name, TestKind.Fast)]
 public class ListGridTests
 {
     public sealed record Row(string Name);

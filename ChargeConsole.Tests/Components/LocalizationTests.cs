@@ -1,9 +1,11 @@
+using ChargeConsole.Tests.Support;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace ChargeConsole.Tests.Components;
 
+[Trait(TestKind.Name, TestKind.Fast)]
 public class LocalizationTests
 {
     private static IStringLocalizer<SharedResource> Localizer()

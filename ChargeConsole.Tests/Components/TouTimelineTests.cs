@@ -1,3 +1,4 @@
+using ChargeConsole.Tests.Support;
 using Bunit;
 using ChargeConsole.Domain.Pricing;
 using ChargeConsole.Features.Pricing;
@@ -6,6 +7,7 @@ using MudBlazor.Services;
 
 namespace ChargeConsole.Tests.Components;
 
+[Trait(TestKind.Name, TestKind.Fast)]
 public class TouTimelineTests
 {
     [Fact]

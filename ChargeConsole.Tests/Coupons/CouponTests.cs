@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChargeConsole.Tests.Coupons;
 
 /// <summary>SPEC "Coupons" and "Coupon use" on a real SQLite file: limits under concurrency, 全体发放, and the discount at settlement.</summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class CouponTests
 {
     private static async Task<int> CouponAsync(TestDatabase db, decimal threshold, decimal discount, int total, int perUser, CouponClaimMethod method = CouponClaimMethod.Issued)

@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChargeConsole.Tests.Devices;
 
 /// <summary>Template sync (0x58) to simulated piles, now and after they come back.</summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class BillingSyncTests
 {
     private static readonly AccessScope Operator = new("op", "operator", false, null);

@@ -1,8 +1,10 @@
+using ChargeConsole.Tests.Support;
 using System.Buffers;
 using ChargeConsole.Devices.Ykc;
 
 namespace ChargeConsole.Tests.Devices;
 
+[Trait(TestKind.Name, TestKind.Fast)]
 public class CodecTests
 {
     public static TheoryData<string, string> Vectors()

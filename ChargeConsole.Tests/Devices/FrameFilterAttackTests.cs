@@ -1,9 +1,11 @@
+using ChargeConsole.Tests.Support;
 using System.Buffers;
 using ChargeConsole.Devices.Ykc;
 
 namespace ChargeConsole.Tests.Devices;
 
 /// <summary>The frame filter against large and adversarial input: long runs of start bytes, maximal LEN, split reads.</summary>
+[Trait(TestKind.Name, TestKind.Fast)]
 public class FrameFilterAttackTests
 {
     private sealed class Segment : ReadOnlySequenceSegment<byte>

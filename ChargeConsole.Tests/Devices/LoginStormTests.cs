@@ -15,6 +15,7 @@ namespace ChargeConsole.Tests.Devices;
 /// Issue 20, item 27: in a reconnect storm two piles stayed in LoggingIn for good. A login waiting in line keeps its
 /// connection, and a pile whose connection is dropped before its answer logs in again instead of giving up.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class LoginStormTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChargeConsole.Tests.Devices;
 
 /// <summary>The pile port tried as a stranger would, over real TCP against the running app.</summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class PileHostAttackTests
 {
     private const string Demo1 = "32010200000001";

@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChargeConsole.Tests.Devices;
 
 /// <summary>The pile host in the running app, over real TCP sockets, with the simulator as the pile.</summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class PileHostTests
 {
     private static readonly AccessScope Operator = new("op", "operator", false, null);

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChargeConsole.Tests.Devices;
 
 /// <summary>Billing-model exchange and a remote charge between the host and the simulated pile.</summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class PileSessionFlowTests
 {
     private const string Demo1 = "32010200000001";

@@ -1,3 +1,4 @@
+using ChargeConsole.Tests.Support;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -7,6 +8,7 @@ namespace ChargeConsole.Tests.EndToEnd;
 
 /// <summary>小程序管理 → 协议公告: a notice written in the rich-text editor reaches the mini-program, and a tag page.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestKind.Name, TestKind.Browser)]
 public class ContentScenarios(BrowserApp app)
 {
     private static ILocator Row(IPage page, string text) => page.Locator(".mud-table-body tr", new() { HasText = text });

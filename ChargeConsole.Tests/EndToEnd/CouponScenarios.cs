@@ -10,6 +10,7 @@ namespace ChargeConsole.Tests.EndToEnd;
 
 /// <summary>优惠券管理: a QR coupon with a poster claimed from its mobile page, issued to all with progress, and its claim records.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestKind.Name, TestKind.Browser)]
 public class CouponScenarios(BrowserApp app)
 {
     private static ILocator Row(IPage page, string text) => page.Locator(".mud-table-body tr", new() { HasText = text });

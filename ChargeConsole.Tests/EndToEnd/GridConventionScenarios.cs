@@ -1,3 +1,4 @@
+using ChargeConsole.Tests.Support;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -7,6 +8,7 @@ namespace ChargeConsole.Tests.EndToEnd;
 
 /// <summary>What every list page promises: money as money, sortable columns, nothing hidden behind the actions column.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestKind.Name, TestKind.Browser)]
 public class GridConventionScenarios(BrowserApp app)
 {
     [Fact]

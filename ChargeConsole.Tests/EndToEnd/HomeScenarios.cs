@@ -12,6 +12,7 @@ namespace ChargeConsole.Tests.EndToEnd;
 
 /// <summary>运营首页 and 投资人首页 against an independent sum over the orders of the same stations and days.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestKind.Name, TestKind.Browser)]
 public class HomeScenarios(BrowserApp app)
 {
     private sealed record Sums(int Orders, Money Amount, Money Recharged);

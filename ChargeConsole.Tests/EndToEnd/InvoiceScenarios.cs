@@ -1,3 +1,4 @@
+using ChargeConsole.Tests.Support;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -9,6 +10,7 @@ namespace ChargeConsole.Tests.EndToEnd;
 
 /// <summary>发票管理 as an operator works it: approve, upload the PDF (a renamed file is refused), reject another.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestKind.Name, TestKind.Browser)]
 public class InvoiceScenarios(BrowserApp app)
 {
     private static ILocator Row(IPage page, string text) => page.Locator(".mud-table-body tr", new() { HasText = text });

@@ -1,3 +1,4 @@
+using ChargeConsole.Tests.Support;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChargeConsole.Infrastructure.Payments.Sandbox;
@@ -9,6 +10,7 @@ namespace ChargeConsole.Tests.EndToEnd;
 
 /// <summary>营销管理: an activity and a package linked to it, as the mini-program then offers and sells them.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestKind.Name, TestKind.Browser)]
 public class MarketingScenarios(BrowserApp app)
 {
     private static ILocator Row(IPage page, string text) => page.Locator(".mud-table-body tr", new() { HasText = text });

@@ -1,3 +1,4 @@
+using ChargeConsole.Tests.Support;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -9,6 +10,7 @@ namespace ChargeConsole.Tests.EndToEnd;
 
 /// <summary>What an operator watches and does with money: a live charge stopped from the orders page, wallet top-ups and refusals, guns going offline.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestKind.Name, TestKind.Browser)]
 public class MoneyAndLiveScenarios(BrowserApp app)
 {
 

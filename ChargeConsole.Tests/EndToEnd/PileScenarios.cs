@@ -1,3 +1,4 @@
+using ChargeConsole.Tests.Support;
 using Microsoft.Playwright;
 using MiniExcelLibs;
 using static Microsoft.Playwright.Assertions;
@@ -6,6 +7,7 @@ namespace ChargeConsole.Tests.EndToEnd;
 
 /// <summary>电桩管理 as an operator uses it.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestKind.Name, TestKind.Browser)]
 public class PileScenarios(BrowserApp app)
 {
     [Fact]

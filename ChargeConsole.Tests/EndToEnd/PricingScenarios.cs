@@ -1,3 +1,4 @@
+using ChargeConsole.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -5,6 +6,7 @@ namespace ChargeConsole.Tests.EndToEnd;
 
 /// <summary>计费模板 as an operator uses it: paint the day, save, give it to a pile, sync, read the log.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestKind.Name, TestKind.Browser)]
 public class PricingScenarios(BrowserApp app)
 {
     private const string PileCode = "32010200000040"; // station 4's last pile: no other scenario charges on it

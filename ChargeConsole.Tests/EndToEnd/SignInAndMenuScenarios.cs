@@ -1,3 +1,4 @@
+using ChargeConsole.Tests.Support;
 using ChargeConsole.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +9,7 @@ namespace ChargeConsole.Tests.EndToEnd;
 
 /// <summary>Signing in and out as each role, and every menu entry each role may open.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestKind.Name, TestKind.Browser)]
 public class SignInAndMenuScenarios(BrowserApp app)
 {
     private static readonly string[] StaffPages = ["/users", "/vehicles", "/recharge-orders", "/refunds", "/recharge-packages", "/withdrawals", "/wallets", "/ledger", "/invoices", "/coupons", "/coupon-claims", "/station-tags", "/articles", "/banners", "/campaigns", "/marketing/activities", "/marketing/packages", "/electricity-prices", "/billing-templates", "/billing-sync-logs", "/audit"];

@@ -1,3 +1,4 @@
+using ChargeConsole.Tests.Support;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ namespace ChargeConsole.Tests.EndToEnd;
 
 /// <summary>电站管理 as an operator uses it.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestKind.Name, TestKind.Browser)]
 public class StationScenarios(BrowserApp app)
 {
     [Fact]

@@ -1,3 +1,4 @@
+using ChargeConsole.Tests.Support;
 using ChargeConsole.Domain.Wallets;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -13,6 +14,7 @@ namespace ChargeConsole.Tests.EndToEnd;
 
 /// <summary>储值管理 as an operator works it: refunding a recharge order in parts, and the package catalogue.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestKind.Name, TestKind.Browser)]
 public class StoredValueScenarios(BrowserApp app)
 {
     private static ILocator Row(IPage page, string text) => page.Locator(".mud-table-body tr", new() { HasText = text });

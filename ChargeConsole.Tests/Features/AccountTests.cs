@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChargeConsole.Tests.Features;
 
+[Trait(TestKind.Name, TestKind.Live)]
 public class InvestorShareTests
 {
     [Fact]

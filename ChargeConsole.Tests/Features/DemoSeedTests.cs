@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChargeConsole.Tests.Features;
 
 /// <summary>Issue 20, item 24: the demo's past reads like a real network's, as an operator looking at it first would check.</summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public sealed class DemoSeedTests
 {
     [Fact]

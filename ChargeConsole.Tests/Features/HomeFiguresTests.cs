@@ -9,6 +9,7 @@ using ChargeConsole.Tests.Support;
 namespace ChargeConsole.Tests.Features;
 
 /// <summary>The home pages' figures over settled orders on China days, scoped for investors; money by hand in fen.</summary>
+[Trait(TestKind.Name, TestKind.Fast)]
 public class HomeFiguresTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace ChargeConsole.Tests.Features;
 
 /// <summary>Uploaded images: real ones get a thumbnail; a renamed non-image or an oversized one is refused with its reason.</summary>
+[Trait(TestKind.Name, TestKind.Fast)]
 public class ImageUploadTests
 {
     private static byte[] Png(int width, int height)

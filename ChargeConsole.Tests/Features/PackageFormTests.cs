@@ -1,3 +1,4 @@
+using ChargeConsole.Tests.Support;
 using ChargeConsole.Features.Marketing;
 using ChargeConsole.Features.StoredValue;
 using ChargeConsole.Infrastructure;
@@ -5,6 +6,7 @@ using ChargeConsole.Infrastructure;
 namespace ChargeConsole.Tests.Features;
 
 /// <summary>储值套餐 and 营销套餐 dialogs: the same amount rules, field by field as the dialog validates them.</summary>
+[Trait(TestKind.Name, TestKind.Fast)]
 public class PackageFormTests
 {
     public static TheoryData<object, string, string> Cases() => new()

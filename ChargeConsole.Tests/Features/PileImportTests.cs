@@ -5,6 +5,7 @@ using MiniExcelLibs;
 
 namespace ChargeConsole.Tests.Features;
 
+[Trait(TestKind.Name, TestKind.Fast)]
 public class PileImportTests
 {
     private static Dictionary<string, object> Row(string code, string station, string type = "直流", object? power = null, object? guns = null, string protocol = "1.5") => new()

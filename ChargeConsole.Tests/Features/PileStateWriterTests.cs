@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChargeConsole.Tests.Features;
 
+[Trait(TestKind.Name, TestKind.Live)]
 public class PileStateWriterTests
 {
     [Fact]

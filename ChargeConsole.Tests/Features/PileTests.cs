@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChargeConsole.Tests.Features;
 
+[Trait(TestKind.Name, TestKind.Fast)]
 public class PileTests
 {
     private static PileForm NewPile(int stationId, string code, int guns = 2) =>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChargeConsole.Tests.Features;
 
+[Trait(TestKind.Name, TestKind.Fast)]
 public class PricingPagesTests
 {
     private static ElectricityPriceForm Price(string name) => new() { Name = name, Sharp = 1.2m, Peak = 1.0m, Flat = 0.7m, Valley = 0.3m };

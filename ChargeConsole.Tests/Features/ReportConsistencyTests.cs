@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChargeConsole.Tests.Features;
 
 /// <summary>Every report figure equals a straightforward sum over the orders and splits for the same filter, voids and midnight included.</summary>
+[Trait(TestKind.Name, TestKind.Fast)]
 public class ReportConsistencyTests
 {
     [Fact]

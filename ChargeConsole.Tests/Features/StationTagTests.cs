@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChargeConsole.Tests.Features;
 
 /// <summary>电站标签: the nearby-stations API returns and filters by them; a tag in use cannot be deleted, and the message names the stations.</summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class StationTagTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChargeConsole.Tests.Features;
 
+[Trait(TestKind.Name, TestKind.Fast)]
 public class StationTests
 {
     [Fact]

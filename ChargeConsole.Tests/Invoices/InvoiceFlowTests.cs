@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChargeConsole.Tests.Invoices;
 
 /// <summary>SPEC "Invoices" through the mini-program API and the console's service, on a real database and file store.</summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class InvoiceFlowTests
 {
     internal static readonly byte[] Pdf = TestPdf.Invoice;

@@ -11,6 +11,7 @@ using static ChargeConsole.Tests.StoredValue.RechargeFlowTests;
 namespace ChargeConsole.Tests.Marketing;
 
 /// <summary>营销活动 and 营销套餐: a package of a running activity is bought through the recharge flow; a bought one is kept.</summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class MarketingTests
 {
     [Fact]

@@ -22,6 +22,7 @@ namespace ChargeConsole.Tests.Marketing;
 /// 优惠叠加 (manual 1.8): a coupon pays part of a 营销套餐 whose activity allows it, through the API, WeChat Pay's
 /// sandbox and its callbacks. The principal is the cash paid, the discount is bonus, and a copy serves one order.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class RechargeCouponTests
 {
     private const string OpenId = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o";

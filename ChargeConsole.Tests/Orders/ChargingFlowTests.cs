@@ -15,6 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChargeConsole.Tests.Orders;
 
 /// <summary>A charge from start to settlement between the console and a simulated pile over real TCP.</summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class ChargingFlowTests
 {
     private static readonly AccessScope Operator = new("op", "operator", false, null);

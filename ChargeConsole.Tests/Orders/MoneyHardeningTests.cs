@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChargeConsole.Tests.Orders;
 
 /// <summary>The money paths tried as a careless user or an attacker would: parallel starts, price edits mid-charge, late reports, retries.</summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class MoneyHardeningTests
 {
     private const string Demo1 = "32010200000001";

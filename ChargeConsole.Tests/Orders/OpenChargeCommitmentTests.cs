@@ -17,6 +17,7 @@ namespace ChargeConsole.Tests.Orders;
 /// Issue 20, items 1 and 6: money a running or unsettled charge may still cost stays in the wallet. Refunds,
 /// withdrawals and an operator's deductions may take only the rest — the same rule as the limit told to the pile.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class OpenChargeCommitmentTests
 {
     private const string Demo1 = "32010200000001";

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChargeConsole.Tests.Orders;
 
 /// <summary>The orders, ledger, users and wallets lists: their filters and the operator's wallet adjustments.</summary>
+[Trait(TestKind.Name, TestKind.Fast)]
 public class OrderPagesTests
 {
     [Fact]

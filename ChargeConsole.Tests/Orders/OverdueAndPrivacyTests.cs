@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChargeConsole.Tests.Orders;
 
 /// <summary>Orders a restart cut off (no record ever came), and what an investor may see of the people who charge.</summary>
+[Trait(TestKind.Name, TestKind.Fast)]
 public class OverdueAndPrivacyTests
 {
     /// <summary>An order the console lost track of: stopped at 10:20 China time, samples of 2 and 5 kWh, flagged overdue.</summary>

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChargeConsole.Tests.Orders;
 
 /// <summary>The revenue split and the day roll-ups, written with the settlement and the void, on a real SQLite file.</summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class RevenueBookTests
 {
     private static async Task<(OrderFixture F, string A, string B)> StationWithTwoInvestorsAsync(TestDatabase db)

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 namespace ChargeConsole.Tests.Orders;
 
 /// <summary>Settlement and the overdue watch on a real SQLite file, with money written out by hand in fen.</summary>
+[Trait(TestKind.Name, TestKind.Fast)]
 public class SettlementRulesTests
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace ChargeConsole.Tests.Orders;
 /// Issue 20, items 2 and 3: every record is weighed against the order the console made for it (its start, the real
 /// time since, the limit its pile was given), and a charge never costs more than that limit.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Fast)]
 public class SpendingLimitSettlementTests
 {
     private static async Task<(TestDatabase Db, OrderFixture F, int UserId, Data.Entities.ChargingOrder Order)> OrderWithLimitAsync(long walletFen, long limitFen, TimeSpan age)

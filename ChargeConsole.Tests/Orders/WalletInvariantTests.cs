@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChargeConsole.Tests.Orders;
 
 /// <summary>SPEC "Wallet": balance == Σ ledger for every wallet, whatever happens to it and in whatever order.</summary>
+[Trait(TestKind.Name, TestKind.Fast)]
 public class WalletInvariantTests
 {
     private static readonly Lazy<Task<OrderFixture>> Shared = new(async () =>

@@ -1,3 +1,4 @@
+using ChargeConsole.Tests.Support;
 using System.Security.Cryptography;
 using ChargeConsole.Infrastructure.Payments.WeChatPay;
 using Microsoft.Extensions.Options;
@@ -9,6 +10,7 @@ namespace ChargeConsole.Tests.Payments;
 /// Each WeChat Pay signature against a fixed key, with the expected message written out by hand and the expected
 /// signature made by openssl from the same key (Support/WeChatPay/README.md).
 /// </summary>
+[Trait(TestKind.Name, TestKind.Fast)]
 public class WeChatPaySignatureTests
 {
     private static string KeyFile(string name) => Path.Combine(AppContext.BaseDirectory, "Support", "WeChatPay", name);

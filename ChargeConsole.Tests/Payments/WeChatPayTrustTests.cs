@@ -19,6 +19,7 @@ namespace ChargeConsole.Tests.Payments;
 /// Issue 20, items 5, 8, 11 and 13: the sandbox remembers across restarts and never issues an id twice, the demo's past
 /// can be refunded, and a payment the console cannot credit is logged, audited and flagged — never silently taken.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class WeChatPayTrustTests
 {
     private static async Task<HttpStatusCode> PostCallbackAsync(LiveWebApp app, string body, IDictionary<string, string> headers)

@@ -18,6 +18,7 @@ namespace ChargeConsole.Tests.StoredValue;
 /// Recharges and refunds end to end: the mini-program API, the console's WeChat Pay client over real HTTP to the
 /// sandbox, and the sandbox's signed, encrypted callbacks back to the console.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class RechargeFlowTests
 {
     private const string OpenId = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o";

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChargeConsole.Tests.StoredValue;
 
 /// <summary>Issue 21, item 1: a refund read by two writers at once ends once (its Version token).</summary>
+[Trait(TestKind.Name, TestKind.Fast)]
 public class RefundEndRaceTests
 {
     [Fact]

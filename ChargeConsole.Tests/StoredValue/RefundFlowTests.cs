@@ -15,6 +15,7 @@ using static ChargeConsole.Tests.StoredValue.RechargeFlowTests;
 namespace ChargeConsole.Tests.StoredValue;
 
 /// <summary>SPEC "Refund of a recharge order": frozen on request, deducted or released only on WeChat Pay's word, never beyond refundable.</summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class RefundFlowTests
 {
     private static async Task<(LiveWebApp App, HttpClient Http, int UserId, RechargeOrder Order)> PaidOrderAsync(IReadOnlyDictionary<string, string>? settings = null)

@@ -17,6 +17,7 @@ namespace ChargeConsole.Tests.StoredValue;
 /// spending. After every step each account's balance equals the sum of its ledger, the frozen principal equals the
 /// refunds in flight, and no order has more refunded or refunding than was paid.
 /// </summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class StoredValueSequenceTests
 {
     [Theory]

@@ -13,6 +13,7 @@ using static ChargeConsole.Tests.StoredValue.RechargeFlowTests;
 namespace ChargeConsole.Tests.StoredValue;
 
 /// <summary>SPEC "Withdrawal": off by default; when on, frozen on request, paid out as refunds of the user's recharge orders, newest first, less the fee.</summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class WithdrawalFlowTests
 {
     [Fact]

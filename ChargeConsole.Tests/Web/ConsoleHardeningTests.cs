@@ -5,6 +5,7 @@ using ChargeConsole.Tests.Support;
 namespace ChargeConsole.Tests.Web;
 
 /// <summary>The console's own doors: sign-out, cookies behind a TLS proxy, unknown pages, health probes, a database it cannot use.</summary>
+[Trait(TestKind.Name, TestKind.Live)]
 public class ConsoleHardeningTests
 {
     [Fact]

@@ -1,3 +1,4 @@
+using ChargeConsole.Tests.Support;
 using ChargeConsole.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace ChargeConsole.Tests.Web;
 
+[Trait(TestKind.Name, TestKind.Fast)]
 public class MigrationTests
 {
     [Fact]

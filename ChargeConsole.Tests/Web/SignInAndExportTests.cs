@@ -7,6 +7,7 @@ using MiniExcelLibs;
 
 namespace ChargeConsole.Tests.Web;
 
+[Trait(TestKind.Name, TestKind.Live)]
 public class SignInAndExportTests
 {
     private static List<IDictionary<string, object>> Sheet(byte[] xlsx) =>

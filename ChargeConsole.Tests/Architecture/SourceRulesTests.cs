@@ -1,0 +1,70 @@
+using ChargeConsole.Tests.Support;
+using System.Text.RegularExpressions;
+
+namespace ChargeConsole.Tests.Architecture;
+
+/// <summary>
+/// Issue 21: rules of the house that the compiler cannot hold, read from the source tree itself: a status changes
+/// only through its life-cycle table's move helper, and Domain returns outcomes, never words for a user.
+/// </summary>
+[Trait(TestKind.Name, TestKind.Fast)]
+public partial class SourceRulesTests
+{
+    private static readonly string Root = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "global.json")) && Directory.Exists(Path.Combine(dir.FullName, "ChargeConsole.Domain"))) return dir.FullName;
+        throw new InvalidOperationException("The repository root (global.json beside ChargeConsole.Domain) was not found above " + AppContext.BaseDirectory);
+    }
+
+    private static IEnumerable<(string File, int Line, string Text)> Lines(string project) =>
+        Directory.EnumerateFiles(Path.Combine(Root, project), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")
+                        && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => File.ReadLines(f).Select((text, i) => (Path.GetRelativePath(Root, f), i + 1, text)));
+
+    /// <summary>Status writes that are not money documents': guns follow their pile, packages an operator's switch, sync logs the pile's answer, the sandbox plays WeChat Pay.</summary>
+    private static readonly string[] NotMoneyDocuments =
+        ["PileEventSink.cs", "PileOperationsService.cs", "BillingSyncService.cs", "PackageService.cs", "WeChatPaySandbox.cs"];
+
+    [GeneratedRegex(@"\.Status\s*=(?![=>])|SetProperty\(\s*(\w+)\s*=>\s*\1\.Status\s*,")]
+    private static partial Regex StatusWrite();
+
+    [Fact]
+    public void Every_status_write_outside_the_move_helpers_is_one_of_the_known_non_money_ones()
+    {
+        var strays = Lines("ChargeConsole").Where(l => StatusWrite().IsMatch(l.Text))
+            .Where(l => !l.File.EndsWith("Transitions.cs", StringComparison.Ordinal) && !NotMoneyDocuments.Any(n => l.File.EndsWith(n, StringComparison.Ordinal)))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}").ToList();
+        Assert.True(strays.Count == 0, "A status written outside its *Transitions move helper:\n" + string.Join("\n", strays));
+    }
+
+    [GeneratedRegex(@"""[^""]*\p{IsCJKUnifiedIdeographs}[^""]*""")]
+    private static partial Regex ChineseLiteral();
+
+    [Fact]
+    public void Domain_returns_outcomes_and_leaves_the_words_to_the_web_layer()
+    {
+        var words = Lines("ChargeConsole.Domain").Where(l => !l.Text.TrimStart().StartsWith("//", StringComparison.Ordinal) && ChineseLiteral().IsMatch(l.Text))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}").ToList();
+        Assert.True(words.Count == 0, "Chinese text in Domain:\n" + string.Join("\n", words));
+    }
+}
+
+[Trait(TestKind.Name, TestKind.Fast)]
+public class TestKindTests
+{
+    [Fact]
+    public void Every_test_class_says_its_kind_so_the_fast_loop_filter_misses_none()
+    {
+        var kinds = new[] { TestKind.Fast, TestKind.Live, TestKind.Browser };
+        var unmarked = typeof(TestKindTests).Assembly.GetTypes()
+            .Where(t => t.GetMethods().Any(m => m.GetCustomAttributes(typeof(FactAttribute), true).Length > 0))
+            .Where(t => !t.GetCustomAttributesData().Any(a => a.AttributeType == typeof(TraitAttribute)
+                && (string?)a.ConstructorArguments[0].Value == TestKind.Name && kinds.Contains((string?)a.ConstructorArguments[1].Value)))
+            .Select(t => t.FullName).ToList();
+        Assert.True(unmarked.Count == 0, "Test classes without a Kind trait: " + string.Join(", ", unmarked));
+    }
+}

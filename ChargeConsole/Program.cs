@@ -74,22 +74,7 @@ try
     builder.Services.AddCascadingAuthenticationState();
     builder.Services.AddScoped<CurrentScope>();
     KestrelEndpoints.Configure(builder);
-    builder.Services.AddQuartz(q => q.ScheduleJob<ChargeConsole.Features.Pricing.BillingSyncRetryJob>(t => t
-        .WithIdentity("billing-sync-retry")
-        .StartNow()
-        .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("BillingSync:RetrySeconds", 30))).RepeatForever()))
-        .ScheduleJob<ChargeConsole.Features.Orders.OrderWatchJob>(t => t
-            .WithIdentity("order-watch")
-            .StartNow()
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("Orders:OverdueCheckSeconds", 60))).RepeatForever()))
-        .ScheduleJob<ChargeConsole.Features.StoredValue.PaymentRecoveryJob>(t => t
-            .WithIdentity("payment-recovery")
-            .StartNow()
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("Recharge:RecoverySeconds", 30))).RepeatForever()))
-        .ScheduleJob<ChargeConsole.Features.Coupons.CouponExpiryJob>(t => t
-            .WithIdentity("coupon-expiry")
-            .StartNow()
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever())));
+    builder.Services.AddQuartz(q => q.ScheduleFeatureJobs(builder.Configuration));
     builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     if (builder.Configuration.GetValue<bool>("Demo:Enabled") && builder.Configuration.GetValue("Demo:SimulatePiles", true))
     {

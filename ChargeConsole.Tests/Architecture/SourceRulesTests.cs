@@ -41,6 +41,19 @@ public partial class SourceRulesTests
         Assert.True(strays.Count == 0, "A status written outside its *Transitions move helper:\n" + string.Join("\n", strays));
     }
 
+    [Fact]
+    public void Every_feature_folder_with_services_or_jobs_wires_itself_in_its_own_feature_file()
+    {
+        var features = Path.Combine(Root, "ChargeConsole", "Features");
+        var missing = Directory.GetDirectories(features)
+            .Where(d => Directory.EnumerateFiles(d, "*.cs").Any(f => f.EndsWith("Service.cs", StringComparison.Ordinal) || f.EndsWith("Job.cs", StringComparison.Ordinal)))
+            .Where(d => !File.Exists(Path.Combine(d, Path.GetFileName(d) + "Feature.cs")))
+            .Select(Path.GetFileName).ToList();
+        Assert.True(missing.Count == 0, "Feature folders without their <Module>Feature.cs: " + string.Join(", ", missing!));
+        var registration = File.ReadAllText(Path.Combine(features, "FeatureRegistration.cs"));
+        Assert.DoesNotContain("AddSingleton<", registration.Split("foreach (var feature in Features) feature.AddServices")[1], StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"""[^""]*\p{IsCJKUnifiedIdeographs}[^""]*""")]
     private static partial Regex ChineseLiteral();
 

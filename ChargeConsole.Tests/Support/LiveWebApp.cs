@@ -5,6 +5,7 @@ using ChargeConsole.Data;
 using ChargeConsole.Devices.Simulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,13 +24,18 @@ public sealed class LiveWebApp : AppFactory
     public ErrorLog Errors { get; } = new();
 
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private LiveWebApp(IReadOnlyDictionary<string, string>? settings) => _settings = settings ?? new Dictionary<string, string>();
+    private LiveWebApp(IReadOnlyDictionary<string, string>? settings, Action<IServiceCollection>? services) =>
+        (_settings, _services) = (settings ?? new Dictionary<string, string>(), services);
 
-    /// <summary>Starts the app; <paramref name="settings"/> override the test defaults (e.g. <c>Ykc:MaxConnections</c>).</summary>
-    public static LiveWebApp Start(IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the app; <paramref name="settings"/> override the test defaults (e.g. <c>Ykc:MaxConnections</c>), and
+    /// <paramref name="services"/> replaces services after the app's own (e.g. its clock).
+    /// </summary>
+    public static LiveWebApp Start(IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var app = new LiveWebApp(settings);
+        var app = new LiveWebApp(settings, services);
         app.UseKestrel();
         app.StartServer();
         return app;
@@ -48,6 +54,7 @@ public sealed class LiveWebApp : AppFactory
         builder.UseSetting("BillingSync:RetrySeconds", "1");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.AddProvider(Errors));
+        if (_services is { } replace) builder.ConfigureTestServices(replace);
     }
 
     /// <summary>

@@ -70,7 +70,12 @@ public static class DemoHistory
                 var split = ChargeCalculator.Split(schedule, [new MeterSample(startChina, Energy.Zero), new MeterSample(endChina, energy)]);
                 var bill = ChargeCalculator.Price(tariff, split);
                 var no = $"CD{startChina:yyMMddHHmmss}{++orders % 10000:0000}H";
-                while (account.Principal + account.Bonus < bill.Total.Fen) Recharge(db, account, startUtc.AddMinutes(-5), random);
+                while (account.Principal + account.Bonus < bill.Total.Fen)
+                {
+                    // Topped up on the way, some minutes before plugging in (after whatever the account did last).
+                    var at = startUtc.AddMinutes(-random.Next(5, 60)).AddSeconds(-random.Next(60));
+                    Recharge(db, account, at > account.LastAt ? at : account.LastAt + (startUtc - account.LastAt) * random.NextDouble(), random);
+                }
                 var payment = WalletRules.Pay(new WalletBalance(Money.FromFen(account.Principal), Money.FromFen(account.Bonus), account.Points, Money.Zero), bill.Total)!.Value;
                 var points = WalletRules.PointsFor(payment.Total, 1);
                 var endUtc = ChinaTime.ToUtc(endChina);
@@ -99,8 +104,11 @@ public static class DemoHistory
         foreach (var a in accounts)
             while (a.Principal + a.Bonus < 300_00)
             {
+                var latest = nowUtc.AddMinutes(-2);
                 var at = a.LastAt.AddMinutes(random.Next(5, 90)).AddSeconds(random.Next(60));
-                Recharge(db, a, at < nowUtc.AddMinutes(-2) ? at : nowUtc.AddMinutes(-2), random);
+                // Someone who joined or charged only just now tops up somewhere before now, not all at one instant.
+                if (at > latest) at = a.LastAt < latest ? a.LastAt + (latest - a.LastAt) * random.NextDouble() : latest;
+                Recharge(db, a, at, random);
             }
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();

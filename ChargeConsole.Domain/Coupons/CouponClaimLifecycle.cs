@@ -36,6 +36,12 @@ public static class CouponClaimLifecycle
     /// <summary>Whether a payment arriving after its order was closed (and the copy freed) may still take the copy.</summary>
     public static bool UsableLate(CouponClaimStatus status, CouponPhase phase) => status == CouponClaimStatus.Unused && phase == CouponPhase.Active;
 
+    /// <summary>删除记录 may remove a copy no order holds or used: it goes back to the coupon's count.</summary>
+    public static bool IsDeletable(CouponClaimStatus s) => s is CouponClaimStatus.Unused or CouponClaimStatus.Expired;
+
+    /// <summary><see cref="IsDeletable"/> as a list, for the conditional DELETE.</summary>
+    public static readonly CouponClaimStatus[] Deletable = Enum.GetValues<CouponClaimStatus>().Where(IsDeletable).ToArray();
+
     /// <summary>What a user reads for the copy at <paramref name="phase"/>: an unused copy past its window is 已过期 before the job writes it.</summary>
     public static CouponClaimStatus AsSeen(CouponClaimStatus status, CouponPhase phase) =>
         status == CouponClaimStatus.Unused && phase == CouponPhase.Expired ? CouponClaimStatus.Expired : status;

@@ -44,4 +44,12 @@ public class CouponClaimLifecycleTests
     public void A_copy_given_back_is_free_while_its_window_is_open_and_expired_after() =>
         Assert.Equal([CouponClaimStatus.Unused, CouponClaimStatus.Unused, CouponClaimStatus.Expired],
             new[] { CouponPhase.NotStarted, CouponPhase.Active, CouponPhase.Expired }.Select(CouponClaimLifecycle.Returned));
+
+    [Fact]
+    public void Only_a_copy_no_order_holds_or_used_may_be_deleted()
+    {
+        Assert.Equal([CouponClaimStatus.Unused, CouponClaimStatus.Expired], CouponClaimLifecycle.Deletable);
+        Assert.False(CouponClaimLifecycle.IsDeletable(CouponClaimStatus.Reserved));
+        Assert.False(CouponClaimLifecycle.IsDeletable(CouponClaimStatus.Used));
+    }
 }

@@ -74,7 +74,7 @@ public static class DemoHistory
                 {
                     // Topped up on the way, some minutes before plugging in (after whatever the account did last).
                     var at = startUtc.AddMinutes(-random.Next(5, 60)).AddSeconds(-random.Next(60));
-                    Recharge(db, account, at > account.LastAt ? at : account.LastAt + (startUtc - account.LastAt) * random.NextDouble(), random);
+                    Recharge(db, account, at > account.LastAt ? at : SomeTimeBetween(random, account.LastAt, startUtc), random);
                 }
                 var payment = WalletRules.Pay(new WalletBalance(Money.FromFen(account.Principal), Money.FromFen(account.Bonus), account.Points, Money.Zero), bill.Total)!.Value;
                 var points = WalletRules.PointsFor(payment.Total, 1);
@@ -107,7 +107,7 @@ public static class DemoHistory
                 var latest = nowUtc.AddMinutes(-2);
                 var at = a.LastAt.AddMinutes(random.Next(5, 90)).AddSeconds(random.Next(60));
                 // Someone who joined or charged only just now tops up somewhere before now, not all at one instant.
-                if (at > latest) at = a.LastAt < latest ? a.LastAt + (latest - a.LastAt) * random.NextDouble() : latest;
+                if (at > latest) at = a.LastAt < latest ? SomeTimeBetween(random, a.LastAt, latest) : latest;
                 Recharge(db, a, at, random);
             }
         await db.SaveChangesAsync();
@@ -120,6 +120,9 @@ public static class DemoHistory
         }
         db.ChangeTracker.AutoDetectChangesEnabled = true;
     }
+
+    /// <summary>A random instant from <paramref name="from"/> towards <paramref name="to"/>.</summary>
+    private static DateTime SomeTimeBetween(Random random, DateTime from, DateTime to) => from + (to - from) * random.NextDouble();
 
     /// <summary>Minutes after midnight, weighted to the morning and evening peaks.</summary>
     private static int StartMinute(Random random)

@@ -24,15 +24,14 @@ public static class CouponClaimTransitions
     }
 
     /// <summary>
-    /// Gives back the copies of <paramref name="which"/> in <paramref name="from"/> that an order lets go: free while
-    /// their coupon is valid, else 已过期; <paramref name="also"/> clears the order's hold.
+    /// Gives back the copy of <paramref name="which"/> in <paramref name="from"/> that an order lets go: where the
+    /// Domain says (free while its coupon is valid, else 已过期); <paramref name="also"/> clears the order's hold.
     /// </summary>
     public static async Task<int> ReturnAsync(this IQueryable<CouponClaim> which, CouponClaimStatus from, DateTime now,
         Action<UpdateSettersBuilder<CouponClaim>> also, CancellationToken ct)
     {
-        var moved = 0;
-        foreach (var phase in Enum.GetValues<CouponPhase>())
-            moved += await which.InPhase(phase, now).MoveAsync(from, CouponClaimLifecycle.Returned(phase), also, ct);
-        return moved;
+        var window = await which.Where(c => c.Status == from).Select(c => new { c.Coupon.ValidFrom, c.Coupon.ValidTo }).FirstOrDefaultAsync(ct);
+        if (window is null) return 0;
+        return await which.MoveAsync(from, CouponClaimLifecycle.Returned(CouponRules.PhaseAt(window.ValidFrom, window.ValidTo, now)), also, ct);
     }
 }

@@ -266,7 +266,7 @@ public sealed class CouponService(IDbContextFactory<ChargeDbContext> dbFactory, 
         else
         {
             // Not used or reserved, checked in the same statement: a settlement or recharge taking it at this moment wins.
-            var deleted = await db.CouponClaims.Where(c => c.Id == id && (c.Status == CouponClaimStatus.Unused || c.Status == CouponClaimStatus.Expired))
+            var deleted = await db.CouponClaims.Where(c => c.Id == id && CouponClaimLifecycle.Deletable.Contains(c.Status))
                 .ExecuteDeleteAsync();
             if (deleted == 1) await db.Coupons.Where(c => c.Id == claim.CouponId).ExecuteUpdateAsync(u => u.SetProperty(c => c.ClaimedCount, c => c.ClaimedCount - 1));
             result = deleted == 1 ? OperationResult.Ok("领取记录已删除") : OperationResult.Fail("该优惠券刚被使用，不能删除");

@@ -58,8 +58,10 @@ public static class PaymentCoupons
         var reserved = await db.CouponClaims.Where(c => c.Id == claimId && c.RechargeOrderId == rechargeOrderId)
             .MoveAsync(CouponClaimStatus.Reserved, CouponClaimStatus.Used, u => u.SetProperty(c => c.UsedAt, now), ct);
         if (reserved == 1) return true;
-        // UsableLate, in SQL: still Unused and its coupon Active.
-        return await db.CouponClaims.InPhase(CouponPhase.Active, now).Where(c => c.Id == claimId && !db.ChargingOrders.Any(o => o.CouponClaimId == c.Id))
+        var copy = await db.CouponClaims.Where(c => c.Id == claimId).Select(c => new { c.Status, c.Coupon.ValidFrom, c.Coupon.ValidTo }).FirstOrDefaultAsync(ct);
+        if (copy is null || !CouponClaimLifecycle.UsableLate(copy.Status, CouponRules.PhaseAt(copy.ValidFrom, copy.ValidTo, now))) return false;
+        // Still Unused in the UPDATE itself, and not named by a charge: a settlement taking it at this moment wins.
+        return await db.CouponClaims.Where(c => c.Id == claimId && !db.ChargingOrders.Any(o => o.CouponClaimId == c.Id))
             .MoveAsync(CouponClaimStatus.Unused, CouponClaimStatus.Used, u => u.SetProperty(c => c.UsedAt, now).SetProperty(c => c.RechargeOrderId, rechargeOrderId), ct) == 1;
     }
 

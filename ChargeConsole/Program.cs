@@ -7,6 +7,7 @@ using ChargeConsole.Devices.Piles;
 using ChargeConsole.Features.Piles;
 using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Auth;
+using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Infrastructure.Live;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -73,6 +74,7 @@ try
     builder.Services.AddAppApi();
     builder.Services.AddCascadingAuthenticationState();
     builder.Services.AddScoped<CurrentScope>();
+    builder.Services.AddScoped<ListPages>();
     KestrelEndpoints.Configure(builder);
     builder.Services.AddQuartz(q => q.ScheduleFeatureJobs(builder.Configuration));
     builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

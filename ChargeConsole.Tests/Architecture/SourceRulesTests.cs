@@ -54,6 +54,16 @@ public partial class SourceRulesTests
         Assert.DoesNotContain("AddSingleton<", registration.Split("foreach (var feature in Features) feature.AddServices")[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void No_page_or_dialog_opens_a_database_it_asks_its_feature()
+    {
+        var razor = Directory.EnumerateFiles(Path.Combine(Root, "ChargeConsole"), "*.razor", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"));
+        var opening = razor.Where(f => File.ReadAllText(f) is var text && (text.Contains("IDbContextFactory", StringComparison.Ordinal) || text.Contains("ChargeDbContext", StringComparison.Ordinal)))
+            .Select(f => Path.GetRelativePath(Root, f)).ToList();
+        Assert.True(opening.Count == 0, "Components that open the database themselves (use ListPages or the feature's service):\n" + string.Join("\n", opening));
+    }
+
     [GeneratedRegex(@"""[^""]*\p{IsCJKUnifiedIdeographs}[^""]*""")]
     private static partial Regex ChineseLiteral();
 

@@ -18,13 +18,14 @@ public class MarketingTests
     public async Task A_package_of_a_running_activity_is_bought_through_wechat_pay_credits_amount_and_bonus_and_cannot_then_be_deleted()
     {
         await using var app = LiveWebApp.Start();
-        var marketing = app.Get<MarketingService>();
+        var activities = app.Get<ActivityService>();
+        var packages = app.Get<MarketingPackageService>();
         var china = DateTime.UtcNow.AddHours(8);
-        Assert.True((await marketing.SaveActivityAsync(TestDatabase.Operator, new ActivityForm
+        Assert.True((await activities.SaveActivityAsync(TestDatabase.Operator, new ActivityForm
         {
             Title = "双十二充值", RulesHtml = "<p>充100送20</p><script>x()</script>", StartAt = china.AddHours(-1), EndAt = china.AddDays(7), StackableWithCoupons = false,
         })).Succeeded);
-        Assert.True((await marketing.SaveActivityAsync(TestDatabase.Operator, new ActivityForm
+        Assert.True((await activities.SaveActivityAsync(TestDatabase.Operator, new ActivityForm
         {
             Title = "已关闭的活动", StartAt = china.AddHours(-1), EndAt = china.AddDays(7), Status = ActivityStatus.Disabled,
         })).Succeeded);
@@ -34,8 +35,8 @@ public class MarketingTests
             running = await db.MarketingActivities.Where(a => a.Title == "双十二充值").Select(a => a.Id).SingleAsync();
             closed = await db.MarketingActivities.Where(a => a.Title == "已关闭的活动").Select(a => a.Id).SingleAsync();
         }
-        Assert.True((await marketing.SavePackageAsync(TestDatabase.Operator, new MarketingPackageForm { Name = "充100送20", Amount = 100, Bonus = 20, ActivityIds = [running] })).Succeeded);
-        Assert.True((await marketing.SavePackageAsync(TestDatabase.Operator, new MarketingPackageForm { Name = "关闭活动的套餐", Amount = 50, Bonus = 5, ActivityIds = [closed] })).Succeeded);
+        Assert.True((await packages.SavePackageAsync(TestDatabase.Operator, new MarketingPackageForm { Name = "充100送20", Amount = 100, Bonus = 20, ActivityIds = [running] })).Succeeded);
+        Assert.True((await packages.SavePackageAsync(TestDatabase.Operator, new MarketingPackageForm { Name = "关闭活动的套餐", Amount = 50, Bonus = 5, ActivityIds = [closed] })).Succeeded);
         int package, orphan;
         await using (var db = app.Context())
         {
@@ -44,11 +45,11 @@ public class MarketingTests
         }
 
         var (http, userId) = await NewUserAsync(app);
-        var activities = await http.GetFromJsonAsync<JsonElement>("/api/app/v1/marketing/activities");
-        var shown = activities.EnumerateArray().Single(a => a.GetProperty("title").GetString() == "双十二充值");
+        var listed = await http.GetFromJsonAsync<JsonElement>("/api/app/v1/marketing/activities");
+        var shown = listed.EnumerateArray().Single(a => a.GetProperty("title").GetString() == "双十二充值");
         Assert.Equal("<p>充100送20</p>", shown.GetProperty("rulesHtml").GetString());
         Assert.Equal(120m, shown.GetProperty("packages")[0].GetProperty("credited").GetDecimal()); // 实际到账 = 100 + 20
-        Assert.DoesNotContain(activities.EnumerateArray(), a => a.GetProperty("title").GetString() == "已关闭的活动");
+        Assert.DoesNotContain(listed.EnumerateArray(), a => a.GetProperty("title").GetString() == "已关闭的活动");
 
         var refused = await http.PostAsJsonAsync("/api/app/v1/recharge/orders", new { marketingPackageId = orphan, openId = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o", requestId = "m-0" });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
@@ -60,7 +61,7 @@ public class MarketingTests
         var wallet = await Wallets.WalletAsync(app.Factory, userId);
         Assert.Equal((100_00L, 20_00L), (wallet.Principal.Fen, wallet.Bonus.Fen));
         Assert.Equal(package, (await OrderAsync(app, orderNo)).MarketingPackageId);
-        Assert.Equal("该套餐已有 1 笔充值订单，无法删除；如不再销售，请将其关闭", (await marketing.DeletePackageAsync(TestDatabase.Operator, package)).Error);
-        Assert.True((await marketing.DeletePackageAsync(TestDatabase.Operator, orphan)).Succeeded);
+        Assert.Equal("该套餐已有 1 笔充值订单，无法删除；如不再销售，请将其关闭", (await packages.DeletePackageAsync(TestDatabase.Operator, package)).Error);
+        Assert.True((await packages.DeletePackageAsync(TestDatabase.Operator, orphan)).Succeeded);
     }
 }

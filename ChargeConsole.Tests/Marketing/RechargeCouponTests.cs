@@ -33,16 +33,17 @@ public class RechargeCouponTests
     private static async Task<Setup> SetUpAsync(bool stackable, Dictionary<string, string>? settings = null)
     {
         var app = LiveWebApp.Start(settings);
-        var marketing = app.Get<MarketingService>();
+        var activities = app.Get<ActivityService>();
+        var packages = app.Get<MarketingPackageService>();
         var china = ChinaTime.ToChina(DateTime.UtcNow);
         var title = $"活动{Guid.NewGuid():N}"[..10];
-        Assert.True((await marketing.SaveActivityAsync(TestDatabase.Operator, new ActivityForm
+        Assert.True((await activities.SaveActivityAsync(TestDatabase.Operator, new ActivityForm
         {
             Title = title, StartAt = china.AddHours(-1), EndAt = china.AddDays(7), StackableWithCoupons = stackable,
         })).Succeeded);
         await using var db = app.Context();
         var activity = await db.MarketingActivities.Where(a => a.Title == title).Select(a => a.Id).SingleAsync();
-        Assert.True((await marketing.SavePackageAsync(TestDatabase.Operator, new MarketingPackageForm { Name = title + "套餐", Amount = 100, Bonus = 20, ActivityIds = [activity] })).Succeeded);
+        Assert.True((await packages.SavePackageAsync(TestDatabase.Operator, new MarketingPackageForm { Name = title + "套餐", Amount = 100, Bonus = 20, ActivityIds = [activity] })).Succeeded);
         var package = await db.MarketingPackages.Where(p => p.Name == title + "套餐").Select(p => p.Id).SingleAsync();
         var (http, userId) = await NewUserAsync(app);
         return new Setup(app, http, userId, package, await ClaimAsync(app, userId, 100, 10), await ClaimAsync(app, userId, 200, 30));
@@ -160,9 +161,10 @@ public class RechargeCouponTests
         Assert.Contains("优惠券只能用于可叠加优惠的营销套餐", await onPlain.Content.ReadAsStringAsync());
 
         // The same package in a second, stackable activity: now the threshold and the owner decide.
-        var marketing = s.App.Get<MarketingService>();
+        var activities = s.App.Get<ActivityService>();
+        var packages = s.App.Get<MarketingPackageService>();
         var china = ChinaTime.ToChina(DateTime.UtcNow);
-        Assert.True((await marketing.SaveActivityAsync(TestDatabase.Operator, new ActivityForm
+        Assert.True((await activities.SaveActivityAsync(TestDatabase.Operator, new ActivityForm
         {
             Title = "可叠加活动", StartAt = china.AddHours(-1), EndAt = china.AddDays(1), StackableWithCoupons = true,
         })).Succeeded);
@@ -170,7 +172,7 @@ public class RechargeCouponTests
         {
             var stacking = await db.MarketingActivities.Where(a => a.Title == "可叠加活动").Select(a => a.Id).SingleAsync();
             var package = await db.MarketingPackages.Include(p => p.Activities).SingleAsync(p => p.Id == s.Package);
-            Assert.True((await marketing.SavePackageAsync(TestDatabase.Operator, new MarketingPackageForm
+            Assert.True((await packages.SavePackageAsync(TestDatabase.Operator, new MarketingPackageForm
             {
                 Id = package.Id, Name = package.Name, Amount = 100, Bonus = 20, ActivityIds = [.. package.Activities.Select(a => a.Id), stacking],
             })).Succeeded);

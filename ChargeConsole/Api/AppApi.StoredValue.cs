@@ -132,8 +132,8 @@ public static partial class AppApi
             coupons.Select(c => new PaymentCouponView(c.ClaimId, c.Name, c.Threshold.Yuan, c.Discount.Yuan, (offer.Amount - c.Discount).Yuan, c.ValidTo)).ToList()));
     }
 
-    private static async Task<Ok<List<ActivityView>>> ActivitiesAsync(Features.Marketing.MarketingService marketing, CancellationToken ct) =>
-        TypedResults.Ok((await marketing.RunningAsync(ct)).Select(a => new ActivityView(a.Id, a.Title, a.PosterPath is { } key ? $"/media/{key}" : null, a.RulesHtml,
+    private static async Task<Ok<List<ActivityView>>> ActivitiesAsync(Features.Marketing.ActivityService activities, CancellationToken ct) =>
+        TypedResults.Ok((await activities.RunningAsync(ct)).Select(a => new ActivityView(a.Id, a.Title, a.PosterPath is { } key ? $"/media/{key}" : null, a.RulesHtml,
             a.StackableWithCoupons, a.StartAt, a.EndAt,
             a.Packages.OrderBy(p => p.Amount.Fen).Select(p => new PackageView(p.Id, p.Name, p.Amount.Yuan, p.Bonus.Yuan, (p.Amount + p.Bonus).Yuan)).ToList())).ToList());
 }

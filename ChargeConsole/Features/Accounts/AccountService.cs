@@ -1,3 +1,4 @@
+using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Infrastructure;
@@ -14,6 +15,8 @@ public sealed class AccountService(
     UserManager<ConsoleUser> users, IDbContextFactory<ChargeDbContext> dbFactory, IValidator<AccountForm> validator,
     IValidator<InvestorShareForm> shareValidator, AuditTrail audit, TimeProvider clock)
 {
+    public static readonly RowList<AccountFilter, AccountRow> List = new((db, _, f) => Query(db, f), x => x.CreatedAt, Complete: (db, _, rows, ct) => WithStationsAsync(db, rows, ct));
+
     public static IQueryable<AccountRow> Query(ChargeDbContext db, AccountFilter f)
     {
         var now = DateTimeOffset.UtcNow;

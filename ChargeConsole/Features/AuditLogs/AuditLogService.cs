@@ -31,6 +31,8 @@ public sealed class AuditLogExportRow
 
 public sealed class AuditLogService
 {
+    public static readonly RowList<AuditLogFilter, AuditLog> List = new(Query, x => x.At);
+
     public static IQueryable<AuditLog> Query(ChargeDbContext db, AccessScope scope, AuditLogFilter f)
     {
         var q = db.AuditLogs.AsNoTracking();

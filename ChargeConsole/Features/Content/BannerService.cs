@@ -1,3 +1,4 @@
+using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
@@ -74,6 +75,8 @@ public sealed class BannerService(IDbContextFactory<ChargeDbContext> dbFactory, 
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    public static readonly RowList<BannerFilter, BannerRow> List = new(Query, x => x.SortOrder, Descending: false);
+
     public static IQueryable<BannerRow> Query(ChargeDbContext db, AccessScope scope, BannerFilter f)
     {
         var q = db.Banners.AsNoTracking().StaffOnly(scope);
@@ -92,26 +95,18 @@ public sealed class BannerService(IDbContextFactory<ChargeDbContext> dbFactory, 
             Title = b.Title, Link = b.LinkUrl ?? "", SortOrder = b.SortOrder, Status = ContentText.Status(b.Status), From = ChinaTime.Format(b.PublishFrom), To = ChinaTime.Format(b.PublishTo),
         });
 
+    private static readonly StaffEditTerms<Banner> Terms = new("轮播", "投资人账号不能管理轮播", "该轮播已被删除，请刷新列表", b => b.Title);
+
     public async Task<OperationResult> SaveAsync(AccessScope scope, BannerForm form)
     {
-        if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能管理轮播");
-        var validation = await validator.ValidateAsync(form);
-        if (!validation.IsValid) return OperationResult.Invalid(validation);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        Banner banner;
-        if (form.Id is { } id)
+        var now = Now;
+        return await StaffEdit.SaveAsync(dbFactory, scope, now, form, validator, form.Id, Terms, () => new Banner { CreatedAt = now }, (_, banner) =>
         {
-            banner = (await db.Banners.FirstOrDefaultAsync(b => b.Id == id))!;
-            if (banner is null) return OperationResult.Fail("该轮播已被删除，请刷新列表");
-        }
-        else db.Banners.Add(banner = new Banner { CreatedAt = Now });
-        (banner.Title, banner.ImagePath, banner.LinkUrl, banner.SortOrder, banner.Status) =
-            (form.Title.Trim(), form.ImagePath!, string.IsNullOrWhiteSpace(form.LinkUrl) ? null : form.LinkUrl.Trim(), form.SortOrder, form.Status);
-        (banner.PublishFrom, banner.PublishTo) = (ChinaTime.ToUtc(form.PublishFrom), ChinaTime.ToUtc(form.PublishTo));
-        var result = OperationResult.Ok("轮播已保存");
-        AuditTrail.Add(db, Now, scope.UserName, form.Id is null ? "新增轮播" : "修改轮播", banner.Title, result);
-        await db.SaveChangesAsync();
-        return result;
+            (banner.Title, banner.ImagePath, banner.LinkUrl, banner.SortOrder, banner.Status) =
+                (form.Title.Trim(), form.ImagePath!, string.IsNullOrWhiteSpace(form.LinkUrl) ? null : form.LinkUrl.Trim(), form.SortOrder, form.Status);
+            (banner.PublishFrom, banner.PublishTo) = (ChinaTime.ToUtc(form.PublishFrom), ChinaTime.ToUtc(form.PublishTo));
+            return Task.FromResult(OperationResult.Ok("轮播已保存"));
+        });
     }
 
     public async Task<OperationResult> DeleteAsync(AccessScope scope, int id)

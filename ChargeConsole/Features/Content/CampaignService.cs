@@ -1,3 +1,4 @@
+using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
@@ -80,6 +81,8 @@ public sealed class CampaignService(IDbContextFactory<ChargeDbContext> dbFactory
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    public static readonly RowList<CampaignFilter, CampaignRow> List = new(Query, x => x.CreatedAt);
+
     public static IQueryable<CampaignRow> Query(ChargeDbContext db, AccessScope scope, CampaignFilter f)
     {
         var q = db.Campaigns.AsNoTracking().StaffOnly(scope);
@@ -111,27 +114,19 @@ public sealed class CampaignService(IDbContextFactory<ChargeDbContext> dbFactory
         };
     }
 
+    private static readonly StaffEditTerms<Campaign> Terms = new("活动", "投资人账号不能管理活动", "该活动已被删除，请刷新列表", c => c.Title);
+
     public async Task<OperationResult> SaveAsync(AccessScope scope, CampaignForm form)
     {
-        if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能管理活动");
-        var validation = await validator.ValidateAsync(form);
-        if (!validation.IsValid) return OperationResult.Invalid(validation);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        Campaign campaign;
-        if (form.Id is { } id)
+        var now = Now;
+        return await StaffEdit.SaveAsync(dbFactory, scope, now, form, validator, form.Id, Terms, () => new Campaign { CreatedAt = now }, (_, campaign) =>
         {
-            campaign = (await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id))!;
-            if (campaign is null) return OperationResult.Fail("该活动已被删除，请刷新列表");
-            campaign.UpdatedAt = Now;
-        }
-        else db.Campaigns.Add(campaign = new Campaign { CreatedAt = Now });
-        (campaign.Title, campaign.ImagePath, campaign.ContentHtml, campaign.Placement, campaign.Frequency, campaign.Status) =
-            (form.Title.Trim(), string.IsNullOrWhiteSpace(form.ImagePath) ? null : form.ImagePath, richText.Sanitize(form.ContentHtml), form.Placement, form.Frequency, form.Status);
-        (campaign.PublishFrom, campaign.PublishTo) = (ChinaTime.ToUtc(form.PublishFrom), ChinaTime.ToUtc(form.PublishTo));
-        var result = OperationResult.Ok("活动已保存");
-        AuditTrail.Add(db, Now, scope.UserName, form.Id is null ? "新增活动" : "修改活动", campaign.Title, result);
-        await db.SaveChangesAsync();
-        return result;
+            if (form.Id is not null) campaign.UpdatedAt = now;
+            (campaign.Title, campaign.ImagePath, campaign.ContentHtml, campaign.Placement, campaign.Frequency, campaign.Status) =
+                (form.Title.Trim(), string.IsNullOrWhiteSpace(form.ImagePath) ? null : form.ImagePath, richText.Sanitize(form.ContentHtml), form.Placement, form.Frequency, form.Status);
+            (campaign.PublishFrom, campaign.PublishTo) = (ChinaTime.ToUtc(form.PublishFrom), ChinaTime.ToUtc(form.PublishTo));
+            return Task.FromResult(OperationResult.Ok("活动已保存"));
+        });
     }
 
     public async Task<OperationResult> DeleteAsync(AccessScope scope, int id)

@@ -72,6 +72,14 @@ public sealed class CouponIssueRuns(IDbContextFactory<ChargeDbContext> dbFactory
         return await db.CouponIssueRuns.AsNoTracking().Where(r => r.CouponId == couponId).OrderByDescending(r => r.Id).FirstOrDefaultAsync();
     }
 
+    /// <summary>The latest run of each of these coupons (a page of the coupon list).</summary>
+    public async Task<Dictionary<int, CouponIssueRun>> LatestAsync(IReadOnlyCollection<int> couponIds, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.CouponIssueRuns.AsNoTracking().Where(r => couponIds.Contains(r.CouponId)).ToListAsync(ct))
+            .GroupBy(r => r.CouponId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)

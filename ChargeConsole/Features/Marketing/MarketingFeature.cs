@@ -10,12 +10,13 @@ public sealed class MarketingFeature : ConsoleFeature
 
     public override void AddServices(IServiceCollection services, IConfiguration config)
     {
-        services.AddSingleton<MarketingService>();
+        services.AddSingleton<ActivityService>();
+        services.AddSingleton<MarketingPackageService>();
     }
 
     public override void MapEndpoints(FeatureRoutes routes)
     {
-        routes.StaffExports.MapExport<ActivityFilter, ActivityExportRow>(ActivitiesExport, "营销活动", MarketingService.ExportActivities);
-        routes.StaffExports.MapExport<MarketingPackageFilter, MarketingPackageExportRow>(PackagesExport, "营销套餐", MarketingService.ExportPackages);
+        routes.StaffExports.MapExport<ActivityFilter, ActivityExportRow>(ActivitiesExport, "营销活动", ActivityService.ExportActivities);
+        routes.StaffExports.MapExport<MarketingPackageFilter, MarketingPackageExportRow>(PackagesExport, "营销套餐", MarketingPackageService.ExportPackages);
     }
 }

@@ -88,8 +88,7 @@ public sealed class OrderResolutionService(IDbContextFactory<ChargeDbContext> db
         Func<ChargeDbContext, ChargingOrder, DateTime, CancellationToken, Task<OperationResult>> resolve, CancellationToken ct)
     {
         if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能处理订单");
-        if (string.IsNullOrWhiteSpace(reason)) return OperationResult.Fail("请填写原因");
-        if (reason.Trim().Length > 200) return OperationResult.Fail("原因不能超过 200 个字");
+        if (ReasonRule.Reason.Refusal(reason) is { } refusal) return refusal;
         ChargingOrder? changed = null;
         var orderNo = $"订单 {id}";
         var result = await MoneyTransaction.RunAsync(dbFactory, new MoneyAction(scope.UserName, action, requestId), async (db, token) =>

@@ -1,3 +1,4 @@
+using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
@@ -42,6 +43,8 @@ public sealed class GunExportRow
 
 public sealed class GunService
 {
+    public static readonly RowList<GunFilter, GunRow> List = new(Query, x => x.Code, Descending: false);
+
     public static IQueryable<GunRow> Query(ChargeDbContext db, AccessScope scope, GunFilter f)
     {
         var q = db.Guns.AsNoTracking().VisibleTo(scope);

@@ -119,7 +119,7 @@ public sealed class PileEventSink(
         if (pile.MissingBillingTemplate != missing)
             writer.Enqueue($"pile-template:{pile.Id}", new PileStateWriter.Change((w, token) =>
                 w.Piles.Where(p => p.Id == pile.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.MissingBillingTemplate, missing), token)));
-        return template is null ? null : BillingModels.ToWire(pileCode, template);
+        return template is null ? null : TemplateOnWire.ToWire(pileCode, template);
     }
 
     public async Task<IYkcMessage?> OnMessageAsync(string pileCode, IYkcMessage message, CancellationToken ct)

@@ -1,3 +1,4 @@
+using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
@@ -14,6 +15,8 @@ public sealed class PileService(
     IDbContextFactory<ChargeDbContext> dbFactory, IValidator<PileForm> validator, IValidator<PileBatchForm> batchValidator,
     AuditTrail audit, TimeProvider clock)
 {
+    public static readonly RowList<PileFilter, PileRow> List = new(Query, x => x.CreatedAt);
+
     public static IQueryable<PileRow> Query(ChargeDbContext db, AccessScope scope, PileFilter f)
     {
         var q = db.Piles.AsNoTracking().VisibleTo(scope);

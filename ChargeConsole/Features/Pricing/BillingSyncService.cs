@@ -66,6 +66,8 @@ public sealed class BillingSyncService(
         _ => "同步失败",
     };
 
+    public static readonly RowList<BillingSyncLogFilter, BillingSyncLogRow> List = new((db, _, f) => Query(db, f), x => x.Id);
+
     public static IQueryable<BillingSyncLogRow> Query(ChargeDbContext db, BillingSyncLogFilter f)
     {
         var q = db.BillingSyncLogs.AsNoTracking();
@@ -198,7 +200,7 @@ public sealed class BillingSyncService(
             await db.SaveChangesAsync(ct);
             return BillingSyncStatus.Pending;
         }
-        var model = BillingModels.ToWire(entry.PileCode, entry.BillingTemplate) with { IsPush = true };
+        var model = TemplateOnWire.ToWire(entry.PileCode, entry.BillingTemplate) with { IsPush = true };
         entry.ModelNumber = entry.BillingTemplate.ModelNumber;
         entry.Status = BillingSyncStatus.Sent;
         entry.SentAt = clock.GetUtcNow().UtcDateTime;

@@ -1,3 +1,4 @@
+using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
@@ -16,6 +17,15 @@ public sealed class BillingTemplateService(IDbContextFactory<ChargeDbContext> db
 {
     /// <summary>The YKC model number is 4 BCD digits: 1..9999, then round again.</summary>
     public static int NextModelNumber(int current) => current >= 9999 ? 1 : current + 1;
+
+    public static readonly RowList<BillingTemplateFilter, BillingTemplateRow> List = new((db, _, f) => Query(db, f), x => x.UpdatedAt);
+
+    /// <summary>One template as the list shows it (the read-only tariff of a station or pile), or null when deleted.</summary>
+    public async Task<BillingTemplateRow?> RowAsync(int id)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await Query(db, new BillingTemplateFilter()).FirstOrDefaultAsync(t => t.Id == id);
+    }
 
     public static IQueryable<BillingTemplateRow> Query(ChargeDbContext db, BillingTemplateFilter f)
     {

@@ -1,3 +1,4 @@
+using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
@@ -13,6 +14,8 @@ namespace ChargeConsole.Features.Pricing;
 /// <summary>基础电价: the operator's cost price of electricity per period.</summary>
 public sealed class ElectricityPriceService(IDbContextFactory<ChargeDbContext> dbFactory, IValidator<ElectricityPriceForm> validator, AuditTrail audit, TimeProvider clock)
 {
+    public static readonly RowList<ElectricityPriceFilter, ElectricityPriceRow> List = new((db, _, f) => Query(db, f), x => x.UpdatedAt);
+
     public static IQueryable<ElectricityPriceRow> Query(ChargeDbContext db, ElectricityPriceFilter f)
     {
         var q = db.ElectricityPrices.AsNoTracking();

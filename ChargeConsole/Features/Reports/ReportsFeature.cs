@@ -11,6 +11,8 @@ public sealed class ReportsFeature : ConsoleFeature
     public const string InvestorStationsExport = "export/reports/investor-stations";
     public const string StationSharesExport = "export/reports/station-shares";
 
+    public override void AddServices(IServiceCollection services, IConfiguration config) => services.AddScoped<ReportPages>();
+
     public override void MapEndpoints(FeatureRoutes routes)
     {
         // Scoped inside the queries: an investor gets their stations and their own part only.

@@ -1,3 +1,4 @@
+using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
@@ -11,6 +12,8 @@ namespace ChargeConsole.Features.Stations;
 
 public sealed class StationService(IDbContextFactory<ChargeDbContext> dbFactory, IValidator<StationForm> validator, AuditTrail audit, TimeProvider clock)
 {
+    public static readonly RowList<StationFilter, StationRow> List = new(Query, x => x.CreatedAt, Complete: WithNamesAsync);
+
     public static IQueryable<StationRow> Query(ChargeDbContext db, AccessScope scope, StationFilter f)
     {
         var q = db.Stations.AsNoTracking().VisibleTo(scope);

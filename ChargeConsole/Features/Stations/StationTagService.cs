@@ -1,3 +1,4 @@
+using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Infrastructure;
@@ -49,6 +50,8 @@ public sealed class StationTagFormValidator : AbstractValidator<StationTagForm>
 /// <summary>电站标签: what the mini-program shows on a station and filters by. A tag in use is kept (the message names who uses it).</summary>
 public sealed class StationTagService(IDbContextFactory<ChargeDbContext> dbFactory, IValidator<StationTagForm> validator, TimeProvider clock)
 {
+    public static readonly RowList<StationTagFilter, StationTagRow> List = new(Query, x => x.SortOrder, Descending: false);
+
     public static IQueryable<StationTagRow> Query(ChargeDbContext db, AccessScope scope, StationTagFilter f)
     {
         var q = db.StationTags.AsNoTracking().StaffOnly(scope);
@@ -66,26 +69,17 @@ public sealed class StationTagService(IDbContextFactory<ChargeDbContext> dbFacto
         return await db.StationTags.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Name).ToListAsync(ct);
     }
 
+    private static readonly StaffEditTerms<StationTag> Terms = new("电站标签", "投资人账号不能管理电站标签", "该标签已被删除，请刷新列表", t => t.Name);
+
     public async Task<OperationResult> SaveAsync(AccessScope scope, StationTagForm form)
     {
-        if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能管理电站标签");
-        var validation = await validator.ValidateAsync(form);
-        if (!validation.IsValid) return OperationResult.Invalid(validation);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        StationTag tag;
-        if (form.Id is { } id)
+        return await StaffEdit.SaveAsync(dbFactory, scope, clock.GetUtcNow().UtcDateTime, form, validator, form.Id, Terms, () => new StationTag(), async (db, tag) =>
         {
-            tag = (await db.StationTags.FirstOrDefaultAsync(t => t.Id == id))!;
-            if (tag is null) return OperationResult.Fail("该标签已被删除，请刷新列表");
-        }
-        else db.StationTags.Add(tag = new StationTag());
-        var name = form.Name.Trim();
-        if (await db.StationTags.AnyAsync(t => t.Name == name && t.Id != tag.Id)) return OperationResult.Fail($"标签【{name}】已存在");
-        (tag.Name, tag.SortOrder) = (name, form.SortOrder);
-        var result = OperationResult.Ok("标签已保存");
-        AuditTrail.Add(db, clock.GetUtcNow().UtcDateTime, scope.UserName, form.Id is null ? "新增电站标签" : "修改电站标签", name, result);
-        await db.SaveChangesAsync();
-        return result;
+            var name = form.Name.Trim();
+            if (await db.StationTags.AnyAsync(t => t.Name == name && t.Id != tag.Id)) return OperationResult.Fail($"标签【{name}】已存在");
+            (tag.Name, tag.SortOrder) = (name, form.SortOrder);
+            return OperationResult.Ok("标签已保存");
+        });
     }
 
     public async Task<OperationResult> DeleteAsync(AccessScope scope, int id)

@@ -1,3 +1,4 @@
+using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Domain.Wallets;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
@@ -90,6 +91,8 @@ public sealed class PackageService(IDbContextFactory<ChargeDbContext> dbFactory,
 {
     private static readonly RechargeOrderStatus[] Purchased = [RechargeOrderStatus.Paid, RechargeOrderStatus.PartiallyRefunded, RechargeOrderStatus.FullyRefunded];
 
+    public static readonly RowList<PackageFilter, PackageRow> List = new(Query, x => x.SortOrder, Descending: false);
+
     public static IQueryable<PackageRow> Query(ChargeDbContext db, AccessScope scope, PackageFilter f)
     {
         var q = db.RechargePackages.AsNoTracking().StaffOnly(scope);
@@ -115,31 +118,21 @@ public sealed class PackageService(IDbContextFactory<ChargeDbContext> dbFactory,
         return await db.RechargePackages.AsNoTracking().OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync();
     }
 
+    private static readonly StaffEditTerms<RechargePackage> Terms = new("储值套餐", "投资人账号不能修改储值套餐", "该套餐已被删除，请刷新列表",
+        p => $"{p.Name}：充 {p.Amount} 送 {p.Bonus}，{StoredValueText.Status(p.Status)}");
+
     public async Task<OperationResult> SaveAsync(AccessScope scope, PackageForm form)
     {
-        if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能修改储值套餐");
-        var validation = await validator.ValidateAsync(form);
-        if (!validation.IsValid) return OperationResult.Invalid(validation);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        RechargePackage package;
-        if (form.Id is { } id)
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await StaffEdit.SaveAsync(dbFactory, scope, now, form, validator, form.Id, Terms, () => new RechargePackage { CreatedAt = now }, async (db, package) =>
         {
-            package = await db.RechargePackages.FirstOrDefaultAsync(p => p.Id == id) ?? null!;
-            if (package is null) return OperationResult.Fail("该套餐已被删除，请刷新列表");
-        }
-        else db.RechargePackages.Add(package = new RechargePackage { CreatedAt = clock.GetUtcNow().UtcDateTime });
-        var name = form.Name.Trim();
-        if (await db.RechargePackages.AnyAsync(p => p.Name == name && p.Id != package.Id)) return OperationResult.Fail($"套餐名称【{name}】已存在");
-        // An order carries its own amount and bonus, so a change applies to purchases from now on only.
-        package.Name = name;
-        package.Amount = Money.FromYuan(form.Amount!.Value);
-        package.Bonus = Money.FromYuan(form.Bonus!.Value);
-        package.SortOrder = form.SortOrder;
-        package.Status = form.Status;
-        await db.SaveChangesAsync();
-        var what = $"{name}：充 {package.Amount} 送 {package.Bonus}，{StoredValueText.Status(package.Status)}";
-        await audit.WriteAsync(scope.UserName, form.Id is null ? "新增储值套餐" : "修改储值套餐", name, true, what);
-        return OperationResult.Ok("套餐已保存");
+            var name = form.Name.Trim();
+            if (await db.RechargePackages.AnyAsync(p => p.Name == name && p.Id != package.Id)) return OperationResult.Fail($"套餐名称【{name}】已存在");
+            // An order carries its own amount and bonus, so a change applies to purchases from now on only.
+            (package.Name, package.Amount, package.Bonus, package.SortOrder) = (name, Money.FromYuan(form.Amount!.Value), Money.FromYuan(form.Bonus!.Value), form.SortOrder);
+            package.Status = form.Status;
+            return OperationResult.Ok("套餐已保存");
+        });
     }
 
     public async Task<OperationResult> SetStatusAsync(AccessScope scope, int id, PackageStatus status)

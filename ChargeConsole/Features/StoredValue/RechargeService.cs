@@ -89,7 +89,7 @@ public sealed class RechargeService(IDbContextFactory<ChargeDbContext> dbFactory
         RechargeTerms terms;
         if (marketingPackageId is { } marketingId)
         {
-            var offer = await Marketing.MarketingService.OnSaleAsync(db, marketingId, now, ct);
+            var offer = await Marketing.MarketingPackageService.OnSaleAsync(db, marketingId, now, ct);
             if (offer is null) return (null, "该营销套餐不存在、已关闭或活动未在进行中");
             var discount = Money.Zero;
             if (couponClaimId is { } claimId)
@@ -143,7 +143,7 @@ public sealed class RechargeService(IDbContextFactory<ChargeDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var offer = await Marketing.MarketingService.OnSaleAsync(db, marketingPackageId, now, ct);
+        var offer = await Marketing.MarketingPackageService.OnSaleAsync(db, marketingPackageId, now, ct);
         if (offer is null || !offer.CouponsStack) return (offer, []);
         return (offer, await PaymentCoupons.UsableAsync(db, userId, offer.Amount, now, ct));
     }

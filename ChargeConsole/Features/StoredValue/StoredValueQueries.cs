@@ -115,6 +115,8 @@ public sealed class RefundExportRow
 /// <summary>储值订单 and 退款记录: the users' money, staff only (an investor sees none of it).</summary>
 public sealed class StoredValueQueries(IDbContextFactory<ChargeDbContext> dbFactory)
 {
+    public static readonly RowList<RechargeOrderFilter, RechargeOrderRow> OrdersList = new(Orders, x => x.CreatedAt);
+
     public static IQueryable<RechargeOrderRow> Orders(ChargeDbContext db, AccessScope scope, RechargeOrderFilter f)
     {
         var q = db.RechargeOrders.AsNoTracking().StaffOnly(scope);
@@ -145,6 +147,8 @@ public sealed class StoredValueQueries(IDbContextFactory<ChargeDbContext> dbFact
             CreatedAt = ChinaTime.Format(o.CreatedAt), PaidAt = ChinaTime.Format(o.PaidAt), Issue = o.PaymentIssue ?? "",
             RefundFailure = o.LastRefundFailure ?? "",
         });
+
+    public static readonly RowList<RefundFilter, RefundRow> RefundsList = new(Refunds, x => x.CreatedAt);
 
     public static IQueryable<RefundRow> Refunds(ChargeDbContext db, AccessScope scope, RefundFilter f)
     {

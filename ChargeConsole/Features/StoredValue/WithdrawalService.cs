@@ -171,8 +171,8 @@ public sealed class WithdrawalService(IDbContextFactory<ChargeDbContext> dbFacto
     }
 
     public Task<OperationResult> RejectAsync(AccessScope scope, int id, string reason, string requestId, CancellationToken ct = default) =>
-        string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 200
-            ? Task.FromResult(OperationResult.Fail("请填写拒绝原因（不超过 200 个字）"))
+        ReasonRule.RejectReason.Refusal(reason) is { } refusal
+            ? Task.FromResult(refusal)
             : DecideAsync(scope, id, "提现审核拒绝", requestId, "提现被拒绝，解除冻结", (_, w, _, _, _) =>
             {
                 w.MoveTo(WithdrawalStatus.Rejected);
@@ -205,6 +205,8 @@ public sealed class WithdrawalService(IDbContextFactory<ChargeDbContext> dbFacto
         if (result.Succeeded && userId != 0) { live.Publish(new WalletChanged(userId)); live.Publish(new WithdrawalChanged()); }
         return result;
     }
+
+    public static readonly RowList<WithdrawalFilter, WithdrawalRow> List = new(Query, x => x.CreatedAt);
 
     public static IQueryable<WithdrawalRow> Query(ChargeDbContext db, AccessScope scope, WithdrawalFilter f)
     {

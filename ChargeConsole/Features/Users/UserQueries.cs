@@ -78,6 +78,8 @@ public sealed class VehicleExportRow
 /// <summary>用户列表 and 车辆列表: mini-program users are the operator's; investors see none.</summary>
 public static class UserQueries
 {
+    public static readonly RowList<UserFilter, UserRow> UsersList = new(Users, x => x.RegisteredAt);
+
     public static IQueryable<UserRow> Users(ChargeDbContext db, AccessScope scope, UserFilter f)
     {
         var q = db.AppUsers.AsNoTracking().StaffOnly(scope);
@@ -102,6 +104,8 @@ public static class UserQueries
             Principal = u.Principal.Yuan, Bonus = u.Bonus.Yuan, Frozen = u.Frozen.Yuan, Points = u.Points, Vehicles = u.Vehicles,
             Card = u.CardNumber ?? "", Status = u.Disabled ? "已停用" : "正常",
         });
+
+    public static readonly RowList<VehicleFilter, VehicleRow> VehiclesList = new(Vehicles, x => x.CreatedAt);
 
     public static IQueryable<VehicleRow> Vehicles(ChargeDbContext db, AccessScope scope, VehicleFilter f)
     {

@@ -50,6 +50,8 @@ public sealed class LedgerExportRow
 /// <summary>账单明细: every wallet movement (charges, recharges, refunds, adjustments, voids).</summary>
 public static class LedgerQueries
 {
+    public static readonly RowList<LedgerFilter, LedgerRow> List = new(Query, x => x.Id);
+
     public static IQueryable<LedgerRow> Query(ChargeDbContext db, AccessScope scope, LedgerFilter f)
     {
         var q = db.LedgerEntries.AsNoTracking().StaffOnly(scope).WithinChinaDays(l => l.CreatedAt, f.From, f.To);

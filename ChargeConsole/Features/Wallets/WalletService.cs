@@ -1,3 +1,4 @@
+using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Values;
@@ -16,6 +17,8 @@ namespace ChargeConsole.Features.Wallets;
 public sealed class WalletService(
     IDbContextFactory<ChargeDbContext> dbFactory, IValidator<AdjustmentForm> validator, LiveEvents live, TimeProvider clock)
 {
+    public static readonly RowList<WalletFilter, WalletRow> List = new(Query, x => x.AppUserId);
+
     public static IQueryable<WalletRow> Query(ChargeDbContext db, AccessScope scope, WalletFilter f)
     {
         var q = db.Wallets.AsNoTracking().StaffOnly(scope);

@@ -1,5 +1,5 @@
-using ChargeConsole.Domain.Revenue;
 using ChargeConsole.Data.Entities;
+using ChargeConsole.Domain.Revenue;
 using MiniExcelLibs.Attributes;
 
 namespace ChargeConsole.Features.Stations;
@@ -44,37 +44,4 @@ public sealed class StationExportRow
     [ExcelColumnName("电枪数")] public int GunCount { get; set; }
     [ExcelColumnName("投资人")] public string Investors { get; set; } = "";
     [ExcelColumnName("创建时间")] public string CreatedAt { get; set; } = "";
-}
-
-public sealed class StationForm
-{
-    public int? Id { get; set; }
-    public string Name { get; set; } = "";
-    public string Address { get; set; } = "";
-    public double? Latitude { get; set; }
-    public double? Longitude { get; set; }
-    public string? ContactPhone { get; set; }
-    public bool IsOpen { get; set; } = true;
-    public SplitBasis SplitBase { get; set; }
-    public int? BillingTemplateId { get; set; }
-    public IReadOnlyCollection<int> TagIds { get; set; } = [];
-    public string? Remark { get; set; }
-    /// <summary>Address ranges (CIDR) its piles may log in from; empty: any.</summary>
-    public string? AllowedNetworks { get; set; }
-    /// <summary>The station's investors and their shares (percent, 2 decimals, together at most 100).</summary>
-    public List<StationShareForm> Investors { get; set; } = [];
-}
-
-public sealed class StationShareForm
-{
-    public string? InvestorId { get; set; }
-    public decimal? SharePercent { get; set; }
-}
-
-public sealed record InvestorOption(string Id, string Name);
-
-public static class StationText
-{
-    public static string Open(bool isOpen) => isOpen ? "运营中" : "已停运";
-    public static string Split(SplitBasis b) => b == SplitBasis.ServiceFee ? "按服务费分账" : "按订单总额分账";
 }

@@ -3,24 +3,6 @@ using FluentValidation;
 
 namespace ChargeConsole.Features.Accounts;
 
-public sealed class AccountFilter
-{
-    public string? UserName { get; set; }
-    public string? Role { get; set; }
-}
-
-public sealed record AccountRow
-{
-    public string Id { get; init; } = "";
-    public string UserName { get; init; } = "";
-    public string DisplayName { get; init; } = "";
-    public string Role { get; init; } = "";
-    public bool LockedOut { get; init; }
-    public DateTime CreatedAt { get; init; }
-
-    public string Stations { get; init; } = "";
-}
-
 public sealed class AccountForm
 {
     public string UserName { get; set; } = "";
@@ -33,17 +15,6 @@ public sealed class InvestorShareForm
 {
     public int? StationId { get; set; }
     public decimal? SharePercent { get; set; }
-}
-
-public static class RoleText
-{
-    public static string Of(string role) => role switch
-    {
-        "Admin" => "管理员",
-        "Operator" => "运营",
-        "Investor" => "投资人",
-        _ => role,
-    };
 }
 
 public sealed class AccountValidator : AbstractValidator<AccountForm>

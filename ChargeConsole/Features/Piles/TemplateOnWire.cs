@@ -4,7 +4,7 @@ using ChargeConsole.Devices.Ykc;
 namespace ChargeConsole.Features.Piles;
 
 /// <summary>A billing template as the YKC billing model (0x0A / 0x58) carries it.</summary>
-public static class BillingModels
+public static class TemplateOnWire
 {
     public static BillingModel ToWire(string pileCode, BillingTemplate t) => new(
         pileCode,

@@ -25,26 +25,3 @@ public class DailyStationStat : IDailyStationFigure
     public long InvestorsAmount { get; set; }
     public long PlatformAmount { get; set; }
 }
-
-/// <summary>One investor's part of one station's settled orders on one China day, in fen.</summary>
-public class DailyInvestorStat : IDailyStationFigure
-{
-    public DateOnly Day { get; set; }
-    public int StationId { get; set; }
-    public string InvestorId { get; set; } = "";
-    public int Orders { get; set; }
-    public long SplitBase { get; set; }
-    public long Amount { get; set; }
-}
-
-/// <summary>
-/// How many times one gun went into fault on one China day: 充电统计's faults over a period. Counted by the pile
-/// host as it records a gun's move into fault, so a gun flapping all day is one row, not thousands.
-/// </summary>
-public class DailyGunFault : IDailyStationFigure
-{
-    public DateOnly Day { get; set; }
-    public int GunId { get; set; }
-    public int StationId { get; set; }
-    public int Faults { get; set; }
-}

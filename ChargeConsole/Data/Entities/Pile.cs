@@ -1,0 +1,54 @@
+using ChargeConsole.Domain.Revenue;
+using ChargeConsole.Domain.Values;
+using Microsoft.AspNetCore.Identity;
+
+namespace ChargeConsole.Data.Entities;
+
+public enum PileType { DC = 0, AC = 1 }
+
+public enum PileProtocol { Ykc15 = 15, Ykc16 = 16 }
+
+public enum GunStatus { Offline = 0, Idle = 1, Charging = 2, Fault = 3, Occupied = 4, Reserved = 5 }
+
+public class Pile : IStationOwned
+{
+    public int Id { get; set; }
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public int StationId { get; set; }
+    public Station Station { get; set; } = null!;
+    public string Model { get; set; } = "";
+    public PileType Type { get; set; }
+    /// <summary>Rated power in kW.</summary>
+    public decimal PowerKw { get; set; }
+    public int GunCount { get; set; }
+    public PileProtocol Protocol { get; set; } = PileProtocol.Ykc15;
+    public int? BillingTemplateId { get; set; }
+    public BillingTemplate? BillingTemplate { get; set; }
+    public bool Online { get; set; }
+    public DateTime? LastSeenAt { get; set; }
+    public string? FirmwareVersion { get; set; }
+    /// <summary>Set when the pile asked for a billing model and none was in effect.</summary>
+    public bool MissingBillingTemplate { get; set; }
+    /// <summary>The billing-model number the pile last confirmed.</summary>
+    public int? BillingModelNumber { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public List<Gun> Guns { get; set; } = [];
+}
+
+public class Gun : IStationOwned
+{
+    public int Id { get; set; }
+    public string Code { get; set; } = "";
+    public int Number { get; set; }
+    public int PileId { get; set; }
+    public Pile Pile { get; set; } = null!;
+    /// <summary>Denormalised from the pile so that status queries and scoping need no join.</summary>
+    public int StationId { get; set; }
+    public GunStatus Status { get; set; }
+    public bool PluggedIn { get; set; }
+    public bool? Holstered { get; set; }
+    public int FaultBits { get; set; }
+    public string? FaultText { get; set; }
+    public DateTime? StatusChangedAt { get; set; }
+}

@@ -1,3 +1,4 @@
+using ChargeConsole.Features.StoredValue;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;

@@ -1,3 +1,4 @@
+using ChargeConsole.Features.Content;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChargeConsole.Features.Stations;

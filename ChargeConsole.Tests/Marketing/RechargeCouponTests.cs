@@ -270,8 +270,8 @@ public class RechargeCouponTests
     {
         var s = await SetUpAsync(stackable: true);
         await using var _ = s.App;
-        Assert.True((await s.App.Get<ChargeConsole.Features.Wallets.WalletService>().AdjustAsync(TestDatabase.Operator,
-            new ChargeConsole.Features.Wallets.AdjustmentForm { AppUserId = s.UserId, Amount = 100m, Reason = "测试充值" })).Succeeded);
+        Assert.True((await s.App.Get<ChargeConsole.Features.StoredValue.WalletService>().AdjustAsync(TestDatabase.Operator,
+            new ChargeConsole.Features.StoredValue.AdjustmentForm { AppUserId = s.UserId, Amount = 100m, Reason = "测试充值" })).Succeeded);
         var recharge = await OrderNoOf(await BuyAsync(s, "h-1", s.Claim));
         await using var pile = s.App.Pile("32010200000001");
         await LiveWebApp.Eventually(async () =>

@@ -1,3 +1,4 @@
+using ChargeConsole.Features.StoredValue;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;

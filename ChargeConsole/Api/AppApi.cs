@@ -119,7 +119,7 @@ public static partial class AppApi
             .Select(c => new CampaignView(c.Id, c.Title, c.ImagePath is { } key ? $"/media/{key}" : null, c.ContentHtml, c.Frequency.ToString())).ToList());
     }
 
-    private static async Task<Ok<List<StationTagView>>> StationTagsAsync(Features.Stations.StationTagService tags, CancellationToken ct) =>
+    private static async Task<Ok<List<StationTagView>>> StationTagsAsync(Features.Content.StationTagService tags, CancellationToken ct) =>
         TypedResults.Ok((await tags.AllAsync(ct)).Select(t => new StationTagView(t.Id, t.Name)).ToList());
 
     private static async Task<Results<Ok<List<NearbyStation>>, ValidationProblem>> NearbyAsync(

@@ -6,6 +6,7 @@ using ChargeConsole.Api;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Features.Orders;
+using ChargeConsole.Features.StoredValue;
 using ChargeConsole.Features.Wallets;
 using ChargeConsole.Infrastructure.Auth;
 using Microsoft.AspNetCore.Hosting.Server;

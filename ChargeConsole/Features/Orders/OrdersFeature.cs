@@ -7,6 +7,7 @@ namespace ChargeConsole.Features.Orders;
 public sealed class OrdersFeature : ConsoleFeature
 {
     public const string OrdersExport = "export/orders";
+    public const string LedgerExport = "export/ledger";
 
     public override void AddServices(IServiceCollection services, IConfiguration config)
     {
@@ -27,5 +28,6 @@ public sealed class OrdersFeature : ConsoleFeature
     public override void MapEndpoints(FeatureRoutes routes)
     {
         routes.Exports.MapExport<ChargingOrderFilter, ChargingOrderExportRow>(OrdersExport, "充电订单", ChargingOrderService.Export);
+        routes.StaffExports.MapExport<LedgerFilter, LedgerExportRow>(LedgerExport, "账单明细", LedgerQueries.Export);
     }
 }

@@ -10,6 +10,7 @@ public sealed class StoredValueFeature : ConsoleFeature
     public const string RefundsExport = "export/refunds";
     public const string PackagesExport = "export/recharge-packages";
     public const string WithdrawalsExport = "export/withdrawals";
+    public const string WalletsExport = "export/wallets";
 
     public override void AddServices(IServiceCollection services, IConfiguration config)
     {
@@ -20,6 +21,7 @@ public sealed class StoredValueFeature : ConsoleFeature
         services.AddSingleton<StoredValueQueries>();
         services.AddSingleton<PackageService>();
         services.AddSingleton<WithdrawalService>();
+        services.AddSingleton<WalletService>();
     }
 
     public override void ScheduleJobs(IQuartzBuilder quartz, IConfiguration config) =>
@@ -32,5 +34,6 @@ public sealed class StoredValueFeature : ConsoleFeature
         routes.StaffExports.MapExport<RefundFilter, RefundExportRow>(RefundsExport, "退款记录", StoredValueQueries.ExportRefunds);
         routes.StaffExports.MapExport<PackageFilter, PackageExportRow>(PackagesExport, "储值套餐", PackageService.Export);
         routes.StaffExports.MapExport<WithdrawalFilter, WithdrawalExportRow>(WithdrawalsExport, "提现记录", WithdrawalService.Export);
+        routes.StaffExports.MapExport<WalletFilter, WalletExportRow>(WalletsExport, "用户资产", WalletService.Export);
     }
 }

@@ -1,3 +1,4 @@
+using ChargeConsole.Features.Wallets;
 using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
@@ -6,7 +7,7 @@ using ChargeConsole.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs.Attributes;
 
-namespace ChargeConsole.Features.Wallets;
+namespace ChargeConsole.Features.Orders;
 
 public sealed class LedgerFilter
 {

@@ -1,10 +1,11 @@
+using ChargeConsole.Features.Wallets;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Domain.Wallets;
 using FluentValidation;
 using MiniExcelLibs.Attributes;
 
-namespace ChargeConsole.Features.Wallets;
+namespace ChargeConsole.Features.StoredValue;
 
 public sealed class WalletFilter
 {

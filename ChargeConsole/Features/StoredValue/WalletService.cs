@@ -1,3 +1,4 @@
+using ChargeConsole.Features.Wallets;
 using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
@@ -11,7 +12,7 @@ using ChargeConsole.Infrastructure.Live;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChargeConsole.Features.Wallets;
+namespace ChargeConsole.Features.StoredValue;
 
 /// <summary>资产管理: every user's balances, and the operator's top-ups and deductions of money or points.</summary>
 public sealed class WalletService(

@@ -1,10 +1,11 @@
+using ChargeConsole.Features.Wallets;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Domain.Wallets;
 using FluentValidation;
 using MiniExcelLibs.Attributes;
 
-namespace ChargeConsole.Features.Wallets;
+namespace ChargeConsole.Features.StoredValue;
 
 /// <summary>The top-up/deduction form (资产管理 → 充值划扣).</summary>
 public sealed class AdjustmentForm

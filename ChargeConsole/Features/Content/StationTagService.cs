@@ -8,7 +8,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs.Attributes;
 
-namespace ChargeConsole.Features.Stations;
+namespace ChargeConsole.Features.Content;
 
 public sealed class StationTagFilter
 {

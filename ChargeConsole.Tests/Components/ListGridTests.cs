@@ -2,9 +2,7 @@ using ChargeConsole.Tests.Support;
 using Bunit;
 using ChargeConsole.Shared;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace ChargeConsole.Tests.Components;
 
@@ -13,20 +11,11 @@ public class ListGridTests
 {
     public sealed record Row(string Name);
 
-    // MudBlazor's services dispose asynchronously only, so the context is disposed with await using.
-    private static BunitContext NewContext()
-    {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        return ctx;
-    }
 
     [Fact]
     public async Task Rows_come_from_the_server_page_and_reset_clears_the_filter_then_reloads()
     {
-        await using var ctx = NewContext();
+        await using var ctx = ComponentContext.New();
         var filter = "新";
         var loads = new List<(string Filter, int Page, int Size)>();
         Task<GridData<Row>> Load(GridState<Row> state, CancellationToken ct)

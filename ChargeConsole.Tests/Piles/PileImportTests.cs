@@ -3,7 +3,7 @@ using ChargeConsole.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
-namespace ChargeConsole.Tests.Features;
+namespace ChargeConsole.Tests.Piles;
 
 [Trait(TestKind.Name, TestKind.Fast)]
 public class PileImportTests

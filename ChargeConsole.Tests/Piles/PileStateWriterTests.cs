@@ -2,7 +2,7 @@ using ChargeConsole.Features.Piles;
 using ChargeConsole.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChargeConsole.Tests.Features;
+namespace ChargeConsole.Tests.Piles;
 
 [Trait(TestKind.Name, TestKind.Live)]
 public class PileStateWriterTests

@@ -4,7 +4,7 @@ using ChargeConsole.Tests.Support;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
-namespace ChargeConsole.Tests.Features;
+namespace ChargeConsole.Tests.Content;
 
 /// <summary>Uploaded images: real ones get a thumbnail; a renamed non-image or an oversized one is refused with its reason.</summary>
 [Trait(TestKind.Name, TestKind.Fast)]

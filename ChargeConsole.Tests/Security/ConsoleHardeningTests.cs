@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using ChargeConsole.Tests.Support;
 
-namespace ChargeConsole.Tests.Web;
+namespace ChargeConsole.Tests.Security;
 
 /// <summary>The console's own doors: sign-out, cookies behind a TLS proxy, unknown pages, health probes, a database it cannot use.</summary>
 [Trait(TestKind.Name, TestKind.Live)]

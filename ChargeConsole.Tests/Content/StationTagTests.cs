@@ -5,7 +5,7 @@ using ChargeConsole.Features.Stations;
 using ChargeConsole.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChargeConsole.Tests.Features;
+namespace ChargeConsole.Tests.Content;
 
 /// <summary>电站标签: the nearby-stations API returns and filters by them; a tag in use cannot be deleted, and the message names the stations.</summary>
 [Trait(TestKind.Name, TestKind.Live)]

@@ -5,7 +5,7 @@ using ChargeConsole.Features.Reports;
 using ChargeConsole.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChargeConsole.Tests.Features;
+namespace ChargeConsole.Tests.Reports;
 
 /// <summary>Every report figure equals a straightforward sum over the orders and splits for the same filter, voids and midnight included.</summary>
 [Trait(TestKind.Name, TestKind.Fast)]

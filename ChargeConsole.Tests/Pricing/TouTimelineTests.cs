@@ -2,10 +2,8 @@ using ChargeConsole.Tests.Support;
 using Bunit;
 using ChargeConsole.Domain.Pricing;
 using ChargeConsole.Features.Pricing;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
-namespace ChargeConsole.Tests.Components;
+namespace ChargeConsole.Tests.Pricing;
 
 [Trait(TestKind.Name, TestKind.Fast)]
 public class TouTimelineTests
@@ -13,10 +11,7 @@ public class TouTimelineTests
     [Fact]
     public async Task Choosing_a_brush_and_dragging_over_slots_paints_them()
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        await using var ctx = ComponentContext.New();
         var slots = Enumerable.Repeat(TouPeriod.Flat, 48).ToArray();
         var brush = TouPeriod.Peak;
         var timeline = ctx.Render<TouTimeline>(p => p

@@ -4,7 +4,7 @@ using ChargeConsole.Features.Stations;
 using ChargeConsole.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChargeConsole.Tests.Features;
+namespace ChargeConsole.Tests.Pricing;
 
 [Trait(TestKind.Name, TestKind.Fast)]
 public class PricingPagesTests

@@ -3,7 +3,7 @@ using ChargeConsole.Features.Marketing;
 using ChargeConsole.Features.StoredValue;
 using ChargeConsole.Infrastructure;
 
-namespace ChargeConsole.Tests.Features;
+namespace ChargeConsole.Tests.StoredValue;
 
 /// <summary>储值套餐 and 营销套餐 dialogs: the same amount rules, field by field as the dialog validates them.</summary>
 [Trait(TestKind.Name, TestKind.Fast)]

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace ChargeConsole.Tests.Web;
+namespace ChargeConsole.Tests.Database;
 
 [Trait(TestKind.Name, TestKind.Fast)]
 public class MigrationTests

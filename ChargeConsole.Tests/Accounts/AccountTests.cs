@@ -3,7 +3,7 @@ using ChargeConsole.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChargeConsole.Tests.Features;
+namespace ChargeConsole.Tests.Accounts;
 
 [Trait(TestKind.Name, TestKind.Live)]
 public class InvestorShareTests

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using ChargeConsole.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChargeConsole.Tests.Features;
+namespace ChargeConsole.Tests.Demo;
 
 /// <summary>Issue 20, item 24: the demo's past reads like a real network's, as an operator looking at it first would check.</summary>
 [Trait(TestKind.Name, TestKind.Live)]

@@ -3,7 +3,7 @@ using ChargeConsole.Features.Piles;
 using ChargeConsole.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChargeConsole.Tests.Features;
+namespace ChargeConsole.Tests.Piles;
 
 [Trait(TestKind.Name, TestKind.Fast)]
 public class PileTests

@@ -6,7 +6,7 @@ using ChargeConsole.Features.Orders;
 using ChargeConsole.Features.Revenue;
 using ChargeConsole.Tests.Support;
 
-namespace ChargeConsole.Tests.Features;
+namespace ChargeConsole.Tests.Home;
 
 /// <summary>The home pages' figures over settled orders on China days, scoped for investors; money by hand in fen.</summary>
 [Trait(TestKind.Name, TestKind.Fast)]

@@ -5,7 +5,7 @@ using System.Net;
 using ChargeConsole.Tests.Support;
 using MiniExcelLibs;
 
-namespace ChargeConsole.Tests.Web;
+namespace ChargeConsole.Tests.Auth;
 
 [Trait(TestKind.Name, TestKind.Live)]
 public class SignInAndExportTests

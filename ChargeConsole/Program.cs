@@ -78,11 +78,13 @@ try
     KestrelEndpoints.Configure(builder);
     builder.Services.AddQuartz(q => q.ScheduleFeatureJobs(builder.Configuration));
     builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+#if DEMO
     if (builder.Configuration.GetValue<bool>("Demo:Enabled") && builder.Configuration.GetValue("Demo:SimulatePiles", true))
     {
         builder.Services.AddHostedService<ChargeConsole.Data.Demo.DemoPileFleet>();
         if (builder.Configuration.GetValue("Demo:SimulateUsers", true)) builder.Services.AddHostedService<ChargeConsole.Data.Demo.DemoDrivers>();
     }
+#endif
 
     var app = builder.Build();
     // Settings checked at start (ValidateOnStart) are checked now, before the database is touched.

@@ -1,5 +1,7 @@
 using ChargeConsole.Data.Entities;
+#if DEMO
 using ChargeConsole.Data.Demo;
+#endif
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,10 +33,12 @@ public static class DatabaseStartup
 
         await BootstrapAdminAsync(sp, config);
 
+#if DEMO
         if (config.GetValue<bool>("Demo:Enabled"))
         {
             await DemoSeed.RunAsync(sp);
         }
+#endif
         // The revenue backfill an upgrade may need runs after the start, in the background (RevenueBackfill).
     }
 

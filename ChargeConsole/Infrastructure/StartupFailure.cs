@@ -16,6 +16,10 @@ public static partial class StartupFailure
     /// <summary>Refuses what must never run in production: the WeChat Pay sandbox (its pay-control endpoint is open to anyone) and the demo (its passwords are public).</summary>
     public static void CheckEnvironment(IHostEnvironment env, IConfiguration config)
     {
+#if !DEMO
+        if (config.GetValue<bool>("Demo:Enabled") || config.GetValue<bool>("WeChatPay:Sandbox:Enabled"))
+            throw new StartupException("此版本（dotnet publish）不含演示数据和微信支付沙箱：请关闭 Demo:Enabled 与 WeChatPay:Sandbox:Enabled，演示请用 README 中的 dotnet run 命令");
+#endif
         if (!env.IsProduction()) return;
         if (config.GetValue<bool>("WeChatPay:Sandbox:Enabled"))
             throw new StartupException("WeChatPay:Sandbox:Enabled（微信支付沙箱）只用于演示和测试，生产环境（ASPNETCORE_ENVIRONMENT=Production）不能开启");

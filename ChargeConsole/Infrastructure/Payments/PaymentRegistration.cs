@@ -1,4 +1,6 @@
+#if DEMO
 using ChargeConsole.Infrastructure.Payments.Sandbox;
+#endif
 using ChargeConsole.Infrastructure.Payments.WeChatPay;
 using Microsoft.Extensions.Options;
 
@@ -10,20 +12,24 @@ public static class PaymentRegistration
     public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<WeChatPayOptions>(config.GetSection(WeChatPayOptions.Section));
+#if DEMO
         services.Configure<SandboxOptions>(config.GetSection(WeChatPayOptions.Section + ":Sandbox"));
         services.AddSingleton<SandboxCredentials>();
         services.AddSingleton<IPostConfigureOptions<WeChatPayOptions>>(sp => sp.GetRequiredService<SandboxCredentials>());
+#endif
         services.AddSingleton<IValidateOptions<WeChatPayOptions>, WeChatPayOptionsValidator>();
         services.AddOptions<WeChatPayOptions>().ValidateOnStart();
         services.AddSingleton<WeChatPayKeys>();
         services.AddSingleton<WeChatPayVerifier>();
         services.AddSingleton<WeChatPayAddresses>();
         services.AddHttpClient<WeChatPayClient>();
+#if DEMO
         if (config.GetValue<bool>(WeChatPayOptions.Section + ":Sandbox:Enabled"))
         {
             services.AddSingleton<WeChatPaySandbox>();
             services.AddHttpClient(nameof(WeChatPaySandbox));
         }
+#endif
         return services;
     }
 
@@ -33,6 +39,7 @@ public static class PaymentRegistration
     /// </summary>
     public static void MapWeChatPaySandbox(this IEndpointRouteBuilder app)
     {
+#if DEMO
         if (app.ServiceProvider.GetService<WeChatPaySandbox>() is null) return;
         var path = WeChatPayAddresses.SandboxPath;
         app.Map(path + "/v3/{**rest}", (HttpContext ctx, WeChatPaySandbox sandbox) => sandbox.HandleAsync(ctx, ctx.Request.Path.Value![path.Length..]))
@@ -41,5 +48,6 @@ public static class PaymentRegistration
             Results.Ok(await sandbox.PayAsync(outTradeNo, copies, total))).AllowAnonymous().ExcludeFromDescription();
         app.MapPost(path + "/control/refunds/{outRefundNo}", async (string outRefundNo, WeChatPaySandbox sandbox, string status = WxRefund.Success, int copies = 1) =>
             Results.Ok(await sandbox.EndRefundAsync(outRefundNo, status, copies))).AllowAnonymous().ExcludeFromDescription();
+#endif
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Features.Coupons;
 using ChargeConsole.Infrastructure.Auth;

@@ -1,4 +1,3 @@
-using ChargeConsole.Domain.Wallets;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;

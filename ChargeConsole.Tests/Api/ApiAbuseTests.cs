@@ -1,11 +1,9 @@
 using ChargeConsole.Features.StoredValue;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ChargeConsole.Api;
-using ChargeConsole.Features.Wallets;
 using ChargeConsole.Infrastructure.Auth;
 using ChargeConsole.Tests.Support;
 using Microsoft.EntityFrameworkCore;

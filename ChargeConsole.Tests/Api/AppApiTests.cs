@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ChargeConsole.Api;
 using ChargeConsole.Domain.Orders;
-using ChargeConsole.Features.Wallets;
 using ChargeConsole.Infrastructure.Auth;
 using ChargeConsole.Tests.Support;
 

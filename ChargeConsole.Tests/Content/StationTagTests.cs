@@ -1,7 +1,6 @@
 using ChargeConsole.Features.Content;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ChargeConsole.Features.Stations;
 using ChargeConsole.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
 using ChargeConsole.Domain.Coupons;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
-using ChargeConsole.Domain.Values;
 using ChargeConsole.Features.Coupons;
 using ChargeConsole.Features.Orders;
 using ChargeConsole.Tests.Support;

@@ -1,9 +1,7 @@
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Devices.Piles;
-using ChargeConsole.Devices.Simulator;
 using ChargeConsole.Devices.Ykc;
 using ChargeConsole.Domain.Pricing;
-using ChargeConsole.Domain.Values;
 using ChargeConsole.Features.Pricing;
 using ChargeConsole.Features.Stations;
 using ChargeConsole.Infrastructure.Auth;

@@ -5,7 +5,6 @@ using ChargeConsole.Devices.Simulator;
 using ChargeConsole.Tests.Support;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 using Bunit;
 using ChargeConsole.Domain.Values;

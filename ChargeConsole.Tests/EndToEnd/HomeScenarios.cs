@@ -1,4 +1,3 @@
-using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Shared;

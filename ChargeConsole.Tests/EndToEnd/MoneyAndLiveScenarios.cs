@@ -1,8 +1,6 @@
 using ChargeConsole.Tests.Support;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ChargeConsole.Api;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,5 +1,4 @@
 using ChargeConsole.Tests.Support;
-using ChargeConsole.Domain.Wallets;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChargeConsole.Features.StoredValue;

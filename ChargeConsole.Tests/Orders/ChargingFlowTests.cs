@@ -1,12 +1,9 @@
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Devices.Piles;
 using ChargeConsole.Devices.Simulator;
-using ChargeConsole.Devices.Ykc;
 using ChargeConsole.Domain.Orders;
-using ChargeConsole.Domain.Pricing;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Features.Orders;
-using ChargeConsole.Features.Pricing;
 using ChargeConsole.Features.Wallets;
 using ChargeConsole.Infrastructure.Auth;
 using ChargeConsole.Tests.Support;

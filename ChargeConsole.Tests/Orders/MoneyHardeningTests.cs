@@ -9,7 +9,6 @@ using ChargeConsole.Infrastructure;
 using ChargeConsole.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChargeConsole.Tests.Orders;
 

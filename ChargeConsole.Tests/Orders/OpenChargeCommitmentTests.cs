@@ -5,7 +5,6 @@ using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Features.Orders;
 using ChargeConsole.Features.StoredValue;
-using ChargeConsole.Features.Wallets;
 using ChargeConsole.Infrastructure.Payments.Sandbox;
 using ChargeConsole.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -4,7 +4,6 @@ using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Features.Orders;
 using ChargeConsole.Features.Users;
-using ChargeConsole.Features.Wallets;
 using ChargeConsole.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

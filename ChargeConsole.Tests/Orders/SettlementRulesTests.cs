@@ -1,5 +1,4 @@
 using ChargeConsole.Devices.Ykc;
-using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Features.Orders;

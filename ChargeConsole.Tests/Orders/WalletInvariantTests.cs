@@ -3,7 +3,6 @@ using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Features.Orders;
-using ChargeConsole.Features.Wallets;
 using ChargeConsole.Tests.Support;
 using FsCheck;
 using FsCheck.Xunit;

@@ -1,7 +1,6 @@
 using ChargeConsole.Domain.Wallets;
 using System.Net;
 using System.Text;
-using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Features.StoredValue;
 using ChargeConsole.Infrastructure.Payments.Sandbox;

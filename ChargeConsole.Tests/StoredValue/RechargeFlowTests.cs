@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ChargeConsole.Data.Entities;
-using ChargeConsole.Domain.Values;
 using ChargeConsole.Features.StoredValue;
 using ChargeConsole.Infrastructure.Payments.Sandbox;
 using ChargeConsole.Infrastructure.Payments.WeChatPay;

@@ -1,12 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
-using ChargeConsole.Data;
 using ChargeConsole.Devices.Simulator;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -2,13 +2,11 @@ using System.Security.Claims;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
-using ChargeConsole.Domain.Wallets;
 using ChargeConsole.Features.Orders;
 using ChargeConsole.Features.Stations;
 using ChargeConsole.Features.Users;
 using ChargeConsole.Features.Wallets;
 using FluentValidation;
-using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChargeConsole.Api;

@@ -1,13 +1,11 @@
 using ChargeConsole.Domain.Wallets;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using ChargeConsole.Api;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Features.Orders;
 using ChargeConsole.Features.StoredValue;
-using ChargeConsole.Features.Wallets;
 using ChargeConsole.Infrastructure.Auth;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

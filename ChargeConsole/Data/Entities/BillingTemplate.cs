@@ -1,6 +1,4 @@
-using ChargeConsole.Domain.Revenue;
 using ChargeConsole.Domain.Values;
-using Microsoft.AspNetCore.Identity;
 
 namespace ChargeConsole.Data.Entities;
 

@@ -1,4 +1,3 @@
-using ChargeConsole.Domain.Invoices;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
 

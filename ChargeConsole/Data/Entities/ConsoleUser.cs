@@ -1,4 +1,3 @@
-using ChargeConsole.Domain.Revenue;
 using ChargeConsole.Domain.Values;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,5 +1,4 @@
 using ChargeConsole.Domain.Coupons;
-using ChargeConsole.Domain.Values;
 
 namespace ChargeConsole.Data.Entities;
 

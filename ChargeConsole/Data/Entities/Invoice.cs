@@ -1,5 +1,4 @@
 using ChargeConsole.Domain.Invoices;
-using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
 
 namespace ChargeConsole.Data.Entities;

@@ -1,5 +1,4 @@
 using ChargeConsole.Domain.Values;
-using ChargeConsole.Domain.Wallets;
 
 namespace ChargeConsole.Data.Entities;
 

@@ -1,4 +1,3 @@
-using ChargeConsole.Domain.Coupons;
 using ChargeConsole.Domain.Values;
 
 namespace ChargeConsole.Data.Entities;

@@ -1,4 +1,3 @@
-using ChargeConsole.Domain.Values;
 using ChargeConsole.Domain.Wallets;
 
 namespace ChargeConsole.Data.Entities;

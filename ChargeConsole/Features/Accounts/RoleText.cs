@@ -1,4 +1,3 @@
-using ChargeConsole.Domain.Values;
 using FluentValidation;
 
 namespace ChargeConsole.Features.Accounts;

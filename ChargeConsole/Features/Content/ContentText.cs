@@ -1,6 +1,4 @@
-using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
-using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Audit;
 using ChargeConsole.Infrastructure.Auth;

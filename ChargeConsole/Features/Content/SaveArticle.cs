@@ -1,14 +1,10 @@
-using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Infrastructure;
-using ChargeConsole.Infrastructure.Audit;
 using ChargeConsole.Infrastructure.Auth;
-using ChargeConsole.Infrastructure.Content;
 using ChargeConsole.Infrastructure.Grid;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs.Attributes;
 
 namespace ChargeConsole.Features.Content;
 

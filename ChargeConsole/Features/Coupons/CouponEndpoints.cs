@@ -2,7 +2,6 @@ using System.Net;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Infrastructure;
-using ChargeConsole.Infrastructure.Auth;
 using ChargeConsole.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 using QRCoder;

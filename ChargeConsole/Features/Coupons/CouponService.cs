@@ -1,12 +1,9 @@
-using System.Security.Cryptography;
 using ChargeConsole.Data;
-using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Coupons;
 using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Audit;
-using ChargeConsole.Infrastructure.Auth;
 using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Infrastructure.Live;
 using FluentValidation;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Coupons;
@@ -7,11 +6,9 @@ using ChargeConsole.Domain.Values;
 using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Audit;
 using ChargeConsole.Infrastructure.Auth;
-using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Infrastructure.Live;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs.Attributes;
 
 namespace ChargeConsole.Features.Coupons;
 

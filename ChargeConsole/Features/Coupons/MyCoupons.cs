@@ -1,8 +1,6 @@
-using System.Security.Cryptography;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Coupons;
-using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Audit;
@@ -11,7 +9,6 @@ using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Infrastructure.Live;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs.Attributes;
 
 namespace ChargeConsole.Features.Coupons;
 

@@ -1,5 +1,4 @@
 using ChargeConsole.Data;
-using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Coupons;
 using ChargeConsole.Domain.Values;
 using Microsoft.EntityFrameworkCore;

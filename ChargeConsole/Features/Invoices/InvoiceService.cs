@@ -1,6 +1,4 @@
-using ChargeConsole.Domain.Invoices;
 using ChargeConsole.Data;
-using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
@@ -9,7 +7,6 @@ using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Audit;
 using ChargeConsole.Infrastructure.Auth;
 using ChargeConsole.Infrastructure.Files;
-using ChargeConsole.Infrastructure.Grid;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 

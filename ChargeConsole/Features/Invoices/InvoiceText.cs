@@ -1,8 +1,5 @@
-using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
-using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Domain.Invoices;
-using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Features.Orders;
 using ChargeConsole.Infrastructure;

@@ -1,18 +1,15 @@
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
-using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Domain.Invoices;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Features.Orders;
 using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Audit;
-using ChargeConsole.Infrastructure.Auth;
 using ChargeConsole.Infrastructure.Files;
 using ChargeConsole.Infrastructure.Grid;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs.Attributes;
 
 namespace ChargeConsole.Features.Invoices;
 

@@ -1,12 +1,10 @@
 using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
-using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Audit;
 using ChargeConsole.Infrastructure.Auth;
-using ChargeConsole.Infrastructure.Content;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs.Attributes;

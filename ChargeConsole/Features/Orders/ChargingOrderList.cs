@@ -3,7 +3,6 @@ using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
-using ChargeConsole.Domain.Wallets;
 using ChargeConsole.Features.Revenue;
 using ChargeConsole.Features.Users;
 using ChargeConsole.Features.Wallets;
@@ -11,7 +10,6 @@ using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Audit;
 using ChargeConsole.Infrastructure.Auth;
 using ChargeConsole.Infrastructure.Grid;
-using ChargeConsole.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs.Attributes;
 

@@ -1,7 +1,5 @@
-using ChargeConsole.Features.Revenue;
 using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
-using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Wallets;
@@ -9,7 +7,6 @@ using ChargeConsole.Features.Wallets;
 using ChargeConsole.Features.Users;
 using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Audit;
-using ChargeConsole.Infrastructure.Auth;
 using ChargeConsole.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
 

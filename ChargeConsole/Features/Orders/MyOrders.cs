@@ -1,6 +1,4 @@
-using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
-using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Domain.Wallets;
@@ -13,7 +11,6 @@ using ChargeConsole.Infrastructure.Auth;
 using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs.Attributes;
 
 namespace ChargeConsole.Features.Orders;
 

@@ -1,5 +1,4 @@
 using ChargeConsole.Data;
-using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Domain.Wallets;

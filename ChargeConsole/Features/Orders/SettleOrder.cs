@@ -1,19 +1,13 @@
-using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
-using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Domain.Orders;
-using ChargeConsole.Domain.Values;
 using ChargeConsole.Domain.Wallets;
 using ChargeConsole.Features.Revenue;
 using ChargeConsole.Features.Users;
 using ChargeConsole.Features.Wallets;
 using ChargeConsole.Infrastructure;
-using ChargeConsole.Infrastructure.Audit;
 using ChargeConsole.Infrastructure.Auth;
-using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs.Attributes;
 
 namespace ChargeConsole.Features.Orders;
 

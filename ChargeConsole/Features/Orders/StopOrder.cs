@@ -1,4 +1,3 @@
-using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Domain.Orders;
@@ -8,12 +7,9 @@ using ChargeConsole.Features.Revenue;
 using ChargeConsole.Features.Users;
 using ChargeConsole.Features.Wallets;
 using ChargeConsole.Infrastructure;
-using ChargeConsole.Infrastructure.Audit;
 using ChargeConsole.Infrastructure.Auth;
-using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs.Attributes;
 
 namespace ChargeConsole.Features.Orders;
 

@@ -1,5 +1,4 @@
 using ChargeConsole.Data.Entities;
-using MiniExcelLibs.Attributes;
 
 namespace ChargeConsole.Features.Piles;
 

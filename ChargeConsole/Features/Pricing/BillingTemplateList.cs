@@ -1,6 +1,5 @@
 using ChargeConsole.Domain.Pricing;
 using ChargeConsole.Domain.Values;
-using FluentValidation;
 using MiniExcelLibs.Attributes;
 
 namespace ChargeConsole.Features.Pricing;

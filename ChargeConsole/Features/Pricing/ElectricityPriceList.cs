@@ -1,6 +1,4 @@
-using ChargeConsole.Domain.Pricing;
 using ChargeConsole.Domain.Values;
-using FluentValidation;
 using MiniExcelLibs.Attributes;
 
 namespace ChargeConsole.Features.Pricing;

@@ -1,7 +1,6 @@
 using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
-using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Infrastructure.Auth;

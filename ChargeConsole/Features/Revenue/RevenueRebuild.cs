@@ -3,7 +3,6 @@ using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Revenue;
-using ChargeConsole.Domain.Values;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargeConsole.Features.Revenue;

@@ -1,4 +1,3 @@
-using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Revenue;
 using MiniExcelLibs.Attributes;
 

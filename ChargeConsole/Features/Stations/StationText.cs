@@ -1,6 +1,4 @@
-using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Revenue;
-using MiniExcelLibs.Attributes;
 
 namespace ChargeConsole.Features.Stations;
 

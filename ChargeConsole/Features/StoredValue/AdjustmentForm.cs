@@ -1,9 +1,6 @@
-using ChargeConsole.Features.Wallets;
 using ChargeConsole.Data.Entities;
-using ChargeConsole.Domain.Values;
 using ChargeConsole.Domain.Wallets;
 using FluentValidation;
-using MiniExcelLibs.Attributes;
 
 namespace ChargeConsole.Features.StoredValue;
 

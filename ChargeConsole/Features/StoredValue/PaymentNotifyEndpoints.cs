@@ -1,4 +1,3 @@
-using ChargeConsole.Domain.Wallets;
 using System.Text;
 using System.Text.Json;
 using ChargeConsole.Infrastructure.Payments.WeChatPay;

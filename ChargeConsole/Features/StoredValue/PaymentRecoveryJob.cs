@@ -1,6 +1,5 @@
 using ChargeConsole.Domain.Wallets;
 using ChargeConsole.Data;
-using ChargeConsole.Data.Entities;
 using ChargeConsole.Infrastructure.Payments.WeChatPay;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -4,7 +4,6 @@ using ChargeConsole.Domain.Values;
 using ChargeConsole.Domain.Wallets;
 using ChargeConsole.Features.Coupons;
 using ChargeConsole.Features.Orders;
-using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Live;
 using ChargeConsole.Infrastructure.Payments.WeChatPay;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,5 @@
-using ChargeConsole.Features.Wallets;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Values;
-using ChargeConsole.Domain.Wallets;
 using FluentValidation;
 using MiniExcelLibs.Attributes;
 

@@ -6,7 +6,6 @@ using ChargeConsole.Domain.Values;
 using ChargeConsole.Domain.Wallets;
 using ChargeConsole.Features.Orders;
 using ChargeConsole.Infrastructure;
-using ChargeConsole.Infrastructure.Audit;
 using ChargeConsole.Infrastructure.Auth;
 using ChargeConsole.Infrastructure.Live;
 using FluentValidation;

@@ -1,6 +1,5 @@
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
-using ChargeConsole.Domain.Values;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargeConsole.Features.Users;

@@ -1,7 +1,6 @@
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Domain.Values;
 using ChargeConsole.Domain.Wallets;
-using FluentValidation;
 using MiniExcelLibs.Attributes;
 
 namespace ChargeConsole.Features.Wallets;

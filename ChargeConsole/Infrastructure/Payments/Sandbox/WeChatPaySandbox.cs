@@ -1,4 +1,3 @@
-using ChargeConsole.Domain.Wallets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;

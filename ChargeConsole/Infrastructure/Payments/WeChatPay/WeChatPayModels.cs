@@ -1,4 +1,3 @@
-using ChargeConsole.Domain.Wallets;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

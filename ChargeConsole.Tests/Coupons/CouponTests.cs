@@ -55,10 +55,11 @@ public class CouponTests
         Assert.Equal("优惠券规则（满金额、减金额）创建后不允许修改；如需调整请新建优惠券", edit.Error);
     }
 
-    [Fact]
-    public async Task Concurrent_claims_never_pass_the_total_or_the_per_user_limit()
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task Concurrent_claims_never_pass_the_total_or_the_per_user_limit(Engine engine)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(engine);
         var coupons = db.Get<CouponService>();
         var id = await CouponAsync(db, 0, 1, total: 7, perUser: 2);
         var users = new List<int>();
@@ -75,10 +76,11 @@ public class CouponTests
         Assert.Contains(results, r => r.Error is "优惠券已领完" or "每人限领 2 张，您已领取");
     }
 
-    [Fact]
-    public async Task Issuing_to_all_twice_gives_each_user_one_copy_within_the_total_even_with_claims_running_at_once()
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task Issuing_to_all_twice_gives_each_user_one_copy_within_the_total_even_with_claims_running_at_once(Engine engine)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(engine);
         for (var i = 0; i < 30; i++) await Wallets.NewUserAsync(db.Factory, 0);
         await using var ctx = db.Context();
         var userCount = await ctx.AppUsers.CountAsync(u => !u.Disabled);
@@ -108,10 +110,11 @@ public class CouponTests
     }
 
     /// <summary>Issue 20, item 17: 全体发放 pressed on two pages at once starts one run.</summary>
-    [Fact]
-    public async Task Issuing_to_all_pressed_on_several_pages_at_once_starts_one_run()
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task Issuing_to_all_pressed_on_several_pages_at_once_starts_one_run(Engine engine)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(engine);
         for (var i = 0; i < 5; i++) await Wallets.NewUserAsync(db.Factory, 0);
         var id = await CouponAsync(db, 0, 1, total: 100, perUser: 1);
         var runs = db.Get<CouponIssueRuns>();

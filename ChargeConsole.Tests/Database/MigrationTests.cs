@@ -26,11 +26,13 @@ public class MigrationTests
     }
 
     [Fact]
-    public void Both_providers_have_a_migration_for_the_current_model()
+    public void Every_provider_has_a_migration_for_the_current_model()
     {
         using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
         using var sqlServer = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        using var postgres = new PostgresDesignTimeFactory().CreateDbContext([]);
         Assert.False(sqlite.Database.HasPendingModelChanges(), "SQLite migrations are behind the model: run scripts/add-migration.sh");
         Assert.False(sqlServer.Database.HasPendingModelChanges(), "SQL Server migrations are behind the model: run scripts/add-migration.sh");
+        Assert.False(postgres.Database.HasPendingModelChanges(), "PostgreSQL migrations are behind the model: run scripts/add-migration.sh");
     }
 }

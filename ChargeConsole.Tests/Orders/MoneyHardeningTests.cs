@@ -185,10 +185,11 @@ public class MoneyHardeningTests
         Assert.Throws<InvalidOrderTransitionException>(() => failed.MoveTo(ChargingOrderStatus.Finished));
     }
 
-    [Fact]
-    public async Task A_top_up_repeated_with_its_request_id_acts_once_and_its_audit_row_commits_with_it()
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task A_top_up_repeated_with_its_request_id_acts_once_and_its_audit_row_commits_with_it(Engine engine)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(engine);
         var userId = await Wallets.NewUserAsync(db.Factory, principalFen: 0);
         var wallets = db.Get<WalletService>();
         var form = new AdjustmentForm { AppUserId = userId, Amount = 10m, Reason = "线下转账" };

@@ -90,10 +90,11 @@ public class WalletInvariantTests
         }
     }
 
-    [Fact]
-    public async Task Concurrent_settlements_and_top_ups_of_one_wallet_lose_no_update()
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task Concurrent_settlements_and_top_ups_of_one_wallet_lose_no_update(Engine engine)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(engine);
         await db.Get<SettlementQueue>().StartAsync(CancellationToken.None);
         var f = await OrderFixture.CreateAsync(db);
         var userId = await Wallets.NewUserAsync(db.Factory, principalFen: 1000_00);

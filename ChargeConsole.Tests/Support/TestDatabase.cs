@@ -25,13 +25,11 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static readonly AccessScope Operator = new("op-1", "operator", false, null);
 
-    private TestDatabase()
+    private TestDatabase(string? postgres)
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Sqlite"] = $"Data Source={_path}",
-        }).Build();
+        var config = new ConfigurationBuilder().AddInMemoryCollection(postgres is null
+            ? new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite", ["ConnectionStrings:Sqlite"] = $"Data Source={_path}" }
+            : new Dictionary<string, string?> { ["Database:Provider"] = "Postgres", ["ConnectionStrings:Postgres"] = postgres }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(config);
@@ -40,9 +38,10 @@ public sealed class TestDatabase : IAsyncDisposable
         Services = services.BuildServiceProvider();
     }
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <summary>A fresh database with the migrations applied: a SQLite file, or a database of its own on the test cluster.</summary>
+    public static async Task<TestDatabase> CreateAsync(Engine engine = Engine.Sqlite)
     {
-        var db = new TestDatabase();
+        var db = new TestDatabase(engine == Engine.Postgres ? await (await PostgresServer.GetAsync()).CreateDatabaseAsync() : null);
         await using var ctx = db.Factory.CreateDbContext();
         await ctx.Database.MigrateAsync();
         return db;

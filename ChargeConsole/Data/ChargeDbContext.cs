@@ -94,11 +94,37 @@ public abstract class ChargeDbContext(DbContextOptions options) : IdentityDbCont
     private sealed class MoneyConverter() : ValueConverter<Money, long>(v => v.Fen, v => Money.FromFen(v));
     private sealed class PriceConverter() : ValueConverter<Price, long>(v => v.Units, v => Price.FromUnits(v));
     private sealed class EnergyConverter() : ValueConverter<Energy, long>(v => v.Units, v => Energy.FromUnits(v));
+    // Every time is UTC by the house's rule, so an unspecified one is UTC too (PostgreSQL's timestamptz insists on a kind).
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
-        v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : v,
+        v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
 
 public sealed class SqliteChargeDbContext(DbContextOptions<SqliteChargeDbContext> options) : ChargeDbContext(options);
 
 public sealed class SqlServerChargeDbContext(DbContextOptions<SqlServerChargeDbContext> options) : ChargeDbContext(options);
+
+public sealed class PostgresChargeDbContext(DbContextOptions<PostgresChargeDbContext> options) : ChargeDbContext(options)
+{
+    /// <summary>
+    /// The partial-index filters are written once, in the plain SQL SQLite and SQL Server read (<c>Active = 1</c>);
+    /// PostgreSQL folds unquoted names to lower case and has real booleans, so here the column names are quoted and a
+    /// boolean column is compared with TRUE or FALSE.
+    /// </summary>
+    protected override void OnModelCreating(ModelBuilder m)
+    {
+        base.OnModelCreating(m);
+        foreach (var index in m.Model.GetEntityTypes().SelectMany(t => t.GetIndexes()).Where(i => i.GetFilter() is not null))
+        {
+            var filter = index.GetFilter()!;
+            foreach (var property in index.DeclaringEntityType.GetProperties().OrderByDescending(p => p.Name.Length))
+            {
+                var quoted = $"\"{property.GetColumnName()}\"";
+                filter = System.Text.RegularExpressions.Regex.Replace(filter, $@"(?<![""\w]){property.Name}(?![""\w])", quoted);
+                if (property.ClrType == typeof(bool))
+                    filter = filter.Replace($"{quoted} = 1", $"{quoted} = TRUE").Replace($"{quoted} = 0", $"{quoted} = FALSE");
+            }
+            index.SetFilter(filter);
+        }
+    }
+}

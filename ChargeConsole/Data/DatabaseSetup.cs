@@ -8,6 +8,7 @@ public static class DatabaseSetup
 {
     public const string Sqlite = "Sqlite";
     public const string SqlServer = "SqlServer";
+    public const string Postgres = "Postgres";
 
     public static IServiceCollection AddChargeDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
@@ -18,6 +19,13 @@ public static class DatabaseSetup
                      ?? throw new InvalidOperationException("ConnectionStrings:SqlServer is required when Database:Provider is SqlServer.");
             services.AddDbContextFactory<SqlServerChargeDbContext>(o => o.UseSqlServer(cs));
             services.AddSingleton<IDbContextFactory<ChargeDbContext>, Upcast<SqlServerChargeDbContext>>();
+        }
+        else if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
+        {
+            var cs = config.GetConnectionString(Postgres)
+                     ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Database:Provider is Postgres.");
+            services.AddDbContextFactory<PostgresChargeDbContext>(o => o.UseNpgsql(cs));
+            services.AddSingleton<IDbContextFactory<ChargeDbContext>, Upcast<PostgresChargeDbContext>>();
         }
         else
         {
@@ -63,4 +71,11 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
 {
     public SqlServerChargeDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerChargeDbContext>().UseSqlServer("Server=localhost;Database=ChargeConsole;Trusted_Connection=True;TrustServerCertificate=True").Options);
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the PostgreSQL migrations; no server is contacted.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresChargeDbContext>
+{
+    public PostgresChargeDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresChargeDbContext>().UseNpgsql("Host=localhost;Database=chargeconsole").Options);
 }

@@ -23,7 +23,9 @@ public sealed record MoneyAction(string UserName, string Action, string? Request
 /// </summary>
 public static class MoneyTransaction
 {
-    private const int Attempts = 5;
+    // PostgreSQL and SQL Server let writers of one wallet really race (SQLite queues them): a burst of them on one
+    // wallet needs more than a few tries, spread out so they do not collide again in step.
+    private const int Attempts = 12;
 
     /// <param name="target">the audit row's target, known once the change has read it (e.g. the user's phone)</param>
     public static async Task<OperationResult> RunAsync(IDbContextFactory<ChargeDbContext> dbFactory, MoneyAction action,
@@ -52,7 +54,8 @@ public static class MoneyTransaction
             }
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)
             {
-                // Someone else changed it first: read again and decide again.
+                // Someone else changed it first: read again and decide again, after a short random pause.
+                await ConflictPause.WaitAsync(attempt, ct);
             }
             catch (DbUpdateException e) when (attempt < Attempts && action.RequestId is not null && e.IsUniqueViolation())
             {

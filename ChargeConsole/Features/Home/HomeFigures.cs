@@ -103,11 +103,11 @@ public sealed class HomeFiguresService(IDbContextFactory<ChargeDbContext> dbFact
     {
         async Task<long> Sum(DateOnly? from, DateOnly to)
         {
-            var start = from is { } f ? Utc(f) : DateTime.MinValue;
+            var start = from is { } f ? Utc(f) : DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
             var end = Utc(to.AddDays(1));
             // Money is a value-converted integer column: the database sums it, LINQ cannot.
             var sum = await db.Database.SqlQuery<RechargeSum>($"""
-                SELECT CAST(COUNT(*) AS BIGINT) AS Count, COALESCE(SUM(PaidAmount), 0) AS Amount FROM RechargeOrders WHERE PaidAt >= {start} AND PaidAt < {end}
+                SELECT CAST(COUNT(*) AS BIGINT) AS "Count", CAST(COALESCE(SUM("PaidAmount"), 0) AS BIGINT) AS "Amount" FROM "RechargeOrders" WHERE "PaidAt" >= {start} AND "PaidAt" < {end}
                 """).SingleAsync(ct);
             return pick(sum);
         }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using ChargeConsole.Data;
 using ChargeConsole.Devices.Ykc;
 using ChargeConsole.Infrastructure.Live;
+using ChargeConsole.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargeConsole.Features.Orders;
@@ -51,7 +52,7 @@ public sealed class SettlementQueue(
                     if (batch.Count > 1) log.LogWarning(e, "Settling {Count} records together failed; settling them one by one", batch.Count);
                     foreach (var job in batch)
                     {
-                        try { await SettleAsync([job], stoppingToken); }
+                        try { await SettleOneAsync(job, stoppingToken); }
                         catch (Exception one) when (one is not OperationCanceledException)
                         {
                             log.LogError(one, "Transaction record {Serial} could not be settled; the pile will resend it", job.Record.Serial);
@@ -66,6 +67,26 @@ public sealed class SettlementQueue(
             _queue.Writer.TryComplete();
             while (_queue.Reader.TryRead(out var left)) left.Done.TrySetCanceled();
             foreach (var job in batch) job.Done.TrySetCanceled();
+        }
+    }
+
+    /// <summary>
+    /// One record, read and decided again when a top-up or refund of the same wallet committed first (its Version
+    /// token): on a server database they really race, and a record given up on would wait for the pile to resend it.
+    /// </summary>
+    private async Task SettleOneAsync(Job job, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await SettleAsync([job], ct);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 12)
+            {
+                await ConflictPause.WaitAsync(attempt, ct);
+            }
         }
     }
 

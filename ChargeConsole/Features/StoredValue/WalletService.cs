@@ -45,10 +45,12 @@ public sealed class WalletService(
     public async Task<(Money Principal, Money Bonus, long Points, Money Frozen, int Users)> TotalsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Summed in the database; the value-converted Money columns are plain integers there.
+        // Summed in the database; the value-converted Money columns are plain integers there. Quoted names and explicit
+        // casts read the same on SQLite, SQL Server and PostgreSQL.
         var t = await db.Database.SqlQuery<WalletTotals>($"""
-            SELECT COALESCE(SUM(Principal), 0) AS Principal, COALESCE(SUM(Bonus), 0) AS Bonus, COALESCE(SUM(Points), 0) AS Points,
-                   COALESCE(SUM(Frozen), 0) AS Frozen, COUNT(*) AS Users FROM Wallets
+            SELECT CAST(COALESCE(SUM("Principal"), 0) AS BIGINT) AS "Principal", CAST(COALESCE(SUM("Bonus"), 0) AS BIGINT) AS "Bonus",
+                   CAST(COALESCE(SUM("Points"), 0) AS BIGINT) AS "Points", CAST(COALESCE(SUM("Frozen"), 0) AS BIGINT) AS "Frozen",
+                   CAST(COUNT(*) AS INTEGER) AS "Users" FROM "Wallets"
             """).SingleAsync(ct);
         return (Money.FromFen(t.Principal), Money.FromFen(t.Bonus), t.Points, Money.FromFen(t.Frozen), t.Users);
     }

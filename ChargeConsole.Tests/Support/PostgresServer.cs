@@ -49,6 +49,7 @@ public sealed class PostgresServer
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
             : null;
         if (bin is null) throw new InvalidOperationException("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): run bash scripts/test.sh, which installs it");
+        RemoveStopped();
         var dir = Path.Combine(Path.GetTempPath(), $"cc-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         var asRoot = Environment.UserName == "root";
@@ -68,6 +69,20 @@ public sealed class PostgresServer
     {
         try { Run(asRoot, Path.Combine(_bin, "pg_ctl"), "-D", data, "-m", "immediate", "stop"); } catch (InvalidOperationException) { }
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>
+    /// Clusters of earlier runs that are no longer running (no postmaster.pid): a test host may be ended before its
+    /// exit handler has removed its folder, so each run also clears what the last one left.
+    /// </summary>
+    private static void RemoveStopped()
+    {
+        foreach (var old in Directory.GetDirectories(Path.GetTempPath(), "cc-pg-*"))
+        {
+            // Running, or so new that another test process may be starting it right now: left alone.
+            if (File.Exists(Path.Combine(old, "data", "postmaster.pid")) || Directory.GetCreationTimeUtc(old) > DateTime.UtcNow.AddMinutes(-10)) continue;
+            try { Directory.Delete(old, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
     }
 
     private static int FreePort()

@@ -41,8 +41,8 @@ public partial class FormDialogTests(FormDialogTests.Demo demo) : IClassFixture<
         {
             ["Row"] = new InvoiceRow { Id = 1, RequestNo = "INV-TEST", Title = "测试抬头", Amount = Money.FromFen(10_000) },
         },
-        _ when dialog.EndsWith(".PasswordDialog", StringComparison.Ordinal) || dialog.EndsWith(".InvestorSharesDialog", StringComparison.Ordinal) =>
-            new DialogParameters { [dialog.EndsWith(".PasswordDialog", StringComparison.Ordinal) ? "UserId" : "InvestorId"] = "no-such-account" },
+        _ when dialog.EndsWith(".PasswordDialog", StringComparison.Ordinal) => new DialogParameters { ["UserId"] = "no-such-account" },
+        _ when dialog.EndsWith(".InvestorSharesDialog", StringComparison.Ordinal) => new DialogParameters { ["InvestorId"] = "no-such-account" },
         _ => [],
     };
 

@@ -23,10 +23,6 @@ public sealed record MoneyAction(string UserName, string Action, string? Request
 /// </summary>
 public static class MoneyTransaction
 {
-    // PostgreSQL and SQL Server let writers of one wallet really race (SQLite queues them): a burst of them on one
-    // wallet needs more than a few tries, spread out so they do not collide again in step.
-    private const int Attempts = 12;
-
     /// <param name="target">the audit row's target, known once the change has read it (e.g. the user's phone)</param>
     public static async Task<OperationResult> RunAsync(IDbContextFactory<ChargeDbContext> dbFactory, MoneyAction action,
         Func<ChargeDbContext, CancellationToken, Task<OperationResult>> change, Func<string> target, TimeProvider clock, CancellationToken ct = default)
@@ -52,12 +48,12 @@ public static class MoneyTransaction
                 await tx.CommitAsync(ct);
                 return result;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            catch (DbUpdateConcurrencyException) when (attempt < ConflictPause.Attempts)
             {
                 // Someone else changed it first: read again and decide again, after a short random pause.
                 await ConflictPause.WaitAsync(attempt, ct);
             }
-            catch (DbUpdateException e) when (attempt < Attempts && action.RequestId is not null && e.IsUniqueViolation())
+            catch (DbUpdateException e) when (attempt < ConflictPause.Attempts && action.RequestId is not null && e.IsUniqueViolation())
             {
                 // The same request committed first on another connection: the next attempt returns its outcome.
             }

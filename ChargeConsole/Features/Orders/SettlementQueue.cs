@@ -83,7 +83,7 @@ public sealed class SettlementQueue(
                 await SettleAsync([job], ct);
                 return;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < 12)
+            catch (DbUpdateConcurrencyException) when (attempt < ConflictPause.Attempts)
             {
                 await ConflictPause.WaitAsync(attempt, ct);
             }

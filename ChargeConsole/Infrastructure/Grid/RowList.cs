@@ -24,11 +24,18 @@ public sealed record RowList<TFilter, TRow>(
 /// <summary>A page of a <see cref="RowList{TFilter,TRow}"/> for the signed-in viewer, in their scope (one per circuit).</summary>
 public sealed class ListPages(IDbContextFactory<ChargeDbContext> dbFactory, CurrentScope scope)
 {
-    public async Task<GridData<TRow>> PageAsync<TFilter, TRow>(RowList<TFilter, TRow> list, TFilter filter, GridState<TRow> state, CancellationToken ct)
+    public Task<GridData<TRow>> PageAsync<TFilter, TRow>(RowList<TFilter, TRow> list, TFilter filter, GridState<TRow> state, CancellationToken ct) =>
+        ReadAsync(async (db, viewer) =>
+        {
+            var page = await list.Rows(db, viewer, filter).ToGridDataAsync(state, ct, list.DefaultOrder, list.Descending);
+            return list.Complete is null ? page : new GridData<TRow> { Items = await list.Complete(db, viewer, page.Items.ToList(), ct), TotalItems = page.TotalItems };
+        }, ct);
+
+    /// <summary>One read for a page that is more than a list (a report's figures and charts): the viewer's scope and a context of its own.</summary>
+    public async Task<T> ReadAsync<T>(Func<ChargeDbContext, AccessScope, Task<T>> read, CancellationToken ct)
     {
         var viewer = await scope.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var page = await list.Rows(db, viewer, filter).ToGridDataAsync(state, ct, list.DefaultOrder, list.Descending);
-        return list.Complete is null ? page : new GridData<TRow> { Items = await list.Complete(db, viewer, page.Items.ToList(), ct), TotalItems = page.TotalItems };
+        return await read(db, viewer);
     }
 }

@@ -6,6 +6,8 @@ using ChargeConsole.Features;
 using ChargeConsole.Features.Piles;
 using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Auth;
+using ChargeConsole.Infrastructure.Cluster;
+using Microsoft.AspNetCore.DataProtection;
 using ChargeConsole.Infrastructure.Grid;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -74,6 +76,10 @@ try
     builder.Services.AddScoped<CurrentScope>();
     builder.Services.AddScoped<ListPages>();
     KestrelEndpoints.Configure(builder);
+    // Every process is a node of the cluster (of one on SQLite): piles are reached through their grains from any node.
+    builder.AddConsoleCluster();
+    // Keys in the shared database: a sign-in cookie or form token issued by one node is read by every other.
+    builder.Services.AddDataProtection().SetApplicationName("ChargeConsole").PersistKeysToDbContext<ChargeDbContext>();
     builder.Services.AddQuartz(q => q.ScheduleFeatureJobs(builder.Configuration));
     builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 #if DEMO
@@ -95,7 +101,6 @@ try
         Console.WriteLine("分润日统计已按订单重建。");
         return 0;
     }
-    await app.Services.GetRequiredService<PileEventSink>().MarkAllOfflineAsync();
 
     if (!app.Environment.IsDevelopment())
     {
@@ -117,7 +122,6 @@ try
     // Routing after the status-code pages, so that re-executing /not-found is routed to the page (an implicit UseRouting
     // at the start of the pipeline would not run again, and an unknown URL would get an empty 404).
     app.UseRouting();
-    app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseAntiforgery();

@@ -11,8 +11,20 @@ public static class DevicesSetup
         services.Configure<YkcOptions>(config.GetSection("Ykc"));
         services.AddSingleton<PileSessionRegistry>();
         services.AddSingleton<PileCommandService>();
+        services.AddSingleton<IPileDirectory, LocalPileDirectory>();
         services.AddSingleton<PileConnectionHandler>();
         services.AddHostedService<PileSessionMonitor>();
+        return services;
+    }
+
+    /// <summary>Routes every pile question and command through the pile's grain (the console always runs in a cluster,
+    /// of one node with SQLite). Call inside the silo's service configuration.</summary>
+    public static IServiceCollection AddPileGrains(this IServiceCollection services)
+    {
+        services.AddSingleton<Cluster.PileCarrier>();
+        services.AddSingleton<Cluster.ClusterPileDirectory>();
+        services.AddSingleton<IPileDirectory>(sp => sp.GetRequiredService<Cluster.ClusterPileDirectory>());
+        services.AddSingleton<Orleans.ILifecycleParticipant<Orleans.Runtime.ISiloLifecycle>>(sp => sp.GetRequiredService<Cluster.ClusterPileDirectory>());
         return services;
     }
 }

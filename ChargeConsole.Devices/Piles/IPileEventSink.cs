@@ -13,9 +13,12 @@ public interface IPileEventSink
     /// station may restrict its piles to address ranges. Called before the pile's live session is touched.</summary>
     Task<bool> AuthorizeLoginAsync(LoginRequest login, string remoteAddress, CancellationToken ct);
 
-    /// <summary>The authorised pile's session is now the live one. <paramref name="replacedAddress"/> is the
-    /// remote address of the session it took over, if any (written to the audit log).</summary>
-    Task OnLoggedInAsync(LoginRequest login, string remoteAddress, string? replacedAddress, CancellationToken ct);
+    /// <summary>The authorised pile's session is now the live one. <paramref name="replaced"/> is the connection it
+    /// took over, on this node or another, if any (written to the audit log).</summary>
+    Task OnLoggedInAsync(LoginRequest login, string remoteAddress, PileTakeover? replaced, CancellationToken ct);
+
+    /// <summary>The pile logged in on another node: this node forgets what it knew of it, and does not mark it offline.</summary>
+    void OnMovedAway(string pileCode);
 
     /// <summary>The pile's effective billing model, or null when it has none yet.</summary>
     Task<BillingModel?> GetBillingModelAsync(string pileCode, CancellationToken ct);

@@ -1,21 +1,42 @@
+using ChargeConsole.Devices.Cluster;
 using ChargeConsole.Devices.Ykc;
 using Microsoft.Extensions.Options;
 
 namespace ChargeConsole.Devices.Piles;
 
-public enum CommandStatus { Acknowledged, Refused, TimedOut, Offline }
-
-/// <summary>What became of a command, in words an operator reads.</summary>
-public sealed record CommandResult(CommandStatus Status, string Message, IYkcMessage? Reply = null)
-{
-    public bool Succeeded => Status == CommandStatus.Acknowledged;
-}
-
-/// <summary>Sends a frame to a pile and waits for the matching reply, with a timeout.</summary>
+/// <summary>
+/// Carries a protocol-neutral <see cref="PileCommand"/> to a YKC pile whose connection this node holds: the frame
+/// out, the matching reply back within the command timeout, and the reply in words an operator reads.
+/// Callers elsewhere go through <see cref="IPileDirectory"/>, which finds the node holding the pile.
+/// </summary>
 public sealed class PileCommandService(PileSessionRegistry registry, IOptions<YkcOptions> options)
 {
-    public async Task<CommandResult> SendAsync(string pileCode, IYkcMessage request, byte replyType, Func<IYkcMessage, bool>? matches = null,
-        Func<IYkcMessage, (bool Ok, string Message)>? interpret = null, TimeSpan? timeout = null, CancellationToken ct = default)
+    public Task<CommandResult> ExecuteAsync(string pileCode, PileCommand command, CancellationToken ct = default) => command switch
+    {
+        StartCharge s => SendAsync(pileCode, new RemoteStart(s.TransactionSerial, pileCode, s.Gun, s.LogicalCard, s.PhysicalCard, s.LimitFen),
+            MessageType.RemoteStartReply, r => ((RemoteStartReply)r).Serial == s.TransactionSerial,
+            r => r is RemoteStartReply { Succeeded: true } ? Ok("电桩已启动充电") : Refused(StartFailure(((RemoteStartReply)r).FailureReason)), ct),
+        StopCharge s => SendAsync(pileCode, new RemoteStop(pileCode, s.Gun), MessageType.RemoteStopReply, r => ((RemoteStopReply)r).Gun == s.Gun,
+            r => r is RemoteStopReply { Succeeded: true } ? Ok("电桩已停止充电，等待电桩上传交易记录后结算")
+                : ((RemoteStopReply)r).FailureReason == 2 ? Ok("电桩回复该枪已不在充电，等待电桩上传交易记录后结算")
+                : Refused("电桩拒绝停止充电"), ct),
+        RebootPile b => SendAsync(pileCode, new Reboot(pileCode, b.WhenIdle ? (byte)2 : (byte)1), MessageType.RebootReply, null,
+            r => ((PileResultReply)r).Succeeded ? Ok(b.WhenIdle ? "电桩已接受，将在空闲时重启" : "电桩已接受，正在重启") : Refused("电桩拒绝重启"), ct),
+        SetClock c => SendAsync(pileCode, new TimeSync(MessageType.TimeSync, pileCode, c.ChinaTime), MessageType.TimeSyncReply, null,
+            r => Ok($"电桩时间已设为 {((TimeSync)r).Time:yyyy-MM-dd HH:mm:ss}"), ct),
+        SetWorkParameters w => SendAsync(pileCode, new WorkParams(pileCode, w.Disabled, w.MaxPowerPercent), MessageType.WorkParamsReply, null,
+            r => ((PileResultReply)r).Succeeded ? Ok("工作参数已生效") : Refused("电桩拒绝设置工作参数"), ct),
+        ReadGun g => SendAsync(pileCode, new ReadRealtime(pileCode, g.Gun), MessageType.Realtime, r => ((RealtimeData)r).Gun == g.Gun,
+            r => new CommandResult(CommandStatus.Acknowledged, "已读取实时数据", Reading((RealtimeData)r)), ct),
+        PushTariff t => SendAsync(pileCode,
+            new BillingModel(pileCode, t.ModelNumber, t.Rates.Select(r => new PeriodRate(r.Electricity, r.Service)).ToList(), t.LossRatio, t.HalfHourPeriods, IsPush: true),
+            MessageType.BillingSetReply, null,
+            r => ((PileResultReply)r).Succeeded ? Ok("电桩已确认") : Refused("电桩拒绝设置计费模型（可能正在充电）"), ct),
+        _ => Task.FromResult(Refused("该电桩协议不支持此指令")),
+    };
+
+    private async Task<CommandResult> SendAsync(string pileCode, IYkcMessage request, byte replyType, Func<IYkcMessage, bool>? matches,
+        Func<IYkcMessage, CommandResult> interpret, CancellationToken ct)
     {
         var session = registry.Find(pileCode);
         if (session is null) return new CommandResult(CommandStatus.Offline, "电桩离线，指令未发送");
@@ -23,10 +44,8 @@ public sealed class PileCommandService(PileSessionRegistry registry, IOptions<Yk
         try
         {
             await session.SendAsync(request, ct);
-            var reply = await pending.Completion.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(options.Value.CommandTimeoutSeconds), ct);
-            if (reply is null) return new CommandResult(CommandStatus.Offline, "电桩在应答前断开连接");
-            var (ok, message) = interpret?.Invoke(reply) ?? (true, "电桩已确认");
-            return new CommandResult(ok ? CommandStatus.Acknowledged : CommandStatus.Refused, message, reply);
+            var reply = await pending.Completion.Task.WaitAsync(TimeSpan.FromSeconds(options.Value.CommandTimeoutSeconds), ct);
+            return reply is null ? new CommandResult(CommandStatus.Offline, "电桩在应答前断开连接") : interpret(reply);
         }
         catch (TimeoutException)
         {
@@ -42,19 +61,28 @@ public sealed class PileCommandService(PileSessionRegistry registry, IOptions<Yk
         }
     }
 
-    public Task<CommandResult> RebootAsync(string pileCode, bool whenIdle, CancellationToken ct = default) =>
-        SendAsync(pileCode, new Reboot(pileCode, whenIdle ? (byte)2 : (byte)1), MessageType.RebootReply,
-            interpret: r => ((PileResultReply)r).Succeeded ? (true, whenIdle ? "电桩已接受，将在空闲时重启" : "电桩已接受，正在重启") : (false, "电桩拒绝重启"), ct: ct);
+    private static CommandResult Ok(string message) => new(CommandStatus.Acknowledged, message);
+    private static CommandResult Refused(string message) => new(CommandStatus.Refused, message);
 
-    public Task<CommandResult> ReadRealtimeAsync(string pileCode, byte gun, CancellationToken ct = default) =>
-        SendAsync(pileCode, new ReadRealtime(pileCode, gun), MessageType.Realtime, r => ((RealtimeData)r).Gun == gun,
-            r => (true, "已读取实时数据"), ct: ct);
+    /// <summary>A 0x13 in neutral terms.</summary>
+    public static GunReading Reading(RealtimeData d) => new(ConditionOf(d), d.VoltageDeciV / 10m, d.CurrentDeciA / 10m, d.Energy / 10000m, d.Amount / 10000m, d.Soc, d.FaultBits);
 
-    public Task<CommandResult> SyncTimeAsync(string pileCode, DateTime chinaTime, CancellationToken ct = default) =>
-        SendAsync(pileCode, new TimeSync(MessageType.TimeSync, pileCode, chinaTime), MessageType.TimeSyncReply,
-            interpret: r => (true, $"电桩时间已设为 {((TimeSync)r).Time:yyyy-MM-dd HH:mm:ss}"), ct: ct);
+    /// <summary>0x13 status to what the gun is doing (JCPP's reading of the spec).</summary>
+    public static GunCondition ConditionOf(RealtimeData data) => data.Status switch
+    {
+        0 or 1 => GunCondition.Fault,
+        2 => data.PluggedIn == 1 ? GunCondition.Occupied : GunCondition.Idle,
+        3 => data.HasOrder ? GunCondition.Charging : GunCondition.Occupied,
+        _ => GunCondition.Fault,
+    };
 
-    public Task<CommandResult> SetWorkParamsAsync(string pileCode, bool disabled, byte maxPowerPercent, CancellationToken ct = default) =>
-        SendAsync(pileCode, new WorkParams(pileCode, disabled, maxPowerPercent), MessageType.WorkParamsReply,
-            interpret: r => ((PileResultReply)r).Succeeded ? (true, "工作参数已生效") : (false, "电桩拒绝设置工作参数"), ct: ct);
+    private static string StartFailure(byte reason) => reason switch
+    {
+        0x01 => "桩编号不匹配",
+        0x02 => "电枪正在充电",
+        0x03 => "设备故障",
+        0x04 => "设备离线",
+        0x05 => "未插枪，请插好充电枪后重试",
+        _ => $"电桩拒绝启动（原因 0x{reason:X2}）",
+    };
 }

@@ -15,7 +15,7 @@ namespace ChargeConsole.Devices.Piles;
 /// sent when the application answers (after its commit), so a slow database delays no heartbeat and no status.
 /// </summary>
 public sealed class PileConnectionHandler(
-    PileSessionRegistry registry, IPileEventSink sink, IOptions<YkcOptions> options, TimeProvider clock, ILogger<PileConnectionHandler> log) : ConnectionHandler
+    PileSessionRegistry registry, IPileDirectory directory, IPileEventSink sink, IOptions<YkcOptions> options, TimeProvider clock, ILogger<PileConnectionHandler> log) : ConnectionHandler
 {
     /// <summary>
     /// How many application calls that may touch the database (login, billing model, real-time data, 0x31) run at once,
@@ -87,7 +87,8 @@ public sealed class PileConnectionHandler(
             await worker;
             AnswerWaitingCommands(session, inbox.Reader);
             session.FailPending();
-            if (registry.Close(session))
+            // Offline only if no newer login of the pile stands, on this node or another.
+            if (registry.Close(session) && await SafeAsync(() => directory.DisconnectedAsync(session), session))
             {
                 log.LogInformation("Pile {Pile} disconnected", session.PileCode);
                 await SafeAsync(() => sink.OnDisconnectedAsync(session.PileCode!, CancellationToken.None), session);
@@ -288,7 +289,19 @@ public sealed class PileConnectionHandler(
             previous.PileCode = null; // its close must not mark the pile offline
             previous.Abort("replaced by a new login");
         }
-        await GatedAsync(async () => { await sink.OnLoggedInAsync(login, session.RemoteAddress, previous?.RemoteAddress, ct); return true; }, session, ct);
+        PileTakeover? takeover;
+        try
+        {
+            takeover = await directory.ConnectedAsync(session, previous, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The cluster could not record where the pile is (a node is being lost): no answer; the pile logs in again.
+            log.LogWarning("Login of pile {Pile} could not be registered with the cluster: {Error}; the pile will retry", login.PileCode, e.Message);
+            registry.Release(session);
+            return false;
+        }
+        await GatedAsync(async () => { await sink.OnLoggedInAsync(login, session.RemoteAddress, takeover, ct); return true; }, session, ct);
         await session.SendAsync(new LoginReply(login.PileCode, true).ToFrame(frame.Seq), ct);
         log.LogInformation("Pile {Pile} logged in from {Remote} (protocol 0x{Version:X2}, {Guns} guns)", login.PileCode, session.RemoteAddress, login.ProtocolVersion, login.GunCount);
         // Set the pile's clock right after login, as JCPP does; its 0x55 echo needs nothing from us.

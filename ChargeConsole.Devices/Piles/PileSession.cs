@@ -20,6 +20,8 @@ public sealed class PileSession(ConnectionContext connection, TimeProvider clock
     /// <summary>1 while this connection counts against its address's not-logged-in cap.</summary>
     internal int CountedUnauthenticated;
     public string? PileCode { get; internal set; }
+    /// <summary>The connection's name in the cluster (node and connection id), set when its login is registered.</summary>
+    public string? LinkId { get; internal set; }
     public LoginRequest? Login { get; internal set; }
     internal ulong PileCodeBcd { get; set; }
     public DateTime ConnectedAt { get; } = clock.GetUtcNow().UtcDateTime;

@@ -54,6 +54,14 @@ public sealed class PileSessionRegistry
         return previous == session ? null : previous;
     }
 
+    /// <summary>The pile logged in elsewhere: this session stops being its live one (its close then changes nothing).</summary>
+    internal bool Release(PileSession session)
+    {
+        if (session.PileCode is not { } code || !_byPile.TryRemove(new KeyValuePair<string, PileSession>(code, session))) return false;
+        session.PileCode = null;
+        return true;
+    }
+
     /// <summary>Removes the connection; true when it was still the pile's current session.</summary>
     internal bool Close(PileSession session)
     {

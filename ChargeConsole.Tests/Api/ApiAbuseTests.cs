@@ -125,7 +125,7 @@ public class ApiAbuseTests
         await using var app = LiveWebApp.Start();
         var http = await app.AppUserAsync("13800006666");
         await using var pile = app.Pile("32010200000001");
-        await LiveWebApp.Eventually(() => Task.FromResult(pile.Model is not null), "pile online");
+        await app.PileReadyAsync(pile);
         int userId;
         await using (var db = app.Context()) userId = await db.AppUsers.Where(u => u.Phone == "13800006666").Select(u => u.Id).SingleAsync();
         Assert.True((await app.Get<WalletService>().AdjustAsync(Operator, new AdjustmentForm { AppUserId = userId, Amount = 50m, Reason = "测试充值" })).Succeeded);

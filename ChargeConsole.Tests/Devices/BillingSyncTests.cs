@@ -1,3 +1,4 @@
+using ChargeConsole.Devices.Cluster;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Devices.Piles;
 using ChargeConsole.Devices.Ykc;
@@ -63,12 +64,11 @@ public class BillingSyncTests
         Assert.Equal(new PeriodRate(30000, 12345), pile.Model.Rates[3]);
 
         // A charge after the sync: the pile prices its record with the new rate.
-        var commands = app.Get<PileCommandService>();
+        var piles = app.Get<IPileDirectory>();
         var serial = Demo1 + "01" + "2611251200000001";
-        Assert.True((await commands.SendAsync(Demo1, new RemoteStart(serial, Demo1, 1, "0000000000000001", "0000000000000000", 10000),
-            MessageType.RemoteStartReply, r => ((RemoteStartReply)r).Serial == serial)).Succeeded);
+        Assert.True((await piles.SendAsync(Demo1, new StartCharge(1, serial, "0000000000000001", "0000000000000000", 10000))).Succeeded);
         await LiveWebApp.Eventually(() => Task.FromResult(pile.Guns[0].Session?.Energy > 0), "energy metered on the new model");
-        Assert.True((await commands.SendAsync(Demo1, new RemoteStop(Demo1, 1), MessageType.RemoteStopReply)).Succeeded);
+        Assert.True((await piles.SendAsync(Demo1, new StopCharge(1))).Succeeded);
         TransactionRecord? record = null;
         await LiveWebApp.Eventually(() => { lock (pile.Records) record = pile.Records.Select(r => r.Record).FirstOrDefault(r => r.Serial == serial); return Task.FromResult(record is not null); }, "record");
 

@@ -1,3 +1,4 @@
+using ChargeConsole.Devices.Cluster;
 using System.Net.Sockets;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Devices.Simulator;
@@ -103,7 +104,7 @@ public class PileHostTests
         await pile.LogInAsync(Demo1);
         await LiveWebApp.Eventually(() => Task.FromResult(pile.Count(MessageType.LoginReply) == 1), "login answered");
 
-        var reboot = app.Get<ChargeConsole.Devices.Piles.PileCommandService>().RebootAsync(Demo1, whenIdle: false);
+        var reboot = app.Get<ChargeConsole.Devices.Piles.IPileDirectory>().SendAsync(Demo1, new RebootPile(WhenIdle: false));
         await LiveWebApp.Eventually(() => Task.FromResult(pile.Count(MessageType.Reboot) == 1), "reboot sent");
         var seq = pile.Received.Single(f => f.Type == MessageType.Reboot).Seq;
         // The billing request keeps the console busy (it reads the database) while the ack behind it and the close arrive:

@@ -1,3 +1,4 @@
+using ChargeConsole.Devices.Cluster;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Devices.Piles;
@@ -70,12 +71,10 @@ public class PileSessionFlowTests
         await GiveStationATemplateAsync(app, Demo1);
         await using var pile = app.Pile(Demo1);
         await LiveWebApp.Eventually(() => Task.FromResult(pile.Model is not null), "model received");
-        var commands = app.Get<PileCommandService>();
+        var piles = app.Get<IPileDirectory>();
         var serial = Demo1 + "01" + "2611251030150001";
 
-        var start = await commands.SendAsync(Demo1, new RemoteStart(serial, Demo1, 1, "0000000000000001", "0000000000000000", 10000),
-            MessageType.RemoteStartReply, r => ((RemoteStartReply)r).Serial == serial,
-            r => ((RemoteStartReply)r).Succeeded ? (true, "启动成功") : (false, "启动失败"));
+        var start = await piles.SendAsync(Demo1, new StartCharge(1, serial, "0000000000000001", "0000000000000000", 10000));
 
         Assert.True(start.Succeeded, start.Message);
         await LiveWebApp.Eventually(async () =>
@@ -84,8 +83,7 @@ public class PileSessionFlowTests
             return await db.Guns.Where(g => g.Code == Demo1 + "01").Select(g => g.Status).SingleAsync() == GunStatus.Charging;
         }, "gun 1 charging");
 
-        var stop = await commands.SendAsync(Demo1, new RemoteStop(Demo1, 1), MessageType.RemoteStopReply,
-            interpret: r => ((RemoteStopReply)r).Succeeded ? (true, "已停止") : (false, "停止失败"));
+        var stop = await piles.SendAsync(Demo1, new StopCharge(1));
         Assert.True(stop.Succeeded, stop.Message);
 
         var record = await WaitForRecordAsync(pile, serial);

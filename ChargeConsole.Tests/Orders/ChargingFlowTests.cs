@@ -1,3 +1,4 @@
+using ChargeConsole.Devices.Cluster;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Devices.Piles;
 using ChargeConsole.Devices.Simulator;
@@ -123,7 +124,7 @@ public class ChargingFlowTests
         var userId = await Wallets.NewUserAsync(factory, principalFen: 6_00);
         // A faulty pile that ignores the 6.00 yuan it was told; at this power each 0.4 s report adds tens of yuan.
         await using var pile = app.Pile(Demo1, powerKw: 720_000, ignoreBalance: true);
-        await LiveWebApp.Eventually(() => Task.FromResult(pile.Model is not null), "pile online with its model");
+        await app.PileReadyAsync(pile);
         var start = await app.Get<ChargingService>().StartAsync(userId, Gun1);
         Assert.True(start.Result.Succeeded, start.Result.Error);
 
@@ -156,7 +157,7 @@ public class ChargingFlowTests
         await using var app = LiveWebApp.Start();
         var userId = await Wallets.NewUserAsync(app.Factory, principalFen: 6_00);
         await using var pile = app.Pile(Demo1, powerKw: 2_400);
-        await LiveWebApp.Eventually(() => Task.FromResult(pile.Model is not null), "pile online with its model");
+        await app.PileReadyAsync(pile);
         var start = await app.Get<ChargingService>().StartAsync(userId, Gun1);
         Assert.True(start.Result.Succeeded, start.Result.Error);
 
@@ -183,7 +184,7 @@ public class ChargingFlowTests
         Assert.True(start.Result.Succeeded, start.Result.Error);
         await WaitForStatusAsync(app, start.OrderNo!, ChargingOrderStatus.Charging);
         await pile.StopAsync();
-        await LiveWebApp.Eventually(() => Task.FromResult(!app.Get<PileSessionRegistry>().IsOnline(Demo1)), "pile offline");
+        await LiveWebApp.Eventually(async () => !await app.Get<IPileDirectory>().IsOnlineAsync(Demo1), "pile offline");
 
         var order = await OrderAsync(app, start.OrderNo!);
         var stop = await app.Get<ChargingOrderService>().StopAsync(Operator, order.Id);
@@ -219,7 +220,7 @@ public class ChargingFlowTests
         await using var app = LiveWebApp.Start();
         var userId = await Wallets.NewUserAsync(app.Factory, principalFen: 100_00);
         await using var pile = await OnlinePileAsync(app);
-        Assert.True((await app.Get<PileCommandService>().SetWorkParamsAsync(Demo1, disabled: true, 100)).Succeeded); // a disabled pile refuses starts
+        Assert.True((await app.Get<IPileDirectory>().SendAsync(Demo1, new SetWorkParameters(Disabled: true, 100))).Succeeded); // a disabled pile refuses starts
 
         var refused = await app.Get<ChargingService>().StartAsync(userId, Gun1);
 
@@ -228,7 +229,7 @@ public class ChargingFlowTests
         Assert.Equal(ChargingOrderStatus.Failed, order.Status);
         Assert.Equal("设备故障", order.FailureReason);
         Assert.Equal(Money.FromYuan(100), (await Wallets.WalletAsync(app.Factory, userId)).Principal);
-        Assert.True((await app.Get<PileCommandService>().SetWorkParamsAsync(Demo1, disabled: false, 100)).Succeeded);
+        Assert.True((await app.Get<IPileDirectory>().SendAsync(Demo1, new SetWorkParameters(Disabled: false, 100))).Succeeded);
         Assert.True((await app.Get<ChargingService>().StartAsync(userId, Gun1)).Result.Succeeded, "a failed start does not hold the gun");
     }
 

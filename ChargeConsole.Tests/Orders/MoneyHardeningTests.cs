@@ -26,7 +26,7 @@ public class MoneyHardeningTests
         {
             var pile = app.Pile(code);
             app.OnDispose(pile);
-            await LiveWebApp.Eventually(() => Task.FromResult(pile.Model is not null), $"{code} online with its model");
+            await app.PileReadyAsync(pile);
         }
         return app;
     }

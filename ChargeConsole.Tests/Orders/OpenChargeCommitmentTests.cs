@@ -31,7 +31,7 @@ public class OpenChargeCommitmentTests
         var recharge = await OrderAsync(app, rechargeNo);
         var pile = app.Pile(Demo1, powerKw: 2_400);
         app.OnDispose(pile);
-        await LiveWebApp.Eventually(() => Task.FromResult(pile.Model is not null), "pile online with its model");
+        await app.PileReadyAsync(pile);
 
         var start = await app.Get<ChargingService>().StartAsync(userId, Demo1 + "01");
         Assert.True(start.Result.Succeeded, start.Result.Error);

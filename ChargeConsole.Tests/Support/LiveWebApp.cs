@@ -59,7 +59,7 @@ public sealed class LiveWebApp : AppFactory
     /// powerful pile than the demo's 120 kW so a test need not wait for energy — registered at that power too, so its
     /// records stay as plausible to the console as a real pile's (energy within rated power × the real duration).
     /// </summary>
-    public SimulatedPile Pile(string code, int guns = 2, byte type = 0, decimal? powerKw = null, bool ignoreBalance = false, TimeSpan? unplugAfter = null)
+    public SimulatedPile Pile(string code, int guns = 2, byte type = 0, decimal? powerKw = null, bool ignoreBalance = false, TimeSpan? unplugAfter = null, int? port = null)
     {
         if (powerKw is { } kw)
         {
@@ -72,7 +72,7 @@ public sealed class LiveWebApp : AppFactory
             ChargingReportInterval = TimeSpan.FromMilliseconds(400),
             HeartbeatInterval = TimeSpan.FromMilliseconds(500), ReconnectDelay = TimeSpan.FromMilliseconds(300),
             LoginRetryInterval = TimeSpan.FromSeconds(1), RecordResendInterval = TimeSpan.FromSeconds(2),
-        }, "127.0.0.1", YkcPort);
+        }, "127.0.0.1", port ?? YkcPort);
         pile.Start();
         return pile;
     }
@@ -98,6 +98,14 @@ public sealed class LiveWebApp : AppFactory
         return http;
     }
 
+    /// <summary>Waits until the pile's login is in the database: online, its guns no longer Offline (what a start checks).</summary>
+    public Task PileReadyAsync(SimulatedPile pile) => Eventually(async () =>
+    {
+        if (pile.Model is null) return false;
+        await using var db = Context();
+        return await db.Guns.Where(g => g.Pile.Code == pile.PileCode).AllAsync(g => g.Status != ChargeConsole.Data.Entities.GunStatus.Offline);
+    }, $"{pile.PileCode} online with its billing model and its guns available");
+
     /// <summary>Waits until every pile state change queued so far is in the database (the writer applies them in order).</summary>
     public async Task FlushPileWritesAsync()
     {
@@ -119,7 +127,7 @@ public sealed class LiveWebApp : AppFactory
         Assert.Fail($"Timed out waiting for: {what}");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

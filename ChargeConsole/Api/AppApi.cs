@@ -31,7 +31,8 @@ public static partial class AppApi
         // environment, so ApiErrors answers it in Chinese instead of an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi(Document);
-        services.AddSmsRateLimits();
+        services.AddOptions<SmsLimitOptions>().BindConfiguration("Sms");
+        services.AddSingleton<SmsRateLimits>();
         services.AddSingleton<OneTimeCodes>();
         services.AddSingleton<ISmsSender, LoggingSmsSender>();
         return services;
@@ -44,7 +45,7 @@ public static partial class AppApi
         app.MapOpenApi("/openapi/{documentName}.json");
         var api = app.MapGroup("/api/app/v1").WithGroupName(Document).WithTags("小程序");
 
-        api.MapPost("/auth/sms-code", SendCodeAsync).WithSummary("发送登录验证码").AllowAnonymous().RequireRateLimiting(SmsRateLimits.Policy);
+        api.MapPost("/auth/sms-code", SendCodeAsync).WithSummary("发送登录验证码").AllowAnonymous().AddEndpointFilter<SmsRateLimits>();
         api.MapPost("/auth/token", SignInAsync).WithSummary("手机号 + 验证码登录，返回 Bearer 令牌").AllowAnonymous();
 
         MapContent(api);

@@ -10,7 +10,8 @@ namespace ChargeConsole.Data;
 /// The one model of the console. Providers derive from it (<see cref="SqliteChargeDbContext"/>,
 /// <see cref="SqlServerChargeDbContext"/>) only so that each has its own migration set.
 /// </summary>
-public abstract class ChargeDbContext(DbContextOptions options) : IdentityDbContext<ConsoleUser>(options)
+public abstract class ChargeDbContext(DbContextOptions options) : IdentityDbContext<ConsoleUser>(options),
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public DbSet<Station> Stations => Set<Station>();
     public DbSet<StationInvestor> StationInvestors => Set<StationInvestor>();
@@ -52,6 +53,12 @@ public abstract class ChargeDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<SmsCode> SmsCodes => Set<SmsCode>();
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
     public DbSet<JobProgress> JobProgress => Set<JobProgress>();
+    public DbSet<ClusterMembershipVersion> ClusterMembershipVersions => Set<ClusterMembershipVersion>();
+    public DbSet<ClusterMembership> ClusterMemberships => Set<ClusterMembership>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<RateWindow> RateWindows => Set<RateWindow>();
+    /// <summary>Data Protection's keys, shared by every node: a cookie or form token from one node is read by another.</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {

@@ -21,7 +21,9 @@ public abstract class ConsoleFeature
 
     public virtual void MapEndpoints(FeatureRoutes routes) { }
 
-    /// <summary>A job that starts with the console and repeats every <paramref name="interval"/>.</summary>
+    /// <summary>A job that starts with the console and runs once every <paramref name="interval"/> across the cluster.</summary>
     protected static void Every<TJob>(IQuartzBuilder quartz, string identity, TimeSpan interval) where TJob : IJob =>
-        quartz.ScheduleJob<TJob>(t => t.WithIdentity(identity).StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
+        quartz.ScheduleJob<Infrastructure.Cluster.OncePerInterval<TJob>>(
+            t => t.WithIdentity(identity).StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()),
+            j => j.WithIdentity(identity));
 }

@@ -32,6 +32,7 @@ public static class FeatureRegistration
         services.AddSingleton<Infrastructure.Files.FileStore>();
         services.AddSingleton<Infrastructure.Files.ImageUploads>();
         services.AddSingleton<Infrastructure.Auth.SignInThrottle>();
+        services.AddSingleton<Infrastructure.Cluster.JobRuns>();
         foreach (var feature in Features) feature.AddServices(services, config);
         return services;
     }

@@ -12,7 +12,7 @@ namespace ChargeConsole.Data.Demo;
 /// unplug a minute or two after their charge ends (the gun is free again), and now and then a gun faults for a few
 /// minutes and recovers, as real guns do.
 /// </summary>
-public sealed class DemoPileFleet(IDbContextFactory<ChargeDbContext> dbFactory, IOptions<YkcOptions> ykc, IHostApplicationLifetime lifetime,
+public sealed class DemoPileFleet(IDbContextFactory<ChargeDbContext> dbFactory, IOptions<YkcOptions> ykc, IHostApplicationLifetime lifetime, IConfiguration config,
     ILoggerFactory logs, ILogger<DemoPileFleet> log) : BackgroundService
 {
     private readonly List<SimulatedPile> _piles = [];
@@ -29,6 +29,10 @@ public sealed class DemoPileFleet(IDbContextFactory<ChargeDbContext> dbFactory, 
         var piles = await db.Piles.AsNoTracking().Where(p => p.Code.StartsWith("320102")).OrderBy(p => p.Code)
             .Select(p => new { p.Code, p.GunCount, p.Type, p.PowerKw, p.Protocol }).ToListAsync(stoppingToken);
         var host = ykc.Value.Address is "0.0.0.0" or "::" ? "127.0.0.1" : ykc.Value.Address;
+        var port = ykc.Value.Port;
+        // In a cluster the demo's piles connect through the balancer (Demo:PileEndpoint, host:port), which spreads them over the nodes.
+        if (config["Demo:PileEndpoint"] is { Length: > 0 } endpoint && System.Net.IPEndPoint.TryParse(endpoint, out var through))
+            (host, port) = (through.Address.ToString(), through.Port);
         foreach (var p in piles)
         {
             var pile = new SimulatedPile(new SimulatedPileOptions
@@ -36,12 +40,12 @@ public sealed class DemoPileFleet(IDbContextFactory<ChargeDbContext> dbFactory, 
                 PileCode = p.Code, GunCount = p.GunCount, PileType = p.Type == PileType.AC ? (byte)1 : (byte)0, PowerKw = p.PowerKw,
                 ProtocolVersion = p.Protocol == PileProtocol.Ykc16 ? (byte)0x10 : (byte)0x0F,
                 UnplugAfterCharge = TimeSpan.FromSeconds(Random.Shared.Next(45, 150)),
-            }, host, ykc.Value.Port, logs.CreateLogger<SimulatedPile>());
+            }, host, port, logs.CreateLogger<SimulatedPile>());
             _piles.Add(pile);
             pile.Start();
             await Task.Delay(50, stoppingToken); // a gentle stagger, as real piles never all boot in the same millisecond
         }
-        log.LogInformation("Demo: {Count} simulated piles connecting to port {Port}", _piles.Count, ykc.Value.Port);
+        log.LogInformation("Demo: {Count} simulated piles connecting to {Host}:{Port}", _piles.Count, host, port);
         try { await FaultNowAndThenAsync(stoppingToken); }
         catch (OperationCanceledException) { }
     }

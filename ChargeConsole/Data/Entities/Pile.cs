@@ -26,6 +26,8 @@ public class Pile : IStationOwned
     public BillingTemplate? BillingTemplate { get; set; }
     public bool Online { get; set; }
     public DateTime? LastSeenAt { get; set; }
+    /// <summary>The node whose connection the pile is on while online: when that node is lost, its piles go offline.</summary>
+    public string? ConnectedNode { get; set; }
     public string? FirmwareVersion { get; set; }
     /// <summary>Set when the pile asked for a billing model and none was in effect.</summary>
     public bool MissingBillingTemplate { get; set; }

@@ -1,5 +1,6 @@
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
+using ChargeConsole.Devices.Cluster;
 using ChargeConsole.Devices.Piles;
 using ChargeConsole.Devices.Ykc;
 using ChargeConsole.Domain.Orders;
@@ -25,7 +26,7 @@ public sealed record StartRefusal(byte Code, string Message);
 /// and the 0x36 → 0x35 stop. Used by the mini-program API, the console and pile-initiated starts (0x31).
 /// </summary>
 public sealed class ChargingService(
-    IDbContextFactory<ChargeDbContext> dbFactory, PileSessionRegistry sessions, PileCommandService commands, OrderTelemetry telemetry,
+    IDbContextFactory<ChargeDbContext> dbFactory, IPileDirectory piles, OrderTelemetry telemetry,
     LiveEvents live, TimeProvider clock, IOptions<OrdersOptions> options)
 {
     private const string NoPhysicalCard = "0000000000000000";
@@ -50,10 +51,8 @@ public sealed class ChargingService(
         // From here the pile is involved: a caller that gives up (a closed app) must not leave the order half-started.
         ct = CancellationToken.None;
 
-        var result = await commands.SendAsync(gun.PileCode,
-            new RemoteStart(order.TransactionSerial!, gun.PileCode, (byte)gun.Number, LogicalCard(appUserId), NoPhysicalCard, (uint)Math.Max(0, limit.Fen)),
-            MessageType.RemoteStartReply, r => ((RemoteStartReply)r).Serial == order.TransactionSerial,
-            r => r is RemoteStartReply { Succeeded: true } ? (true, "电桩已启动充电") : (false, StartFailure(((RemoteStartReply)r).FailureReason)), ct: ct);
+        var result = await piles.SendAsync(gun.PileCode,
+            new StartCharge((byte)gun.Number, order.TransactionSerial!, LogicalCard(appUserId), NoPhysicalCard, (uint)Math.Max(0, limit.Fen)), ct);
 
         if (result.Succeeded)
         {
@@ -110,7 +109,7 @@ public sealed class ChargingService(
             .Select(g => new GunInfo(g.Id, g.Number, g.PileId, g.StationId, g.Status, g.Pile.Code, g.Pile.BillingTemplateId ?? g.Pile.Station.BillingTemplateId))
             .FirstOrDefaultAsync(ct);
         if (gun is null) return (new StartRefusal(0x05, $"未找到电枪 {gunCode}，请核对枪编号"), null);
-        if (!sessions.IsOnline(gun.PileCode) || gun.Status == GunStatus.Offline) return (new StartRefusal(0x05, "电枪离线，暂时无法充电，请换一把枪"), null);
+        if (gun.Status == GunStatus.Offline || !await piles.IsOnlineAsync(gun.PileCode)) return (new StartRefusal(0x05, "电枪离线，暂时无法充电，请换一把枪"), null);
         if (gun.Status == GunStatus.Fault) return (new StartRefusal(0x05, "电枪故障，暂时无法充电，请换一把枪"), null);
         if (gun.Status is GunStatus.Charging or GunStatus.Reserved) return (new StartRefusal(0x0A, GunBusy), null);
         if (gun.TemplateId is null) return (new StartRefusal(0x05, "该电桩尚未设置计费模板，暂不能充电"), null);
@@ -201,16 +200,12 @@ public sealed class ChargingService(
         if (order is null) return OperationResult.Fail("订单不存在");
         if (!ChargingOrderLifecycle.IsInProgress(order.Status))
             return OperationResult.Fail($"订单{OrderText.Status(order.Status)}，无需停止");
-        if (!sessions.IsOnline(order.PileCode))
+        if (!await piles.IsOnlineAsync(order.PileCode))
             return OperationResult.Fail("电桩离线，无法远程停止。订单状态保持不变，电桩恢复连接并上传交易记录后将自动结算");
         var gun = byte.Parse(order.GunCode[^2..]);
         // Written before the stop goes out, so the record that follows finds it (and keeps it over the pile's code).
         var noted = await db.ChargingOrders.Where(o => o.Id == orderId && o.StopReason == null).ExecuteUpdateAsync(u => u.SetProperty(o => o.StopReason, stoppedBy), ct) == 1;
-        var result = await commands.SendAsync(order.PileCode, new RemoteStop(order.PileCode, gun), MessageType.RemoteStopReply,
-            r => ((RemoteStopReply)r).Gun == gun,
-            r => r is RemoteStopReply { Succeeded: true } ? (true, "电桩已停止充电，等待电桩上传交易记录后结算")
-                : ((RemoteStopReply)r).FailureReason == 2 ? (true, "电桩回复该枪已不在充电，等待电桩上传交易记录后结算")
-                : (false, "电桩拒绝停止充电"), ct: ct);
+        var result = await piles.SendAsync(order.PileCode, new StopCharge(gun), ct);
         if (!result.Succeeded)
         {
             // The charge goes on: whatever ends it later says why.
@@ -239,14 +234,4 @@ public sealed class ChargingService(
 
     /// <summary>The logical card number the pile shows: the user's id, 16 digits.</summary>
     internal static string LogicalCard(int appUserId) => appUserId.ToString("D16");
-
-    private static string StartFailure(byte reason) => reason switch
-    {
-        0x01 => "桩编号不匹配",
-        0x02 => "电枪正在充电",
-        0x03 => "设备故障",
-        0x04 => "设备离线",
-        0x05 => "未插枪，请插好充电枪后重试",
-        _ => $"电桩拒绝启动（原因 0x{reason:X2}）",
-    };
 }

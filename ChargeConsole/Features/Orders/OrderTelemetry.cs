@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
+using ChargeConsole.Devices.Cluster;
 using ChargeConsole.Devices.Ykc;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Domain.Values;
@@ -20,7 +21,7 @@ namespace ChargeConsole.Features.Orders;
 /// (0x36, 余额不足): a pile that ignores the balance it was given cannot run a wallet into debt.
 /// </summary>
 public sealed class OrderTelemetry(
-    IDbContextFactory<ChargeDbContext> dbFactory, PileStateWriter writer, PileCommandService commands, LiveEvents live, TimeProvider clock, ILogger<OrderTelemetry> log)
+    IDbContextFactory<ChargeDbContext> dbFactory, PileStateWriter writer, IPileDirectory piles, LiveEvents live, TimeProvider clock, ILogger<OrderTelemetry> log)
 {
     public const string BalanceStopReason = "余额不足";
 
@@ -99,7 +100,7 @@ public sealed class OrderTelemetry(
         {
             log.LogWarning(e, "Could not note the balance stop on order {Order}; stopping it all the same", order.OrderId);
         }
-        var result = await commands.SendAsync(pileCode, new RemoteStop(pileCode, gun), MessageType.RemoteStopReply, r => ((RemoteStopReply)r).Gun == gun);
+        var result = await piles.SendAsync(pileCode, new StopCharge(gun));
         if (!result.Succeeded)
         {
             log.LogWarning("Stopping order {Order} at its spending limit failed: {Result}; trying again on the next report", order.OrderId, result.Message);

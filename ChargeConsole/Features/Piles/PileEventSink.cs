@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
+using ChargeConsole.Devices.Cluster;
 using ChargeConsole.Devices.Piles;
 using ChargeConsole.Devices.Ykc;
 using ChargeConsole.Features.Orders;
@@ -18,7 +19,7 @@ namespace ChargeConsole.Features.Piles;
 /// The database is written only when something changes (never per heartbeat), then a live event goes out.
 /// </summary>
 public sealed class PileEventSink(
-    IDbContextFactory<ChargeDbContext> dbFactory, PileStateWriter writer, PileSessionRegistry sessions, LiveEvents live, AuditTrail audit, TimeProvider clock,
+    IDbContextFactory<ChargeDbContext> dbFactory, PileStateWriter writer, IPileDirectory directory, LiveEvents live, AuditTrail audit, TimeProvider clock,
     OrderTelemetry orders, SettlementQueue settlements, PileStartAuthorizer starts, ILogger<PileEventSink> log) : IPileEventSink
 {
     private sealed record GunState(int Id, GunStatus Status, bool PluggedIn, bool? Holstered, int FaultBits);
@@ -63,19 +64,22 @@ public sealed class PileEventSink(
         return true;
     }
 
-    public async Task OnLoggedInAsync(LoginRequest login, string remoteAddress, string? replacedAddress, CancellationToken ct)
+    public async Task OnLoggedInAsync(LoginRequest login, string remoteAddress, PileTakeover? replaced, CancellationToken ct)
     {
         if (!_authorized.TryRemove(login.PileCode, out var state)) return;
         _piles[login.PileCode] = state;
-        if (replacedAddress is not null)
-            await audit.WriteAsync("电桩", "电桩会话接管", login.PileCode, true, $"新连接来自 {remoteAddress}，原在线连接来自 {replacedAddress}，原连接已断开");
+        var node = directory.NodeName;
+        if (replaced is not null)
+            await audit.WriteAsync("电桩", "电桩会话接管", login.PileCode, true,
+                $"新连接来自 {remoteAddress}（节点 {node}），原在线连接来自 {replaced.RemoteAddress}（节点 {replaced.Node}），原连接已断开");
         var woken = new List<int>();
         var now = clock.GetUtcNow().UtcDateTime;
         writer.Enqueue($"pile:{state.Id}", new PileStateWriter.Change(
             async (w, token) =>
             {
                 await w.Piles.Where(p => p.Id == state.Id).ExecuteUpdateAsync(u => u
-                    .SetProperty(p => p.Online, true).SetProperty(p => p.LastSeenAt, now).SetProperty(p => p.FirmwareVersion, login.Firmware), token);
+                    .SetProperty(p => p.Online, true).SetProperty(p => p.ConnectedNode, node).SetProperty(p => p.LastSeenAt, now)
+                    .SetProperty(p => p.FirmwareVersion, login.Firmware), token);
                 // Decided when the change is applied, not when the login was read: a disconnect queued just before
                 // (a quick reconnect) has set the guns Offline by now, and they must come back.
                 woken.Clear(); // a batch that failed is applied again one change at a time
@@ -172,12 +176,13 @@ public sealed class PileEventSink(
         }
     }
 
-    /// <summary>0x13 status to the console's gun status (JCPP's reading of the spec).</summary>
-    internal static GunStatus StatusOf(RealtimeData data) => data.Status switch
+    internal static GunStatus StatusOf(RealtimeData data) => StatusOf(PileCommandService.ConditionOf(data));
+
+    internal static GunStatus StatusOf(GunCondition condition) => condition switch
     {
-        0 or 1 => GunStatus.Fault,
-        2 => data.PluggedIn == 1 ? GunStatus.Occupied : GunStatus.Idle,
-        3 => data.HasOrder ? GunStatus.Charging : GunStatus.Occupied,
+        GunCondition.Idle => GunStatus.Idle,
+        GunCondition.Occupied => GunStatus.Occupied,
+        GunCondition.Charging => GunStatus.Charging,
         _ => GunStatus.Fault,
     };
 
@@ -235,11 +240,13 @@ public sealed class PileEventSink(
             pile.Guns[number] = s with { Status = GunStatus.Idle };
     }
 
-    public Task OnDisconnectedAsync(string pileCode, CancellationToken ct)
+    public void OnMovedAway(string pileCode) => _piles.TryRemove(pileCode, out _);
+
+    public async Task OnDisconnectedAsync(string pileCode, CancellationToken ct)
     {
-        // A pile that has already logged in again (a quick reconnect) is not offline: its new session stands.
-        if (sessions.IsOnline(pileCode)) return Task.CompletedTask;
-        if (!_piles.TryRemove(pileCode, out var state)) return Task.CompletedTask; // never got as far as being live
+        // A pile that has already logged in again (a quick reconnect, here or on another node) is not offline: its new session stands.
+        if (await directory.IsOnlineAsync(pileCode)) return;
+        if (!_piles.TryRemove(pileCode, out var state)) return; // never got as far as being live
         var now = clock.GetUtcNow().UtcDateTime;
         List<int> guns = [];
         var applied = false;
@@ -247,9 +254,10 @@ public sealed class PileEventSink(
             async (db, token) =>
             {
                 applied = false;
-                if (sessions.IsOnline(pileCode)) return; // back before this change was applied
+                if (await directory.IsOnlineAsync(pileCode)) return; // back before this change was applied
                 guns = await db.Guns.Where(g => g.PileId == state.Id).Select(g => g.Id).ToListAsync(token);
-                await db.Piles.Where(x => x.Id == state.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Online, false).SetProperty(x => x.LastSeenAt, now), token);
+                await db.Piles.Where(x => x.Id == state.Id).ExecuteUpdateAsync(u => u
+                    .SetProperty(x => x.Online, false).SetProperty(x => x.ConnectedNode, (string?)null).SetProperty(x => x.LastSeenAt, now), token);
                 await db.Guns.Where(g => g.PileId == state.Id && g.Status != GunStatus.Offline)
                     .ExecuteUpdateAsync(u => u.SetProperty(g => g.Status, GunStatus.Offline).SetProperty(g => g.StatusChangedAt, now), token);
                 applied = true;
@@ -260,14 +268,31 @@ public sealed class PileEventSink(
                 live.Publish(new PileConnectionChanged(state.Id, pileCode, state.StationId, false));
                 foreach (var id in guns) live.Publish(new GunStatusChanged(id, state.Id, state.StationId, GunStatus.Offline));
             }));
-        return Task.CompletedTask;
     }
 
-    /// <summary>At start no pile is connected: whatever the last run left behind is offline.</summary>
-    public async Task MarkAllOfflineAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Piles recorded online on a node that is not one of <paramref name="liveNodes"/> (a node that was killed, or this
+    /// node's previous run) go offline with their guns; the other nodes' piles are left alone. Returns how many.
+    /// </summary>
+    public async Task<int> MarkOrphansOfflineAsync(IReadOnlyCollection<string> liveNodes, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Piles.Where(p => p.Online).ExecuteUpdateAsync(u => u.SetProperty(p => p.Online, false), ct);
-        await db.Guns.Where(g => g.Status != GunStatus.Offline).ExecuteUpdateAsync(u => u.SetProperty(g => g.Status, GunStatus.Offline), ct);
+        var orphans = db.Piles.Where(p => p.Online && (p.ConnectedNode == null || !liveNodes.Contains(p.ConnectedNode)));
+        var piles = await orphans.Select(p => new { p.Id, p.Code, p.StationId }).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (piles.Count > 0)
+            await orphans.ExecuteUpdateAsync(u => u.SetProperty(p => p.Online, false).SetProperty(p => p.ConnectedNode, (string?)null).SetProperty(p => p.LastSeenAt, now), ct);
+        var ids = piles.Select(p => p.Id).ToList();
+        var offlineGuns = db.Guns.Where(g => ids.Contains(g.PileId) && !g.Pile.Online && g.Status != GunStatus.Offline);
+        var guns = await offlineGuns.Select(g => new { g.Id, g.PileId, g.Pile.StationId }).ToListAsync(ct);
+        if (guns.Count > 0)
+            await offlineGuns.ExecuteUpdateAsync(u => u.SetProperty(g => g.Status, GunStatus.Offline).SetProperty(g => g.StatusChangedAt, now), ct);
+        foreach (var p in piles)
+        {
+            _piles.TryRemove(p.Code, out _);
+            live.Publish(new PileConnectionChanged(p.Id, p.Code, p.StationId, false));
+        }
+        foreach (var g in guns) live.Publish(new GunStatusChanged(g.Id, g.PileId, g.StationId, GunStatus.Offline));
+        return piles.Count;
     }
 }

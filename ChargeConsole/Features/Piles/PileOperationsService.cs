@@ -1,5 +1,6 @@
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
+using ChargeConsole.Devices.Cluster;
 using ChargeConsole.Devices.Piles;
 using ChargeConsole.Devices.Ykc;
 using ChargeConsole.Infrastructure;
@@ -12,19 +13,19 @@ namespace ChargeConsole.Features.Piles;
 
 /// <summary>Operator commands to piles: each goes through the command service and is audited with its outcome.</summary>
 public sealed class PileOperationsService(
-    IDbContextFactory<ChargeDbContext> dbFactory, PileCommandService commands, PileEventSink sink, LiveEvents live, AuditTrail audit, TimeProvider clock)
+    IDbContextFactory<ChargeDbContext> dbFactory, IPileDirectory piles, PileEventSink sink, LiveEvents live, AuditTrail audit, TimeProvider clock)
 {
     public Task<OperationResult> RebootAsync(AccessScope scope, int pileId, bool whenIdle) =>
-        RunAsync(scope, pileId, whenIdle ? "远程重启（空闲时）" : "远程重启（立即）", (code, ct) => commands.RebootAsync(code, whenIdle, ct));
+        RunAsync(scope, pileId, whenIdle ? "远程重启（空闲时）" : "远程重启（立即）", (code, ct) => piles.SendAsync(code, new RebootPile(whenIdle), ct));
 
     public Task<OperationResult> SyncTimeAsync(AccessScope scope, int pileId) =>
-        RunAsync(scope, pileId, "对时", (code, ct) => commands.SyncTimeAsync(code, clock.GetUtcNow().UtcDateTime.AddHours(8), ct));
+        RunAsync(scope, pileId, "对时", (code, ct) => piles.SendAsync(code, new SetClock(clock.GetUtcNow().UtcDateTime.AddHours(8)), ct));
 
     public Task<OperationResult> SetWorkParamsAsync(AccessScope scope, int pileId, bool disabled, int maxPowerPercent)
     {
         if (maxPowerPercent is < 30 or > 100) return Task.FromResult(OperationResult.Fail("最大输出功率必须在30%到100%之间"));
         return RunAsync(scope, pileId, $"设置工作参数（{(disabled ? "停用" : "启用")}，最大功率{maxPowerPercent}%）",
-            (code, ct) => commands.SetWorkParamsAsync(code, disabled, (byte)maxPowerPercent, ct));
+            (code, ct) => piles.SendAsync(code, new SetWorkParameters(disabled, (byte)maxPowerPercent), ct));
     }
 
     /// <summary>Reads a gun's real-time data (0x12 → 0x13) and describes it.</summary>
@@ -32,10 +33,10 @@ public sealed class PileOperationsService(
     {
         var gun = await FindGunAsync(scope, gunId);
         if (gun is null) return OperationResult.Fail("该电枪已被删除，请刷新列表");
-        var result = await commands.ReadRealtimeAsync(gun.PileCode, (byte)gun.Number);
-        var outcome = result.Reply is RealtimeData d
-            ? OperationResult.Ok($"状态 {PileText.Status(PileEventSink.StatusOf(d))}，电压 {d.VoltageDeciV / 10m:0.0}V，电流 {d.CurrentDeciA / 10m:0.0}A，" +
-                                 $"已充 {d.Energy / 10000m:0.0000}kWh，金额 {d.Amount / 10000m:0.00}元，SOC {d.Soc}%{(d.FaultBits != 0 ? "，故障：" + GunFaults.Describe(d.FaultBits) : "")}")
+        var result = await piles.SendAsync(gun.PileCode, new ReadGun((byte)gun.Number));
+        var outcome = result.Reading is { } d
+            ? OperationResult.Ok($"状态 {PileText.Status(PileEventSink.StatusOf(d.Condition))}，电压 {d.Volts:0.0}V，电流 {d.Amps:0.0}A，" +
+                                 $"已充 {d.Kwh:0.0000}kWh，金额 {d.AmountYuan:0.00}元，SOC {d.Soc}%{(d.FaultBits != 0 ? "，故障：" + GunFaults.Describe(d.FaultBits) : "")}")
             : OperationResult.Fail(result.Message);
         await audit.WriteAsync(scope.UserName, "读取实时数据", gun.Code, outcome);
         return outcome;
@@ -51,12 +52,12 @@ public sealed class PileOperationsService(
         var gun = await FindGunAsync(scope, gunId);
         if (gun is null) return OperationResult.Fail("该电枪已被删除，请刷新列表");
         OperationResult outcome;
-        var read = await commands.ReadRealtimeAsync(gun.PileCode, (byte)gun.Number);
-        if (read.Reply is not RealtimeData data)
+        var read = await piles.SendAsync(gun.PileCode, new ReadGun((byte)gun.Number));
+        if (read.Reading is not { } data)
         {
             outcome = OperationResult.Fail($"无法确认电枪状态：{read.Message}");
         }
-        else if (PileEventSink.StatusOf(data) is var reported && reported is not GunStatus.Idle)
+        else if (PileEventSink.StatusOf(data.Condition) is var reported && reported is not GunStatus.Idle)
         {
             outcome = OperationResult.Fail($"电桩报告该枪当前为【{PileText.Status(reported)}】，不能释放");
         }

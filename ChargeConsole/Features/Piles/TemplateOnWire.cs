@@ -1,6 +1,8 @@
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Devices.Ykc;
 
+using ChargeConsole.Devices.Cluster;
+
 namespace ChargeConsole.Features.Piles;
 
 /// <summary>A billing template as the YKC billing model (0x0A / 0x58) carries it.</summary>
@@ -17,4 +19,11 @@ public static class TemplateOnWire
         ],
         0,
         t.Slots.Select(c => (byte)(c - '0')).ToArray());
+
+    /// <summary>The template as the protocol-neutral tariff command the pile's grain carries to it.</summary>
+    public static PushTariff ToTariff(BillingTemplate t)
+    {
+        var wire = ToWire("", t);
+        return new PushTariff(wire.ModelNumber, wire.Rates.Select(r => new TariffRate(r.Electricity, r.Service)).ToArray(), wire.LossRatio, wire.Slots);
+    }
 }

@@ -1,6 +1,7 @@
 using ChargeConsole.Infrastructure.Grid;
 using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
+using ChargeConsole.Devices.Cluster;
 using ChargeConsole.Devices.Piles;
 using ChargeConsole.Devices.Ykc;
 using ChargeConsole.Domain.Infrastructure;
@@ -55,7 +56,7 @@ public sealed class BillingSyncLogExportRow
 /// busy or offline ones stay Pending and are pushed by <see cref="BillingSyncRetryJob"/> once they are online and idle.
 /// </summary>
 public sealed class BillingSyncService(
-    IDbContextFactory<ChargeDbContext> dbFactory, PileCommandService commands, PileSessionRegistry sessions, AuditTrail audit, TimeProvider clock,
+    IDbContextFactory<ChargeDbContext> dbFactory, IPileDirectory piles, AuditTrail audit, TimeProvider clock,
     LiveEvents live, ILogger<BillingSyncService> log)
 {
     public static string StatusText(BillingSyncStatus s) => s switch
@@ -148,9 +149,11 @@ public sealed class BillingSyncService(
     public async Task<int> PushPendingAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var pending = await db.BillingSyncLogs.AsNoTracking().Where(l => l.Status == BillingSyncStatus.Pending)
+        // Recorded online first (one query), then asked of the pile's grain, which knows for certain.
+        var pending = await db.BillingSyncLogs.AsNoTracking().Where(l => l.Status == BillingSyncStatus.Pending && db.Piles.Any(p => p.Id == l.PileId && p.Online))
             .Select(l => new { l.Id, l.PileCode }).ToListAsync(ct);
-        var ready = pending.Where(p => sessions.IsOnline(p.PileCode)).Select(p => p.Id).ToList();
+        var online = await Task.WhenAll(pending.Select(p => piles.IsOnlineAsync(p.PileCode)));
+        var ready = pending.Where((_, i) => online[i]).Select(p => p.Id).ToList();
         if (ready.Count == 0) return 0;
         var outcomes = await PushAsync(ready, ct);
         return outcomes.Count(o => o == BillingSyncStatus.Succeeded);
@@ -188,7 +191,7 @@ public sealed class BillingSyncService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entry = await db.BillingSyncLogs.Include(l => l.BillingTemplate).ThenInclude(t => t.ElectricityPrice).FirstOrDefaultAsync(l => l.Id == logId, ct);
         if (entry is null || entry.Status != BillingSyncStatus.Pending) return entry?.Status ?? BillingSyncStatus.Failed;
-        if (!sessions.IsOnline(entry.PileCode))
+        if (!await piles.IsOnlineAsync(entry.PileCode))
         {
             entry.Reason = "电桩离线，上线后自动同步";
             await db.SaveChangesAsync(ct);
@@ -200,15 +203,14 @@ public sealed class BillingSyncService(
             await db.SaveChangesAsync(ct);
             return BillingSyncStatus.Pending;
         }
-        var model = TemplateOnWire.ToWire(entry.PileCode, entry.BillingTemplate) with { IsPush = true };
+        var tariff = TemplateOnWire.ToTariff(entry.BillingTemplate);
         entry.ModelNumber = entry.BillingTemplate.ModelNumber;
         entry.Status = BillingSyncStatus.Sent;
         entry.SentAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         live.Publish(new BillingSyncChanged());
 
-        var result = await commands.SendAsync(entry.PileCode, model, MessageType.BillingSetReply,
-            interpret: r => ((PileResultReply)r).Succeeded ? (true, "电桩已确认") : (false, "电桩拒绝设置计费模型（可能正在充电）"), ct: ct);
+        var result = await piles.SendAsync(entry.PileCode, tariff, ct);
         entry.CompletedAt = clock.GetUtcNow().UtcDateTime;
         (entry.Status, entry.Reason) = result.Status switch
         {

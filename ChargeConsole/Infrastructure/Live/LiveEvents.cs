@@ -3,8 +3,9 @@ using System.Collections.Concurrent;
 namespace ChargeConsole.Infrastructure.Live;
 
 /// <summary>
-/// In-process hub for small change events (device handlers publish after writing the database; open pages
-/// subscribe and reload). Handlers run on the publisher's thread and must be quick: pages marshal with InvokeAsync.
+/// Hub for small change events (device handlers publish after writing the database; open pages subscribe and
+/// reload). Handlers run on the publisher's thread and must be quick: pages marshal with InvokeAsync. In the cluster
+/// every event also reaches the other nodes' subscribers through <see cref="LiveRelay"/>.
 /// </summary>
 public sealed class LiveEvents(ILogger<LiveEvents> log)
 {
@@ -19,13 +20,24 @@ public sealed class LiveEvents(ILogger<LiveEvents> log)
         return new Subscription(() => forType.TryRemove(id, out _));
     }
 
+    /// <summary>Where events also go to the other nodes of the cluster (none in a process without one).</summary>
+    internal LiveRelay? Relay { get; set; }
+
+    /// <summary>Tells this node's subscribers, and the other nodes'.</summary>
     public void Publish<T>(T change) where T : notnull
     {
-        if (!_handlers.TryGetValue(typeof(T), out var forType)) return;
+        PublishLocal(typeof(T), change);
+        Relay?.Send(change);
+    }
+
+    /// <summary>Tells this node's subscribers only (an event that came from another node).</summary>
+    internal void PublishLocal(Type type, object change)
+    {
+        if (!_handlers.TryGetValue(type, out var forType)) return;
         foreach (var handler in forType.Values)
         {
             try { handler(change); }
-            catch (Exception e) { log.LogWarning(e, "A live-event subscriber failed on {Event}", typeof(T).Name); }
+            catch (Exception e) { log.LogWarning(e, "A live-event subscriber failed on {Event}", type.Name); }
         }
     }
 

@@ -626,6 +626,64 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.ToTable("ChargingReports");
                 });
 
+            modelBuilder.Entity("ChargeConsole.Data.Entities.ClusterMembership", b =>
+                {
+                    b.Property<string>("ClusterId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Silo")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("ETag")
+                        .HasColumnType("int");
+
+                    b.Property<string>("HostName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<DateTime>("IAmAliveTime")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ProxyPort")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SiloName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<DateTime>("StartTime")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SuspectTimes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("ClusterId", "Silo");
+
+                    b.ToTable("ClusterMemberships");
+                });
+
+            modelBuilder.Entity("ChargeConsole.Data.Entities.ClusterMembershipVersion", b =>
+                {
+                    b.Property<string>("ClusterId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("ClusterId");
+
+                    b.ToTable("ClusterMembershipVersions");
+                });
+
             modelBuilder.Entity("ChargeConsole.Data.Entities.ConsoleUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1230,6 +1288,28 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.ToTable("JobProgress");
                 });
 
+            modelBuilder.Entity("ChargeConsole.Data.Entities.JobRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime>("Slot")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Job", "Slot");
+
+                    b.ToTable("JobRuns");
+                });
+
             modelBuilder.Entity("ChargeConsole.Data.Entities.LedgerEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1415,6 +1495,10 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .HasMaxLength(14)
                         .HasColumnType("nvarchar(14)");
 
+                    b.Property<string>("ConnectedNode")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -1469,6 +1553,25 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.HasIndex("StationId", "Code");
 
                     b.ToTable("Piles");
+                });
+
+            modelBuilder.Entity("ChargeConsole.Data.Entities.RateWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("Window")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("Key", "Window");
+
+                    b.HasIndex("Window");
+
+                    b.ToTable("RateWindows");
                 });
 
             modelBuilder.Entity("ChargeConsole.Data.Entities.RechargeOrder", b =>
@@ -2118,6 +2221,27 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.HasIndex("PackagesId");
 
                     b.ToTable("MarketingPackageActivities");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Xml")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

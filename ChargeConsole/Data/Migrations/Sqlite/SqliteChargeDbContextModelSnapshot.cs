@@ -601,6 +601,64 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.ToTable("ChargingReports");
                 });
 
+            modelBuilder.Entity("ChargeConsole.Data.Entities.ClusterMembership", b =>
+                {
+                    b.Property<string>("ClusterId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Silo")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ETag")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HostName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IAmAliveTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProxyPort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SiloName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuspectTimes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClusterId", "Silo");
+
+                    b.ToTable("ClusterMemberships");
+                });
+
+            modelBuilder.Entity("ChargeConsole.Data.Entities.ClusterMembershipVersion", b =>
+                {
+                    b.Property<string>("ClusterId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClusterId");
+
+                    b.ToTable("ClusterMembershipVersions");
+                });
+
             modelBuilder.Entity("ChargeConsole.Data.Entities.ConsoleUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1192,6 +1250,28 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.ToTable("JobProgress");
                 });
 
+            modelBuilder.Entity("ChargeConsole.Data.Entities.JobRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Slot")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Job", "Slot");
+
+                    b.ToTable("JobRuns");
+                });
+
             modelBuilder.Entity("ChargeConsole.Data.Entities.LedgerEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1367,6 +1447,10 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .HasMaxLength(14)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConnectedNode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1421,6 +1505,25 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.HasIndex("StationId", "Code");
 
                     b.ToTable("Piles");
+                });
+
+            modelBuilder.Entity("ChargeConsole.Data.Entities.RateWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Window")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "Window");
+
+                    b.HasIndex("Window");
+
+                    b.ToTable("RateWindows");
                 });
 
             modelBuilder.Entity("ChargeConsole.Data.Entities.RechargeOrder", b =>
@@ -2047,6 +2150,25 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.HasIndex("PackagesId");
 
                     b.ToTable("MarketingPackageActivities");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -1,0 +1,123 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ChargeConsole.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ClusterNodes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ConnectedNode",
+                table: "Piles",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ClusterMemberships",
+                columns: table => new
+                {
+                    ClusterId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Silo = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SiloName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    HostName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProxyPort = table.Column<int>(type: "INTEGER", nullable: false),
+                    SuspectTimes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    StartTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IAmAliveTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ETag = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClusterMemberships", x => new { x.ClusterId, x.Silo });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClusterMembershipVersions",
+                columns: table => new
+                {
+                    ClusterId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClusterMembershipVersions", x => x.ClusterId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobRuns",
+                columns: table => new
+                {
+                    Job = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Slot = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Node = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ClaimedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobRuns", x => new { x.Job, x.Slot });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RateWindows",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Window = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateWindows", x => new { x.Key, x.Window });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RateWindows_Window",
+                table: "RateWindows",
+                column: "Window");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ClusterMemberships");
+
+            migrationBuilder.DropTable(
+                name: "ClusterMembershipVersions");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "JobRuns");
+
+            migrationBuilder.DropTable(
+                name: "RateWindows");
+
+            migrationBuilder.DropColumn(
+                name: "ConnectedNode",
+                table: "Piles");
+        }
+    }
+}

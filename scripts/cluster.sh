@@ -27,11 +27,14 @@ need() { # need <command or path> <debian package>
 PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
 [ -n "$PG_BIN" ] || { need /usr/lib/postgresql/15/bin/initdb postgresql; PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"; }
 need nginx nginx
+# Debian builds the stream (TCP) module as its own package.
+ls /usr/lib/nginx/modules/ngx_stream_module.so >/dev/null 2>&1 || need /usr/lib/nginx/modules/ngx_stream_module.so libnginx-mod-stream
 
 # PostgreSQL runs as the postgres user when this script runs as root (it refuses to run as root).
 pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 mkdir -p "$DIR/pg" "$DIR/files" "$DIR/logs"
-[ "$(id -u)" = 0 ] && chown postgres "$DIR/pg"
+touch "$DIR/logs/postgres.log"
+[ "$(id -u)" = 0 ] && chown postgres "$DIR/pg" "$DIR/logs/postgres.log"
 
 PIDS=()
 cleanup() {
@@ -54,9 +57,9 @@ echo "Building the console …"
 dotnet build ChargeConsole -v q -nologo >/dev/null
 APP="ChargeConsole/bin/Debug/net10.0/ChargeConsole.dll"
 
-node() { # node <i>: starts node i; node 1 migrates, seeds the demo and runs its piles and drivers
+node() { # node <i>: starts node i; node 1 migrates and seeds the demo, the last node plays its piles and drivers
   local i="$1" simulate=false
-  [ "$i" = 1 ] && simulate=true
+  [ "$i" = "$NODES" ] && simulate=true
   ASPNETCORE_ENVIRONMENT=Development dotnet "$APP" \
     --urls "http://127.0.0.1:510$i" --Ykc:Port "880$i" --Ykc:Address 127.0.0.1 \
     --Database:Provider Postgres --ConnectionStrings:Postgres "$DB" \
@@ -84,7 +87,7 @@ for i in $(seq 1 "$NODES"); do
   UPSTREAM_HTTP+="    server 127.0.0.1:510$i max_fails=1 fail_timeout=5s;"$'\n'
   UPSTREAM_PILES+="    server 127.0.0.1:880$i max_fails=1 fail_timeout=5s;"$'\n'
 done
-# Debian builds the stream module as a loadable one (libnginx-mod-stream, pulled in by the nginx package).
+# The stream module is a loadable one on Debian.
 LOAD_STREAM=""
 for m in /usr/lib/nginx/modules/ngx_stream_module.so /usr/share/nginx/modules/ngx_stream_module.so; do
   [ -f "$m" ] && { LOAD_STREAM="load_module $m;"; break; }
@@ -137,12 +140,14 @@ nginx -t -c "$DIR/nginx.conf" -p "$DIR" >/dev/null 2>&1 || { nginx -t -c "$DIR/n
 nginx -c "$DIR/nginx.conf" -p "$DIR"
 
 echo "Starting $NODES nodes …"
+# Node 1 first (it migrates and seeds), the last one when the others are up, so the piles it starts spread over all.
 node 1; ready 1
-for i in $(seq 2 "$NODES"); do node "$i"; done
-for i in $(seq 2 "$NODES"); do ready "$i"; done
+for i in $(seq 2 $((NODES - 1))); do node "$i"; done
+for i in $(seq 2 $((NODES - 1))); do ready "$i"; done
+[ "$NODES" -gt 1 ] && { node "$NODES"; ready "$NODES"; }
 
 echo
 echo "集群已启动：控制台 http://127.0.0.1:$HTTP_PORT（经 nginx，会话粘滞），电桩端口 127.0.0.1:$PILE_PORT（nginx stream）"
 echo "演示账号见 README；各节点日志在 $DIR/logs/。按 Ctrl+C 停止。"
-echo "试试：kill -9 <某个节点的 pid>，其电桩会经 nginx 重连到其他节点。"
+echo "试试：kill -9 节点 1 的 pid（最后一个节点运行演示电桩，勿杀），其电桩会经 nginx 重连到其他节点。"
 wait

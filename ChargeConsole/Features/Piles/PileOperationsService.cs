@@ -2,7 +2,6 @@ using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Devices.Cluster;
 using ChargeConsole.Devices.Piles;
-using ChargeConsole.Devices.Ykc;
 using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Audit;
 using ChargeConsole.Infrastructure.Auth;

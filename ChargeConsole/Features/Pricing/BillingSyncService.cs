@@ -3,7 +3,6 @@ using ChargeConsole.Data;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Devices.Cluster;
 using ChargeConsole.Devices.Piles;
-using ChargeConsole.Devices.Ykc;
 using ChargeConsole.Domain.Infrastructure;
 using ChargeConsole.Features.Piles;
 using ChargeConsole.Infrastructure;

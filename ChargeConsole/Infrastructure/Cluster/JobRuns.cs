@@ -16,8 +16,8 @@ public sealed class JobRuns(IDbContextFactory<ChargeDbContext> dbFactory, IPileD
         var slot = new DateTime(now.Ticks - now.Ticks % every.Ticks, DateTimeKind.Utc);
         // Asked first, so that the usual loser (a node whose timer fires later in the interval) tries no insert;
         // the key settles the rare tie.
-        if (await TakenAsync(job, slot, ct)) return false;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.JobRuns.AnyAsync(r => r.Job == job && r.Slot == slot, ct)) return false;
         db.JobRuns.Add(new JobRun { Job = job, Slot = slot, Node = node.NodeName, ClaimedAt = now });
         try
         {
@@ -30,12 +30,6 @@ public sealed class JobRuns(IDbContextFactory<ChargeDbContext> dbFactory, IPileD
         var keepSince = now.AddDays(-1);
         await db.JobRuns.Where(r => r.Job == job && r.Slot < keepSince).ExecuteDeleteAsync(ct);
         return true;
-    }
-
-    private async Task<bool> TakenAsync(string job, DateTime slot, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.JobRuns.AnyAsync(r => r.Job == job && r.Slot == slot, ct);
     }
 }
 

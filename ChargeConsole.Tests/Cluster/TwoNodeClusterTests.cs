@@ -39,6 +39,14 @@ public sealed class TwoNodeClusterTests
         return await db.Piles.Where(p => p.Code == pileCode && p.Online).Select(p => p.ConnectedNode).SingleOrDefaultAsync();
     }
 
+    /// <summary>The node the database records the pile online on, once the login's write is in (it follows the grain's registration).</summary>
+    private static async Task<string> RecordedNodeAsync(LiveWebApp app, string pileCode)
+    {
+        string? node = null;
+        await LiveWebApp.Eventually(async () => (node = await NodeOfAsync(app, pileCode)) is not null, $"{pileCode} recorded online with its node");
+        return node!;
+    }
+
     /// <summary>A mini-program user of node B with 50 yuan, its API client and id.</summary>
     private static async Task<(HttpClient Http, int UserId)> DriverAsync(LiveWebApp b, string phone)
     {
@@ -75,8 +83,7 @@ public sealed class TwoNodeClusterTests
         await using var pile = b.Pile(Demo1, powerKw: 7_200, port: a.YkcPort);
         var piles = b.Get<IPileDirectory>();
         await LiveWebApp.Eventually(() => piles.IsOnlineAsync(Demo1), "node B's view: the pile is online (on node A)");
-        var nodeA = await NodeOfAsync(b, Demo1);
-        Assert.NotNull(nodeA);
+        var nodeA = await RecordedNodeAsync(b, Demo1);
         Assert.NotEqual(piles.NodeName, nodeA);
         await b.PileReadyAsync(pile);
 
@@ -104,7 +111,7 @@ public sealed class TwoNodeClusterTests
         await using var pile = b.Pile(Demo1, powerKw: 7_200, port: balancer.Port);
         var piles = b.Get<IPileDirectory>();
         await LiveWebApp.Eventually(() => piles.IsOnlineAsync(Demo1), "pile online");
-        var nodeA = await NodeOfAsync(b, Demo1);
+        var nodeA = await RecordedNodeAsync(b, Demo1);
         Assert.NotEqual(piles.NodeName, nodeA);
         await b.PileReadyAsync(pile);
         var (http, userId) = await DriverAsync(b, "13800007702");

@@ -13,7 +13,8 @@ return args.FirstOrDefault() switch
     "backfill-start" => await ReportsBenchmark.StartDuringBackfillAsync(args.ElementAtOrDefault(1) ?? "data/backfill.db", int.Parse(args.ElementAtOrDefault(2) ?? "1000000")),
     "coupons-issue" => await CouponIssueLoad.RunAsync(Count(args, 200_000)),
     "payments" => await PaymentCallbackLoad.RunAsync(args),
-    "load-db" => await LoadDatabase.CreateAsync(args.ElementAtOrDefault(1) ?? "data/load.db", Count(args.Skip(1).ToArray(), 10_000)),
+    "load-db" => await LoadDatabase.CreateAsync(args),
+    "commands" => await ClusterCommandLoad.RunAsync(args),
     _ => Usage(),
 };
 
@@ -33,6 +34,10 @@ static int Usage()
           export-guns [N]    export N gun rows to xlsx, streaming, and report peak memory (default 100000)
           codec              BenchmarkDotNet: heartbeat framing + decode throughput and allocations
           load-db PATH [N]   create a SQLite console database at PATH with N registered 2-gun piles (codes 32990000000001…)
+          load-db --postgres CONN [N]  add N such piles to a PostgreSQL console database (for scripts/cluster.sh)
+          commands [--postgres CONN] [--gateway PORT] [--silo IP:PORT] [--count N] [--concurrency C]
+                             through one node's Orleans gateway, N gun reads to online piles held by other nodes and by that
+                             node itself; round-trip percentiles to the pile's answer
           settle-db PATH [PILES] [R]  a database with PILES piles (codes 32990000000001…), one funded user each, and R orders charging per pile
           settle [--host H] [--port P] [--count PILES] [--records R]
                              connect PILES simulated piles and send R transaction records each; report records settled per second

@@ -7,6 +7,10 @@
 #   bash scripts/cluster.sh [nodes]          e.g. bash scripts/cluster.sh 3
 #
 # Node i listens on http://127.0.0.1:510i (console), 880i (piles) and 1111i (the nodes' own cluster port).
+#
+# For measurements (README "Measurements"): CLUSTER_CONFIGURATION=Release builds and runs Release; CLUSTER_NODE_ARGS
+# is appended to every node's arguments, with {i} replaced by the node's number (a later setting wins), e.g.
+#   CLUSTER_NODE_ARGS='--Demo:Enabled false --Cluster:GatewayPort 3000{i}' bash scripts/cluster.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +18,8 @@ NODES="${1:-2}"
 HTTP_PORT="${CLUSTER_HTTP_PORT:-8080}"
 PILE_PORT="${CLUSTER_PILE_PORT:-8767}"
 PG_PORT="${CLUSTER_PG_PORT:-55432}"
+CONFIGURATION="${CLUSTER_CONFIGURATION:-Debug}"
+NGINX_WORKERS="${CLUSTER_NGINX_WORKERS:-2}"
 DIR="$(mktemp -d /tmp/chargeconsole-cluster.XXXXXX)"
 chmod 755 "$DIR"
 
@@ -40,12 +46,19 @@ PIDS=()
 cleanup() {
   echo; echo "停止集群 …"
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # The nodes leave the cluster through the database: stop PostgreSQL only once they are gone (at most 30 s).
+  for _ in $(seq 1 60); do
+    alive=0; for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && break; sleep 0.5
+  done
+  for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   [ -f "$DIR/nginx.pid" ] && kill "$(cat "$DIR/nginx.pid")" 2>/dev/null || true
   pg "$PG_BIN/pg_ctl" -D "$DIR/pg" -m fast stop >/dev/null 2>&1 || true
   wait 2>/dev/null || true
   rm -rf "$DIR"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 echo "PostgreSQL on 127.0.0.1:$PG_PORT …"
 pg "$PG_BIN/initdb" -D "$DIR/pg" -U postgres -A trust >/dev/null
@@ -54,12 +67,13 @@ pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres chargeconsole
 DB="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=chargeconsole;Maximum Pool Size=60"
 
 echo "Building the console …"
-dotnet build ChargeConsole -v q -nologo >/dev/null
-APP="ChargeConsole/bin/Debug/net10.0/ChargeConsole.dll"
+dotnet build ChargeConsole -c "$CONFIGURATION" -v q -nologo >/dev/null
+APP="ChargeConsole/bin/$CONFIGURATION/net10.0/ChargeConsole.dll"
 
 node() { # node <i>: starts node i; node 1 migrates and seeds the demo, the last node plays its piles and drivers
-  local i="$1" simulate=false
+  local i="$1" simulate=false extra
   [ "$i" = "$NODES" ] && simulate=true
+  extra="${CLUSTER_NODE_ARGS:-}"; extra="${extra//\{i\}/$i}"
   ASPNETCORE_ENVIRONMENT=Development dotnet "$APP" \
     --urls "http://127.0.0.1:510$i" --Ykc:Port "880$i" --Ykc:Address 127.0.0.1 \
     --Database:Provider Postgres --ConnectionStrings:Postgres "$DB" \
@@ -68,7 +82,7 @@ node() { # node <i>: starts node i; node 1 migrates and seeds the demo, the last
     --Demo:Enabled true --Demo:HistoryDays "${DEMO_HISTORY_DAYS:-7}" --Demo:SimulatePiles "$simulate" \
     --Demo:PileEndpoint "127.0.0.1:$PILE_PORT" \
     --WeChatPay:Sandbox:Enabled true --WeChatPay:Sandbox:AutoPaySeconds 3 --WeChatPay:Sandbox:AutoRefundSeconds 5 \
-    --WeChatPay:Sandbox:StorePath "$DIR/wechatpay-sandbox.db" \
+    --WeChatPay:Sandbox:StorePath "$DIR/wechatpay-sandbox.db" $extra \
     >"$DIR/logs/node$i.log" 2>&1 &
   PIDS+=($!)
   echo "  node $i: http://127.0.0.1:510$i  piles :880$i  (log $DIR/logs/node$i.log, pid $!)"
@@ -85,7 +99,7 @@ ready() { # ready <i>
 UPSTREAM_HTTP=""; UPSTREAM_PILES=""
 for i in $(seq 1 "$NODES"); do
   UPSTREAM_HTTP+="    server 127.0.0.1:510$i max_fails=1 fail_timeout=5s;"$'\n'
-  UPSTREAM_PILES+="    server 127.0.0.1:880$i max_fails=1 fail_timeout=5s;"$'\n'
+  UPSTREAM_PILES+="    server 127.0.0.1:880$i max_fails=3 fail_timeout=5s;"$'\n'
 done
 # The stream module is a loadable one on Debian.
 LOAD_STREAM=""
@@ -94,10 +108,12 @@ for m in /usr/lib/nginx/modules/ngx_stream_module.so /usr/share/nginx/modules/ng
 done
 cat >"$DIR/nginx.conf" <<EOF
 $LOAD_STREAM
-worker_processes 1;
+worker_processes $NGINX_WORKERS;
+# A pile through nginx holds two descriptors (its own, the node's); the workers share the piles (reuseport below).
+worker_rlimit_nofile $(ulimit -Hn);
 pid $DIR/nginx.pid;
 error_log $DIR/logs/nginx-error.log warn;
-events { worker_connections 20000; }
+events { worker_connections $(( $(ulimit -Hn) - 100 )); }
 http {
   access_log off;
   client_body_temp_path $DIR/nginx-body;
@@ -127,11 +143,12 @@ stream {
   upstream piles {
     # Piles spread over the nodes; a pile whose node is gone reconnects and lands on a live one.
     least_conn;
+    zone piles 1m; # one count of connections for all workers
 $UPSTREAM_PILES  }
   server {
-    listen 127.0.0.1:$PILE_PORT;
+    listen 127.0.0.1:$PILE_PORT reuseport;
     proxy_pass piles;
-    proxy_connect_timeout 2s;
+    proxy_connect_timeout 5s;
     proxy_timeout 10m;
   }
 }

@@ -334,9 +334,14 @@ public sealed class PileConnectionHandler(
 
     private async Task<T?> GatedAsync<T>(Func<Task<T>> action, PileSession session, CancellationToken ct)
     {
-        await _appCalls.WaitAsync(ct);
-        try { return await SafeAsync(action, session); }
-        finally { _appCalls.Release(); }
+        session.BeginAwaitingConsole();
+        try
+        {
+            await _appCalls.WaitAsync(ct);
+            try { return await SafeAsync(action, session); }
+            finally { _appCalls.Release(); }
+        }
+        finally { session.EndAwaitingConsole(); }
     }
 
     private async Task SafeAsync(Func<Task> action, PileSession session) => await SafeAsync(async () => { await action(); return true; }, session);

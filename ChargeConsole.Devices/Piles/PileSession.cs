@@ -30,6 +30,15 @@ public sealed class PileSession(ConnectionContext connection, TimeProvider clock
     public DateTime? LoginReceivedAt { get; internal set; }
 
     private int _pendingRecords;
+    private int _awaitingConsole;
+
+    /// <summary>True while one of this pile's frames waits for the console (in line for the database): the pile is
+    /// quiet because it waits for our answer, not because it is gone.</summary>
+    public bool AwaitingConsole => Volatile.Read(ref _awaitingConsole) > 0;
+
+    internal void BeginAwaitingConsole() => Interlocked.Increment(ref _awaitingConsole);
+
+    internal void EndAwaitingConsole() => Interlocked.Decrement(ref _awaitingConsole);
 
     /// <summary>Counts a transaction record awaiting settlement; false when <paramref name="max"/> already are.</summary>
     internal bool TryBeginRecord(int max)

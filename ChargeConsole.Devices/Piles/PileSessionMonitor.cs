@@ -6,8 +6,8 @@ namespace ChargeConsole.Devices.Piles;
 
 /// <summary>
 /// Drops logged-in piles that have been silent for <see cref="YkcOptions.MissedHeartbeats"/> periods (their guns
-/// go Offline through the normal disconnect path) and connections that never asked to log in. A login that arrived is
-/// given time to be answered: in a reconnect storm it waits in line behind thousands of others.
+/// go Offline through the normal disconnect path) and connections that never asked to log in. A login (or any frame)
+/// that arrived is given time to be answered: in a reconnect storm it waits in line behind thousands of others.
 /// </summary>
 public sealed class PileSessionMonitor(
     PileSessionRegistry registry, IOptions<YkcOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<PileSessionMonitor> log) : BackgroundService
@@ -41,7 +41,10 @@ public sealed class PileSessionMonitor(
         var o = options.Value;
         foreach (var session in registry.Connections)
         {
-            if (session.PileCode is not null && now - session.LastValidFrameAt > o.SilenceLimit)
+            // A pile waiting for the console's answer (its login or billing model in line behind a storm) is given the
+            // time a login is given; only a pile that owes us frames is silent.
+            var limit = session.AwaitingConsole ? TimeSpan.FromSeconds(4 * o.GarbageTimeoutSeconds) : o.SilenceLimit;
+            if (session.PileCode is not null && now - session.LastValidFrameAt > limit)
             {
                 log.LogWarning("Pile {Pile} silent for {Seconds} s; dropped", session.PileCode, (int)(now - session.LastValidFrameAt).TotalSeconds);
                 session.Abort("heartbeat timeout");

@@ -43,6 +43,34 @@ public class LoginStormTests
         Assert.Equal("login unanswered", waiting.AbortedBecause);
     }
 
+    [Fact]
+    public void A_logged_in_pile_waiting_for_the_consoles_answer_is_not_dropped_as_silent()
+    {
+        // Seen in the two-node measurement: a login accepted, then its recording in line behind thousands of others;
+        // the pile, waiting for its answer, sent nothing, and was dropped as silent 30 s later, to log in again.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 2, 0, 0, TimeSpan.Zero));
+        var options = Options.Create(new YkcOptions { HeartbeatSeconds = 10, MissedHeartbeats = 3, GarbageTimeoutSeconds = 30 });
+        var registry = new PileSessionRegistry();
+        var waitingConnection = new Connection("waiting") { RemoteEndPoint = new IPEndPoint(IPAddress.Loopback, 40003) };
+        var quietConnection = new Connection("quiet") { RemoteEndPoint = new IPEndPoint(IPAddress.Loopback, 40004) };
+        var waiting = new PileSession(waitingConnection, clock) { PileCode = "32010200000001" };
+        var quiet = new PileSession(quietConnection, clock) { PileCode = "32010200000002" };
+        Assert.Null(registry.TryOpen(waiting, options.Value));
+        Assert.Null(registry.TryOpen(quiet, options.Value));
+        waiting.BeginAwaitingConsole();
+        var monitor = new PileSessionMonitor(registry, options, clock, new Microsoft.Extensions.Hosting.Internal.ApplicationLifetime(NullLogger<Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>.Instance), NullLogger<PileSessionMonitor>.Instance);
+
+        clock.Advance(TimeSpan.FromSeconds(31));
+        monitor.Sweep();
+        Assert.Null(waitingConnection.AbortedBecause);
+        Assert.Equal("heartbeat timeout", quietConnection.AbortedBecause);
+
+        // Our answer never coming is no reason to keep a connection for ever.
+        clock.Advance(TimeSpan.FromSeconds(4 * 30));
+        monitor.Sweep();
+        Assert.Equal("heartbeat timeout", waitingConnection.AbortedBecause);
+    }
+
     /// <summary>A connection that remembers why it was aborted.</summary>
     private sealed class Connection(string id) : DefaultConnectionContext(id)
     {

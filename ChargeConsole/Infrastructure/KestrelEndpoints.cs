@@ -15,6 +15,9 @@ public static class KestrelEndpoints
     {
         var urls = (builder.Configuration["urls"] ?? "http://127.0.0.1:5000").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var ykc = builder.Configuration.GetSection("Ykc").Get<YkcOptions>() ?? new YkcOptions();
+        // A reconnect storm brings thousands of piles at once; the kernel's default queue of 512 waiting connections
+        // overflows while the node is busy and a balancer in front then takes the node for dead.
+        builder.WebHost.UseSockets(o => o.Backlog = 4096);
         builder.WebHost.ConfigureKestrel(k =>
         {
             foreach (var url in urls)

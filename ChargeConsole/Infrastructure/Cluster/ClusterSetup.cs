@@ -15,6 +15,8 @@ public sealed class ConsoleClusterOptions
     public int SiloPort { get; set; }
     /// <summary>The address other nodes reach this one at; loopback when not set.</summary>
     public string? AdvertisedIP { get; set; }
+    /// <summary>A port for outside Orleans clients (the load tool's command run); 0, the default, opens none.</summary>
+    public int GatewayPort { get; set; }
     /// <summary>How long a node may stay silent before the others declare it dead and take over its piles.</summary>
     public int FailureDetectionSeconds { get; set; } = 10;
 }
@@ -41,7 +43,7 @@ public static class ClusterSetup
                 {
                     o.AdvertisedIPAddress = options.AdvertisedIP is { Length: > 0 } ip ? IPAddress.Parse(ip) : IPAddress.Loopback;
                     o.SiloPort = siloPort;
-                    o.GatewayPort = 0; // every node is a silo; no outside clients
+                    o.GatewayPort = options.GatewayPort; // every node is a silo; outside clients only when asked for
                     o.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, siloPort);
                 });
                 silo.Services.AddSingleton<IMembershipTable, EfMembershipTable>();

@@ -7,6 +7,7 @@ using ChargeConsole.Features.Piles;
 using ChargeConsole.Infrastructure;
 using ChargeConsole.Infrastructure.Auth;
 using ChargeConsole.Infrastructure.Cluster;
+using ChargeConsole.Devices.Ocpp;
 using Microsoft.AspNetCore.DataProtection;
 using ChargeConsole.Infrastructure.Grid;
 using Microsoft.AspNetCore.Identity;
@@ -116,9 +117,11 @@ try
     app.UseTlsProxySupport();
     app.UseSecurityHeaders();
     // Friendly status pages are for browsers; the API answers with problem details in Chinese.
-    app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+    // OCPP charge points are answered in plain text at the upgrade, not with the console's pages.
+    app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/ocpp"), b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
     app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseApiErrors());
-    app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseBadRequestPage());
+    app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/ocpp"), b => b.UseBadRequestPage());
+    app.UseWebSockets();
     // Routing after the status-code pages, so that re-executing /not-found is routed to the page (an implicit UseRouting
     // at the start of the pipeline would not run again, and an unknown URL would get an empty 404).
     app.UseRouting();
@@ -130,6 +133,7 @@ try
     app.MapAccountEndpoints();
     app.MapFeatureEndpoints();
     app.MapAppApi();
+    app.MapOcpp().AllowAnonymous(); // a charge point is let in by its registration (and later its password), not a console sign-in
     app.MapConsoleHealthChecks();
     // Unknown /api routes answer JSON 404 (problem details), not the console's HTML page.
     app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: ApiErrors.Message(StatusCodes.Status404NotFound)));

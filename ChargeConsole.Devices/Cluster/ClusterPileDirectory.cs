@@ -9,7 +9,8 @@ namespace ChargeConsole.Devices.Cluster;
 /// grain's command reaches the node holding the socket. Logins wait until this node's silo is active.
 /// </summary>
 public sealed class ClusterPileDirectory(
-    IGrainFactory grains, ILocalSiloDetails silo, PileSessionRegistry registry, IServiceProvider services, ILogger<ClusterPileDirectory> log)
+    IGrainFactory grains, ILocalSiloDetails silo, PileSessionRegistry registry, Ocpp.OcppSessionRegistry ocpp, IServiceProvider services,
+    ILogger<ClusterPileDirectory> log)
     : IPileDirectory, ILifecycleParticipant<ISiloLifecycle>
 {
     private readonly TaskCompletionSource _active = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -56,7 +57,7 @@ public sealed class ClusterPileDirectory(
         }
     }
 
-    public async Task<PileTakeover?> ConnectedAsync(PileSession session, PileSession? replacedHere, CancellationToken ct)
+    public async Task<PileTakeover?> ConnectedAsync(IPileConnection session, IPileConnection? replacedHere, CancellationToken ct)
     {
         await Active.WaitAsync(ct);
         session.LinkId = $"{NodeName}/{session.ConnectionId}";
@@ -65,7 +66,7 @@ public sealed class ClusterPileDirectory(
         return replacedHere is null ? null : new PileTakeover(NodeName, replacedHere.RemoteAddress);
     }
 
-    public async Task<bool> DisconnectedAsync(PileSession session)
+    public async Task<bool> DisconnectedAsync(IPileConnection session)
     {
         if (session.LinkId is null) return true; // it never got as far as the grain
         try
@@ -88,7 +89,7 @@ public sealed class ClusterPileDirectory(
     {
         await Active.WaitAsync(ct);
         var restored = 0;
-        foreach (var session in registry.Connections)
+        foreach (var session in registry.Connections.Cast<IPileConnection>().Concat(ocpp.Sessions))
         {
             if (session.PileCode is not { } code || session.LinkId is null) continue;
             try
@@ -104,5 +105,5 @@ public sealed class ClusterPileDirectory(
         if (restored > 0) log.LogInformation("Restored {Count} pile links after a membership change", restored);
     }
 
-    private PileLink Link(PileSession session) => new(session.LinkId!, silo.SiloAddress, session.RemoteAddress, _carrierRef!);
+    private PileLink Link(IPileConnection session) => new(session.LinkId!, silo.SiloAddress, session.RemoteAddress, _carrierRef!);
 }

@@ -14,6 +14,10 @@ public static class DevicesSetup
         services.AddSingleton<IPileDirectory, LocalPileDirectory>();
         services.AddSingleton<PileConnectionHandler>();
         services.AddHostedService<PileSessionMonitor>();
+        services.Configure<Ocpp.OcppOptions>(config.GetSection("Ocpp"));
+        services.AddSingleton<Ocpp.OcppSessionRegistry>();
+        services.AddSingleton<Ocpp.OcppCommandService>();
+        services.AddSingleton<Ocpp.OcppChargePointHandler>();
         return services;
     }
 

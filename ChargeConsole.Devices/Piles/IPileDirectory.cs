@@ -21,10 +21,10 @@ public interface IPileDirectory
 
     /// <summary>The session logged in here (<paramref name="replacedHere"/> is this node's session it replaced);
     /// returns the connection it took over, on this node or another, which is being closed.</summary>
-    Task<PileTakeover?> ConnectedAsync(PileSession session, PileSession? replacedHere, CancellationToken ct);
+    Task<PileTakeover?> ConnectedAsync(IPileConnection session, IPileConnection? replacedHere, CancellationToken ct);
 
     /// <summary>This node's live session of the pile ended; true when it was still the pile's live connection anywhere.</summary>
-    Task<bool> DisconnectedAsync(PileSession session);
+    Task<bool> DisconnectedAsync(IPileConnection session);
 }
 
 /// <summary>One process, no cluster: this node's sessions are all there are.</summary>
@@ -36,8 +36,8 @@ public sealed class LocalPileDirectory(PileSessionRegistry registry, PileCommand
 
     public Task<CommandResult> SendAsync(string pileCode, PileCommand command, CancellationToken ct = default) => commands.ExecuteAsync(pileCode, command, ct);
 
-    public Task<PileTakeover?> ConnectedAsync(PileSession session, PileSession? replacedHere, CancellationToken ct) =>
+    public Task<PileTakeover?> ConnectedAsync(IPileConnection session, IPileConnection? replacedHere, CancellationToken ct) =>
         Task.FromResult(replacedHere is null ? null : new PileTakeover(NodeName, replacedHere.RemoteAddress));
 
-    public Task<bool> DisconnectedAsync(PileSession session) => Task.FromResult(true);
+    public Task<bool> DisconnectedAsync(IPileConnection session) => Task.FromResult(true);
 }

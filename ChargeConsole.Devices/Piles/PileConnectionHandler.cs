@@ -263,7 +263,7 @@ public sealed class PileConnectionHandler(
             return true;
         }
         // Authorised first: a stranger naming a registered pile's code from the wrong place never touches its live session.
-        var accepted = await GatedAsync<bool?>(async () => await sink.AuthorizeLoginAsync(login, session.RemoteAddress, ct), session, ct);
+        var accepted = await GatedAsync<bool?>(async () => await sink.AuthorizeLoginAsync(Neutral(login), session.RemoteAddress, ct), session, ct);
         if (accepted is null)
         {
             // The console could not decide (a busy database; SafeAsync logged why): no refusal, which the pile would
@@ -301,13 +301,15 @@ public sealed class PileConnectionHandler(
             registry.Release(session);
             return false;
         }
-        await GatedAsync(async () => { await sink.OnLoggedInAsync(login, session.RemoteAddress, takeover, ct); return true; }, session, ct);
+        await GatedAsync(async () => { await sink.OnLoggedInAsync(Neutral(login), session.RemoteAddress, takeover, ct); return true; }, session, ct);
         await session.SendAsync(new LoginReply(login.PileCode, true).ToFrame(frame.Seq), ct);
         log.LogInformation("Pile {Pile} logged in from {Remote} (protocol 0x{Version:X2}, {Guns} guns)", login.PileCode, session.RemoteAddress, login.ProtocolVersion, login.GunCount);
         // Set the pile's clock right after login, as JCPP does; its 0x55 echo needs nothing from us.
         await session.SendAsync(new TimeSync(MessageType.TimeSync, login.PileCode, ChinaNow()), ct);
         return true;
     }
+
+    private static PileLogin Neutral(LoginRequest login) => new(login.PileCode, PileWire.Ykc, login.Firmware);
 
     /// <summary>The pile code as the 7 BCD bytes a heartbeat carries, read as one number (<see cref="HeartbeatView"/>).</summary>
     private static ulong PileCodeBcd(string pileCode)

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Connections;
 namespace ChargeConsole.Devices.Piles;
 
 /// <summary>One pile's TCP connection: sends frames one at a time and matches replies to waiting commands.</summary>
-public sealed class PileSession(ConnectionContext connection, TimeProvider clock)
+public sealed class PileSession(ConnectionContext connection, TimeProvider clock) : IPileConnection
 {
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly ConcurrentDictionary<long, PendingCommand> _pending = new();
@@ -21,7 +21,7 @@ public sealed class PileSession(ConnectionContext connection, TimeProvider clock
     internal int CountedUnauthenticated;
     public string? PileCode { get; internal set; }
     /// <summary>The connection's name in the cluster (node and connection id), set when its login is registered.</summary>
-    public string? LinkId { get; internal set; }
+    public string? LinkId { get; set; }
     public LoginRequest? Login { get; internal set; }
     internal ulong PileCodeBcd { get; set; }
     public DateTime ConnectedAt { get; } = clock.GetUtcNow().UtcDateTime;

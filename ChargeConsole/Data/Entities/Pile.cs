@@ -5,7 +5,8 @@ namespace ChargeConsole.Data.Entities;
 
 public enum PileType { DC = 0, AC = 1 }
 
-public enum PileProtocol { Ykc15 = 15, Ykc16 = 16 }
+/// <summary>The protocol a pile is registered for; only that protocol's connection is let in.</summary>
+public enum PileProtocol { Ykc15 = 15, Ykc16 = 16, Ocpp16J = 160 }
 
 public enum GunStatus { Offline = 0, Idle = 1, Charging = 2, Fault = 3, Occupied = 4, Reserved = 5 }
 

@@ -22,7 +22,8 @@ public sealed class PileEventSink(
     IDbContextFactory<ChargeDbContext> dbFactory, PileStateWriter writer, IPileDirectory directory, LiveEvents live, AuditTrail audit, TimeProvider clock,
     OrderTelemetry orders, SettlementQueue settlements, PileStartAuthorizer starts, ILogger<PileEventSink> log) : IPileEventSink
 {
-    private sealed record GunState(int Id, GunStatus Status, bool PluggedIn, bool? Holstered, int FaultBits);
+    /// <param name="FaultNote">a fault described by the pile in words (OCPP's error and vendor code) rather than YKC bits</param>
+    private sealed record GunState(int Id, GunStatus Status, bool PluggedIn, bool? Holstered, int FaultBits, string? FaultNote = null);
 
     private sealed class PileState(int id, int stationId)
     {
@@ -40,15 +41,21 @@ public sealed class PileEventSink(
     /// <summary>Piles authorised but not yet live (the handler makes them live right after): consumed by <see cref="OnLoggedInAsync"/>.</summary>
     private readonly ConcurrentDictionary<string, PileState> _authorized = new();
 
-    public async Task<bool> AuthorizeLoginAsync(LoginRequest login, string remoteAddress, CancellationToken ct)
+    public async Task<bool> AuthorizeLoginAsync(PileLogin login, string remoteAddress, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var pile = await db.Piles.AsNoTracking().Where(p => p.Code == login.PileCode)
-            .Select(p => new { p.Id, p.StationId, p.Station.AllowedNetworks, Guns = p.Guns.Select(g => new { g.Id, g.Number, g.Status, g.PluggedIn, g.Holstered, g.FaultBits }).ToList() })
+            .Select(p => new { p.Id, p.StationId, p.Protocol, p.Station.AllowedNetworks, Guns = p.Guns.Select(g => new { g.Id, g.Number, g.Status, g.PluggedIn, g.Holstered, g.FaultBits }).ToList() })
             .FirstOrDefaultAsync(ct);
         if (pile is null)
         {
             await AuditRefusalAsync(login.PileCode, remoteAddress, $"未登记的电桩（来自 {remoteAddress}），已拒绝并断开");
+            return false;
+        }
+        if ((pile.Protocol == PileProtocol.Ocpp16J) != (login.Wire == PileWire.Ocpp16J))
+        {
+            await AuditRefusalAsync(login.PileCode, remoteAddress,
+                $"电桩登记为 {PileText.Protocol(pile.Protocol)} 协议，却以 {(login.Wire == PileWire.Ocpp16J ? "OCPP 1.6J" : "YKC")} 接入（来自 {remoteAddress}），已拒绝");
             return false;
         }
         if (!AllowedNetworks.Allows(pile.AllowedNetworks, remoteAddress))
@@ -64,7 +71,7 @@ public sealed class PileEventSink(
         return true;
     }
 
-    public async Task OnLoggedInAsync(LoginRequest login, string remoteAddress, PileTakeover? replaced, CancellationToken ct)
+    public async Task OnLoggedInAsync(PileLogin login, string remoteAddress, PileTakeover? replaced, CancellationToken ct)
     {
         if (!_authorized.TryRemove(login.PileCode, out var state)) return;
         _piles[login.PileCode] = state;
@@ -77,9 +84,11 @@ public sealed class PileEventSink(
         writer.Enqueue($"pile:{state.Id}", new PileStateWriter.Change(
             async (w, token) =>
             {
-                await w.Piles.Where(p => p.Id == state.Id).ExecuteUpdateAsync(u => u
-                    .SetProperty(p => p.Online, true).SetProperty(p => p.ConnectedNode, node).SetProperty(p => p.LastSeenAt, now)
-                    .SetProperty(p => p.FirmwareVersion, login.Firmware), token);
+                await w.Piles.Where(p => p.Id == state.Id).ExecuteUpdateAsync(u =>
+                {
+                    u.SetProperty(p => p.Online, true).SetProperty(p => p.ConnectedNode, node).SetProperty(p => p.LastSeenAt, now);
+                    if (login.Firmware is { } firmware) u.SetProperty(p => p.FirmwareVersion, firmware);
+                }, token);
                 // Decided when the change is applied, not when the login was read: a disconnect queued just before
                 // (a quick reconnect) has set the guns Offline by now, and they must come back.
                 woken.Clear(); // a batch that failed is applied again one change at a time
@@ -176,6 +185,12 @@ public sealed class PileEventSink(
         }
     }
 
+    public Task OnGunConditionAsync(string pileCode, int gun, GunCondition condition, string? faultText, CancellationToken ct)
+    {
+        UpdateGun(pileCode, gun, s => s with { Status = StatusOf(condition), FaultNote = faultText, FaultBits = 0, PluggedIn = condition is GunCondition.Occupied or GunCondition.Charging });
+        return Task.CompletedTask;
+    }
+
     internal static GunStatus StatusOf(RealtimeData data) => StatusOf(PileCommandService.ConditionOf(data));
 
     internal static GunStatus StatusOf(GunCondition condition) => condition switch
@@ -207,7 +222,7 @@ public sealed class PileEventSink(
                     .SetProperty(g => g.PluggedIn, after.PluggedIn)
                     .SetProperty(g => g.Holstered, after.Holstered)
                     .SetProperty(g => g.FaultBits, after.FaultBits)
-                    .SetProperty(g => g.FaultText, GunFaults.Describe(after.FaultBits));
+                    .SetProperty(g => g.FaultText, after.FaultNote ?? GunFaults.Describe(after.FaultBits));
                 if (statusChanged) u.SetProperty(g => g.StatusChangedAt, now);
             }, token),
             // Always published: this change may stand for earlier ones it replaced in the queue.

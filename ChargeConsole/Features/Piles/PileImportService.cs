@@ -147,7 +147,8 @@ public sealed class PileImportService(IDbContextFactory<ChargeDbContext> dbFacto
         {
             case "" or "1.5" or "V1.5" or "v1.5": form.Protocol = PileProtocol.Ykc15; break;
             case "1.6" or "V1.6" or "v1.6": form.Protocol = PileProtocol.Ykc16; break;
-            case var p: errors.Add((nameof(PileForm.Protocol), $"协议版本【{p}】无效，应为 1.5 或 1.6")); break;
+            case var ocpp when ocpp.Replace(" ", "").Equals("OCPP1.6J", StringComparison.OrdinalIgnoreCase): form.Protocol = PileProtocol.Ocpp16J; break;
+            case var p: errors.Add((nameof(PileForm.Protocol), $"协议版本【{p}】无效，应为 1.5、1.6 或 OCPP1.6J")); break;
         }
         return (form, errors);
     }

@@ -8,7 +8,12 @@ public static class PileText
     public const int MaxBatch = 1000;
 
     public static string Type(PileType t) => t == PileType.DC ? "直流" : "交流";
-    public static string Protocol(PileProtocol p) => p == PileProtocol.Ykc16 ? "YKC 1.6" : "YKC 1.5";
+    public static string Protocol(PileProtocol p) => p switch
+    {
+        PileProtocol.Ykc16 => "YKC 1.6",
+        PileProtocol.Ocpp16J => "OCPP 1.6J",
+        _ => "YKC 1.5",
+    };
     public static string Online(bool online) => online ? "在线" : "离线";
 
     public static string Status(GunStatus s) => s switch

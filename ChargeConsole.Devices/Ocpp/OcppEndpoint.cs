@@ -1,0 +1,229 @@
+using System.Buffers;
+using System.Net;
+using System.Net.WebSockets;
+using System.Text.Json;
+using ChargeConsole.Devices.Cluster;
+using ChargeConsole.Devices.Piles;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChargeConsole.Devices.Ocpp;
+
+/// <summary>
+/// <c>ws://host:port/ocpp/{pile code}</c>, subprotocol <c>ocpp1.6</c>: an OCPP 1.6J charge point's connection on
+/// the console's own HTTP port. Only a pile registered for OCPP 1.6J gets the upgrade; then its messages are read
+/// one by one, each checked against the specification, and a bad one is answered with the CALLERROR it deserves and
+/// changes nothing.
+/// </summary>
+public static class OcppEndpoint
+{
+    public const string SubProtocol = "ocpp1.6";
+
+    public static IEndpointConventionBuilder MapOcpp(this IEndpointRouteBuilder app) =>
+        app.Map("/ocpp/{chargePointId}", (HttpContext http, string chargePointId) =>
+            http.RequestServices.GetRequiredService<OcppChargePointHandler>().RunAsync(http, chargePointId));
+}
+
+public sealed class OcppChargePointHandler(
+    OcppSessionRegistry registry, IPileDirectory directory, IPileEventSink sink, IOptions<OcppOptions> options, TimeProvider clock,
+    ILogger<OcppChargePointHandler> log)
+{
+    public async Task RunAsync(HttpContext http, string chargePointId)
+    {
+        var o = options.Value;
+        var remote = http.Connection.RemoteIpAddress is { } a ? (a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a) : null;
+        var remoteAddress = $"{remote}:{http.Connection.RemotePort}";
+        if (!o.Enabled) { await RefuseAsync(http, StatusCodes.Status404NotFound, "本节点未开放 OCPP 接入"); return; }
+        if (!http.WebSockets.IsWebSocketRequest) { await RefuseAsync(http, StatusCodes.Status400BadRequest, "OCPP 接入需要 WebSocket 升级"); return; }
+        if (!http.WebSockets.WebSocketRequestedProtocols.Contains(OcppEndpoint.SubProtocol, StringComparer.OrdinalIgnoreCase))
+        {
+            log.LogWarning("OCPP upgrade of {Id} from {Remote} refused: subprotocol {Asked}", chargePointId, remoteAddress, string.Join(",", http.WebSockets.WebSocketRequestedProtocols));
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, "WebSocket 子协议须为 ocpp1.6");
+            return;
+        }
+        if (!ChargeConsole.Domain.Values.PileCode.TryParse(chargePointId, out _))
+        {
+            await RefuseAsync(http, StatusCodes.Status404NotFound, "充电桩编号应为 14 位数字");
+            return;
+        }
+        if (!registry.TryBeginUpgrade(remote, o))
+        {
+            log.LogWarning("OCPP upgrade of {Id} from {Remote} refused: too many connections", chargePointId, remoteAddress);
+            await RefuseAsync(http, StatusCodes.Status503ServiceUnavailable, "连接过多，请稍后重试");
+            return;
+        }
+        OcppSession session;
+        try
+        {
+            var login = new PileLogin(chargePointId, PileWire.Ocpp16J, null);
+            if (!await sink.AuthorizeLoginAsync(login, remoteAddress, http.RequestAborted))
+            {
+                registry.Abandon();
+                await RefuseAsync(http, StatusCodes.Status404NotFound, "未登记为 OCPP 1.6J 的电桩");
+                return;
+            }
+            var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+            {
+                SubProtocol = OcppEndpoint.SubProtocol, KeepAliveInterval = TimeSpan.FromSeconds(Math.Max(10, o.HeartbeatSeconds)),
+                // A charge point that answers no ping for this long is gone (its TCP may never say so).
+                KeepAliveTimeout = TimeSpan.FromSeconds(Math.Max(10, o.HeartbeatSeconds) * Math.Max(1, o.MissedHeartbeats)),
+            });
+            session = new OcppSession(socket, chargePointId, remoteAddress, clock);
+            var previousHere = registry.LogIn(session);
+            PileTakeover? takeover;
+            try { takeover = await directory.ConnectedAsync(session, previousHere, http.RequestAborted); }
+            finally { if (previousHere is not null) previousHere.Abort(); }
+            await sink.OnLoggedInAsync(login, remoteAddress, takeover, http.RequestAborted);
+            log.LogInformation("OCPP charge point {Pile} connected from {Remote}", chargePointId, remoteAddress);
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
+        {
+            registry.Abandon();
+            return;
+        }
+        finally
+        {
+            registry.EndUpgrade(remote);
+        }
+        await ReadAsync(http, session, o);
+    }
+
+    private async Task ReadAsync(HttpContext http, OcppSession session, OcppOptions o)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(o.MaxMessageBytes + 1);
+        var socket = session.Socket;
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var (length, kind, tooLong) = await ReceiveAsync(socket, buffer, o.MaxMessageBytes, http.RequestAborted);
+                if (kind == WebSocketMessageType.Close)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None); // completes the close handshake
+                    break;
+                }
+                session.LastMessageAt = clock.GetUtcNow().UtcDateTime;
+                if (kind == WebSocketMessageType.Binary)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.InvalidMessageType, "OCPP-J 只用文本消息", CancellationToken.None);
+                    break;
+                }
+                if (tooLong)
+                {
+                    await session.SendAsync(OcppCallError.For(new OcppFormatException(OcppErrorCode.FormationViolation, $"消息超过 {o.MaxMessageBytes} 字节，未处理")), http.RequestAborted);
+                    continue;
+                }
+                await HandleAsync(session, buffer.AsMemory(0, length), http.RequestAborted);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
+        {
+            // the charge point went away
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            session.FailPending();
+            if (registry.Close(session) && await directory.DisconnectedAsync(session))
+            {
+                log.LogInformation("OCPP charge point {Pile} disconnected", session.PileCode);
+                await sink.OnDisconnectedAsync(session.PileCode!, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>Reads one whole message into <paramref name="buffer"/>; a longer one is read to its end and dropped.</summary>
+    private static async Task<(int Length, WebSocketMessageType Kind, bool TooLong)> ReceiveAsync(WebSocket socket, byte[] buffer, int max, CancellationToken ct)
+    {
+        var length = 0;
+        var tooLong = false;
+        while (true)
+        {
+            var room = tooLong || length >= max ? new ArraySegment<byte>(buffer, max, 1) : new ArraySegment<byte>(buffer, length, max + 1 - length);
+            var result = await socket.ReceiveAsync(room, ct);
+            if (result.MessageType == WebSocketMessageType.Close) return (0, result.MessageType, false);
+            if (!tooLong) length += result.Count;
+            if (length > max) tooLong = true;
+            if (result.EndOfMessage) return (tooLong ? 0 : length, result.MessageType, tooLong);
+        }
+    }
+
+    private async Task HandleAsync(OcppSession session, ReadOnlyMemory<byte> message, CancellationToken ct)
+    {
+        OcppFrame frame;
+        try
+        {
+            frame = OcppFrame.Parse(message.Span);
+            if (frame is OcppCall call) OcppSchema.Validate(call.Action, call.Payload, confirmation: false, call.UniqueId);
+        }
+        catch (OcppFormatException e)
+        {
+            log.LogWarning("OCPP {Pile}: {Code} {Reason}", session.PileCode, e.ErrorCode, e.Message);
+            await session.SendAsync(OcppCallError.For(e), ct);
+            return;
+        }
+        if (frame is not OcppCall request)
+        {
+            if (!session.Complete(frame)) log.LogInformation("OCPP {Pile}: answer {Id} to no command of ours ignored", session.PileCode, frame.UniqueId);
+            return;
+        }
+        OcppFrame answer;
+        try
+        {
+            answer = await AnswerAsync(session, request, ct) is { } payload
+                ? new OcppCallResult(request.UniqueId, OcppJson.ToElement(payload))
+                : new OcppCallError(request.UniqueId, OcppErrorCode.NotSupported, $"本平台暂不处理 {request.Action}", OcppJson.EmptyObject);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "OCPP {Pile}: {Action} failed", session.PileCode, request.Action);
+            answer = new OcppCallError(request.UniqueId, OcppErrorCode.InternalError, "平台处理失败，请稍后重发", OcppJson.EmptyObject);
+        }
+        await session.SendAsync(answer, ct);
+    }
+
+    /// <summary>The answer's payload to a charge point's CALL, or null for an action the console does not take.</summary>
+    private async Task<object?> AnswerAsync(OcppSession session, OcppCall call, CancellationToken ct)
+    {
+        var p = call.Payload;
+        var now = Time(clock.GetUtcNow());
+        switch (call.Action)
+        {
+            case "BootNotification":
+                return new { status = "Accepted", currentTime = now, interval = options.Value.HeartbeatSeconds };
+            case "Heartbeat":
+                return new { currentTime = now };
+            case "StatusNotification":
+            {
+                var connector = p.GetProperty("connectorId").GetInt32();
+                var status = p.GetProperty("status").GetString()!;
+                var error = p.GetProperty("errorCode").GetString()!;
+                var vendorCode = p.TryGetProperty("vendorErrorCode", out var v) ? v.GetString() : null;
+                if (connector > 0 && connector <= 255)
+                    await sink.OnGunConditionAsync(session.PileCode!, connector, OcppStatus.ConditionOf(status), OcppStatus.FaultText(status, error, vendorCode), ct);
+                return new { };
+            }
+            case "DataTransfer":
+                return new { status = "UnknownVendorId" }; // no vendor extensions are taken
+            case "DiagnosticsStatusNotification" or "FirmwareStatusNotification":
+                log.LogInformation("OCPP {Pile}: {Action} {Status}", session.PileCode, call.Action, p.GetProperty("status").GetString());
+                return new { };
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>OCPP-J timestamps: UTC, RFC 3339, milliseconds.</summary>
+    public static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task RefuseAsync(HttpContext http, int status, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(message);
+    }
+}

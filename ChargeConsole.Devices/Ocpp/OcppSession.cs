@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text.Json;
+using ChargeConsole.Devices.Piles;
+
+namespace ChargeConsole.Devices.Ocpp;
+
+/// <summary>
+/// One OCPP 1.6J charge point's WebSocket: messages go out one at a time, and the console's own CALLs wait for the
+/// CALLRESULT or CALLERROR with their id. Every CALL the console sends is checked against <see cref="OcppSchema"/>
+/// first, so a charge point never receives a message that breaks the specification.
+/// </summary>
+public sealed class OcppSession(WebSocket socket, string pileCode, string remoteAddress, TimeProvider clock) : IPileConnection
+{
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly ConcurrentDictionary<string, (string Action, TaskCompletionSource<OcppFrame> Answer)> _calls = new();
+    private long _nextId;
+
+    public string ConnectionId { get; } = "ocpp-" + Guid.NewGuid().ToString("N")[..12];
+    public string? PileCode { get; } = pileCode;
+    public string RemoteAddress { get; } = remoteAddress;
+    public string? LinkId { get; set; }
+    internal WebSocket Socket => socket;
+    public DateTime LastMessageAt { get; internal set; } = clock.GetUtcNow().UtcDateTime;
+
+    public async Task SendAsync(OcppFrame frame, CancellationToken ct)
+    {
+        var bytes = OcppJson.Utf8(frame);
+        await _sendLock.WaitAsync(ct);
+        try { await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, ct); }
+        finally { _sendLock.Release(); }
+    }
+
+    /// <summary>Sends a CALL and waits for its answer: the CALLRESULT's payload (checked against the action's
+    /// confirmation), or a <see cref="OcppCallError"/> from the charge point; null when it did not answer in time.</summary>
+    public async Task<OcppFrame?> CallAsync(string action, object payload, int maxPending, TimeSpan timeout, CancellationToken ct)
+    {
+        var element = OcppJson.ToElement(payload);
+        OcppSchema.Validate(action, element, confirmation: false, "console"); // our own mistake throws here, before the wire
+        if (_calls.Count >= maxPending) throw new InvalidOperationException("too many commands waiting for this charge point");
+        var id = $"c{Interlocked.Increment(ref _nextId)}";
+        var answer = new TaskCompletionSource<OcppFrame>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _calls[id] = (action, answer);
+        try
+        {
+            await SendAsync(new OcppCall(id, action, element), ct);
+            return await answer.Task.WaitAsync(timeout, ct);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+        finally
+        {
+            _calls.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>A CALLRESULT or CALLERROR arrived: completes the console's CALL with that id. A result that breaks
+    /// the action's confirmation shape completes it as that error. False when no CALL of ours has that id.</summary>
+    internal bool Complete(OcppFrame frame)
+    {
+        if (!_calls.TryRemove(frame.UniqueId, out var call)) return false;
+        if (frame is OcppCallResult result)
+        {
+            try { OcppSchema.Validate(call.Action, result.Payload, confirmation: true, frame.UniqueId); }
+            catch (OcppFormatException e) { frame = new OcppCallError(frame.UniqueId, e.ErrorCode, e.Message, OcppJson.EmptyObject); }
+        }
+        call.Answer.TrySetResult(frame);
+        return true;
+    }
+
+    internal void FailPending()
+    {
+        foreach (var id in _calls.Keys)
+            if (_calls.TryRemove(id, out var call)) call.Answer.TrySetException(new WebSocketException("charge point disconnected"));
+    }
+
+    public void Abort() => socket.Abort();
+
+    public Task CloseAsync(string reason) =>
+        socket.State == WebSocketState.Open
+            ? socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, reason.Length > 100 ? reason[..100] : reason, CancellationToken.None)
+            : Task.CompletedTask;
+
+    /// <summary>The payload of a CALLRESULT as an element, or null for an error.</summary>
+    public static JsonElement? PayloadOf(OcppFrame? frame) => frame is OcppCallResult r ? r.Payload : null;
+}

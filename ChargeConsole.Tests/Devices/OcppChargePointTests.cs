@@ -1,0 +1,160 @@
+using System.Text.Json;
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Devices.Cluster;
+using ChargeConsole.Devices.Piles;
+using ChargeConsole.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargeConsole.Tests.Devices;
+
+/// <summary>
+/// Issue 23: an OCPP 1.6J charge point on <c>/ocpp/{pile code}</c> of the running console, over a real WebSocket:
+/// who gets the upgrade, what its messages change, what a bad message gets, and a command from the console.
+/// </summary>
+[Trait(TestKind.Name, TestKind.Live)]
+public sealed class OcppChargePointTests
+{
+    private const string Ocpp = "32010200000002";
+    private const string Ykc = "32010200000001";
+
+    private static async Task<LiveWebApp> StartAsync()
+    {
+        var app = LiveWebApp.Start();
+        await using var db = app.Context();
+        await db.Piles.Where(p => p.Code == Ocpp).ExecuteUpdateAsync(u => u.SetProperty(p => p.Protocol, PileProtocol.Ocpp16J));
+        return app;
+    }
+
+    private static async Task<Gun> GunAsync(LiveWebApp app, string code)
+    {
+        await using var db = app.Context();
+        return await db.Guns.AsNoTracking().SingleAsync(g => g.Code == code);
+    }
+
+    private static async Task<bool> OnlineAsync(LiveWebApp app, string pile)
+    {
+        await using var db = app.Context();
+        return await db.Piles.Where(p => p.Code == pile).Select(p => p.Online).SingleAsync();
+    }
+
+    [Fact]
+    public async Task Only_a_pile_registered_for_OCPP_gets_the_upgrade_with_the_ocpp16_subprotocol()
+    {
+        await using var app = await StartAsync();
+
+        Assert.Equal(404, (await Assert.ThrowsAsync<OcppClient.UpgradeRefused>(() => OcppClient.ConnectAsync(app, "32999999999999"))).Status);
+        Assert.Equal(404, (await Assert.ThrowsAsync<OcppClient.UpgradeRefused>(() => OcppClient.ConnectAsync(app, Ykc))).Status);
+        Assert.Equal(404, (await Assert.ThrowsAsync<OcppClient.UpgradeRefused>(() => OcppClient.ConnectAsync(app, "not-a-code"))).Status);
+        Assert.Equal(400, (await Assert.ThrowsAsync<OcppClient.UpgradeRefused>(() => OcppClient.ConnectAsync(app, Ocpp, "ocpp2.0.1"))).Status);
+        Assert.False(await OnlineAsync(app, Ykc));
+
+        // Nor may the OCPP pile come in by the YKC port.
+        await using (var impostor = app.Pile(Ocpp))
+            await LiveWebApp.Eventually(() => Task.FromResult(impostor.State == ChargeConsole.Devices.Simulator.SimulatedPileState.LoginRefused), "YKC login of the OCPP pile refused");
+
+        await using var chargePoint = await OcppClient.ConnectAsync(app, Ocpp);
+        Assert.Equal("ocpp1.6", chargePoint.SubProtocol);
+        await LiveWebApp.Eventually(() => OnlineAsync(app, Ocpp), "the OCPP pile online");
+
+        // The refusal of a YKC pile knocking on the OCPP door is audited with why.
+        await using var db = app.Context();
+        Assert.Contains(await db.AuditLogs.Where(a => a.Target == Ykc).Select(a => a.Result).ToListAsync(), d => d.Contains("却以 OCPP 1.6J 接入"));
+    }
+
+    [Fact]
+    public async Task Boot_heartbeat_and_status_notifications_set_the_pile_online_and_its_guns_as_the_pile_says()
+    {
+        await using var app = await StartAsync();
+        await using var chargePoint = await OcppClient.ConnectAsync(app, Ocpp);
+
+        var boot = await chargePoint.CallAsync("b1", "BootNotification", """{"chargePointVendor":"Acme","chargePointModel":"DC60","firmwareVersion":"1.2.3"}""");
+        Assert.Equal(3, boot[0].GetInt32());
+        Assert.Equal("Accepted", boot[2].GetProperty("status").GetString());
+        Assert.Equal(60, boot[2].GetProperty("interval").GetInt32());
+        Assert.True(DateTimeOffset.TryParse(boot[2].GetProperty("currentTime").GetString(), out _));
+        var heartbeat = await chargePoint.CallAsync("h1", "Heartbeat", "{}");
+        Assert.True(heartbeat[2].TryGetProperty("currentTime", out _));
+
+        var status = await chargePoint.CallAsync("s1", "StatusNotification",
+            """{"connectorId":1,"errorCode":"GroundFailure","status":"Faulted","vendorErrorCode":"E42"}""");
+        Assert.Equal("""[3,"s1",{}]""", status.GetRawText());
+        await LiveWebApp.Eventually(async () => (await GunAsync(app, Ocpp + "01")).Status == GunStatus.Fault, "gun 1 in fault");
+        Assert.Equal("OCPP 故障（GroundFailure），厂商代码 E42", (await GunAsync(app, Ocpp + "01")).FaultText);
+
+        await chargePoint.CallAsync("s2", "StatusNotification", """{"connectorId":1,"errorCode":"NoError","status":"Available"}""");
+        await chargePoint.CallAsync("s3", "StatusNotification", """{"connectorId":2,"errorCode":"NoError","status":"Preparing"}""");
+        await LiveWebApp.Eventually(async () => (await GunAsync(app, Ocpp + "01")).Status == GunStatus.Idle
+            && (await GunAsync(app, Ocpp + "02")).Status == GunStatus.Occupied, "gun 1 idle, gun 2 occupied");
+        Assert.Null((await GunAsync(app, Ocpp + "01")).FaultText);
+
+        // A vendor's DataTransfer is refused politely.
+        var transfer = await chargePoint.CallAsync("d1", "DataTransfer", """{"vendorId":"com.acme","data":"x"}""");
+        Assert.Equal("UnknownVendorId", transfer[2].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_bad_message_gets_its_callerror_and_changes_nothing()
+    {
+        await using var app = await StartAsync();
+        await using var chargePoint = await OcppClient.ConnectAsync(app, Ocpp);
+        await chargePoint.CallAsync("s0", "StatusNotification", """{"connectorId":1,"errorCode":"NoError","status":"Available"}""");
+        await LiveWebApp.Eventually(async () => (await GunAsync(app, Ocpp + "01")).Status == GunStatus.Idle, "gun 1 idle");
+
+        await chargePoint.SendAsync("garbage {");
+        var garbage = await chargePoint.NextAsync(m => m[0].GetInt32() == 4 && m[1].GetString() == "-1");
+        Assert.Equal("FormationViolation", garbage[2].GetString());
+
+        var bad = await chargePoint.CallAsync("x1", "StatusNotification", """{"connectorId":1,"errorCode":"NoError","status":"Exploded"}""");
+        Assert.Equal((4, "PropertyConstraintViolation"), (bad[0].GetInt32(), bad[2].GetString()));
+        var unknown = await chargePoint.CallAsync("x2", "SelfDestruct", "{}");
+        Assert.Equal("NotImplemented", unknown[2].GetString());
+        var oversized = new string('a', 70_000);
+        await chargePoint.SendAsync($$"""[2,"x3","DataTransfer",{"vendorId":"v","data":"{{oversized}}"}]""");
+        var tooBig = await chargePoint.NextAsync(m => m[0].GetInt32() == 4 && m[1].GetString() == "-1");
+        Assert.Equal("FormationViolation", tooBig[2].GetString());
+
+        // Still connected, and the gun is as it was.
+        var heartbeat = await chargePoint.CallAsync("h1", "Heartbeat", "{}");
+        Assert.Equal(3, heartbeat[0].GetInt32());
+        Assert.Equal(GunStatus.Idle, (await GunAsync(app, Ocpp + "01")).Status);
+    }
+
+    [Fact]
+    public async Task A_reboot_from_the_console_reaches_the_charge_point_as_Reset_and_its_answer_comes_back()
+    {
+        await using var app = await StartAsync();
+        await using var chargePoint = await OcppClient.ConnectAsync(app, Ocpp);
+        var directory = app.Get<IPileDirectory>();
+        await LiveWebApp.Eventually(() => directory.IsOnlineAsync(Ocpp), "the OCPP pile online in its grain");
+
+        var reboot = directory.SendAsync(Ocpp, new RebootPile(WhenIdle: false));
+        var reset = await chargePoint.NextAsync(m => m[0].GetInt32() == 2 && m[2].GetString() == "Reset");
+        Assert.Equal("""{"type":"Hard"}""", reset[3].GetRawText());
+        await chargePoint.SendAsync($$"""[3,"{{reset[1].GetString()}}",{"status":"Accepted"}]""");
+        var result = await reboot;
+        Assert.Equal((CommandStatus.Acknowledged, "电桩已接受，正在重启"), (result.Status, result.Message));
+
+        // An answer that breaks the specification is not taken as a yes.
+        var second = directory.SendAsync(Ocpp, new RebootPile(WhenIdle: true));
+        var soft = await chargePoint.NextAsync(m => m[0].GetInt32() == 2 && m[2].GetString() == "Reset");
+        await chargePoint.SendAsync($$"""[3,"{{soft[1].GetString()}}",{"status":"Sure"}]""");
+        var refused = await second;
+        Assert.Equal(CommandStatus.Refused, refused.Status);
+        Assert.Contains("PropertyConstraintViolation", refused.Message);
+
+        // Commands OCPP has no part in are answered in words, not sent.
+        var start = await directory.SendAsync(Ocpp, new StartCharge(1, "0".PadLeft(32, '0'), "1", "1", 100));
+        Assert.Equal((CommandStatus.Refused, "该电桩协议不支持此指令"), (start.Status, start.Message));
+    }
+
+    [Fact]
+    public async Task A_charge_point_that_closes_its_socket_goes_offline()
+    {
+        await using var app = await StartAsync();
+        var chargePoint = await OcppClient.ConnectAsync(app, Ocpp);
+        await LiveWebApp.Eventually(() => OnlineAsync(app, Ocpp), "online");
+        await chargePoint.DisposeAsync();
+        await LiveWebApp.Eventually(async () => !await OnlineAsync(app, Ocpp), "offline after the close");
+        Assert.False(await app.Get<IPileDirectory>().IsOnlineAsync(Ocpp));
+    }
+}

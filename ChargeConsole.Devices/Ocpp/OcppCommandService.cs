@@ -12,6 +12,12 @@ public sealed class OcppCommandService(OcppSessionRegistry registry, IOptions<Oc
 {
     public Task<CommandResult> ExecuteAsync(string pileCode, PileCommand command, CancellationToken ct = default) => command switch
     {
+        StartCharge s => CallAsync(pileCode, "RemoteStartTransaction", new { connectorId = (int)s.Gun, idTag = s.LogicalCard },
+            status => status == "Accepted" ? Ok("电桩已接受远程启动") : Refused("电桩拒绝启动充电"), ct),
+        StopCharge s => registry.Find(pileCode)?.Transactions.TryGetValue(s.Gun, out var transaction) == true
+            ? CallAsync(pileCode, "RemoteStopTransaction", new { transactionId = transaction },
+                status => status == "Accepted" ? Ok("电桩已停止充电，等待电桩上传交易记录后结算") : Refused("电桩拒绝停止充电"), ct)
+            : Task.FromResult(registry.Find(pileCode) is null ? new CommandResult(CommandStatus.Offline, "电桩离线，指令未发送") : Refused("该枪没有进行中的 OCPP 交易")),
         RebootPile r => CallAsync(pileCode, "Reset", new { type = r.WhenIdle ? "Soft" : "Hard" },
             s => s == "Accepted" ? Ok(r.WhenIdle ? "电桩已接受软重启" : "电桩已接受，正在重启") : Refused("电桩拒绝重启"), ct),
         SetWorkParameters w when w.MaxPowerPercent >= 100 => CallAsync(pileCode, "ChangeAvailability",

@@ -29,7 +29,7 @@ public static class OcppEndpoint
 }
 
 public sealed class OcppChargePointHandler(
-    OcppSessionRegistry registry, IPileDirectory directory, IPileEventSink sink, IOptions<OcppOptions> options, TimeProvider clock,
+    OcppSessionRegistry registry, IPileDirectory directory, IPileEventSink sink, IOcppTransactions transactions, IOptions<OcppOptions> options, TimeProvider clock,
     ILogger<OcppChargePointHandler> log)
 {
     public async Task RunAsync(HttpContext http, string chargePointId)
@@ -178,6 +178,10 @@ public sealed class OcppChargePointHandler(
                 ? new OcppCallResult(request.UniqueId, OcppJson.ToElement(payload))
                 : new OcppCallError(request.UniqueId, OcppErrorCode.NotSupported, $"本平台暂不处理 {request.Action}", OcppJson.EmptyObject);
         }
+        catch (OcppFormatException e)
+        {
+            answer = OcppCallError.For(e);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogError(e, "OCPP {Pile}: {Action} failed", session.PileCode, request.Action);
@@ -206,6 +210,38 @@ public sealed class OcppChargePointHandler(
                 if (connector > 0 && connector <= 255)
                     await sink.OnGunConditionAsync(session.PileCode!, connector, OcppStatus.ConditionOf(status), OcppStatus.FaultText(status, error, vendorCode), ct);
                 return new { };
+            }
+            case "StartTransaction":
+            {
+                var connector = p.GetProperty("connectorId").GetInt32();
+                OcppSchema.TryReadTime(p.GetProperty("timestamp").GetString()!, out var at);
+                var start = await transactions.StartAsync(session.PileCode!, connector, p.GetProperty("idTag").GetString()!,
+                    p.GetProperty("meterStart").GetInt32(), at, ct);
+                if (start.Status == "Accepted") session.Transactions[connector] = start.TransactionId;
+                return new { idTagInfo = new { status = start.Status }, transactionId = start.TransactionId };
+            }
+            case "MeterValues":
+            {
+                var connector = p.GetProperty("connectorId").GetInt32();
+                int? transactionId = p.TryGetProperty("transactionId", out var t) ? t.GetInt32() : null;
+                var readings = OcppMeter.Read(p.GetProperty("meterValue"));
+                if (transactionId is { } known && connector is > 0 and <= 255) session.Transactions[connector] = known;
+                await transactions.OnMeterValuesAsync(session.PileCode!, connector, transactionId, readings, ct);
+                return new { };
+            }
+            case "StopTransaction":
+            {
+                var transactionId = p.GetProperty("transactionId").GetInt32();
+                OcppSchema.TryReadTime(p.GetProperty("timestamp").GetString()!, out var at);
+                var data = p.TryGetProperty("transactionData", out var d) ? OcppMeter.Read(d) : [];
+                var connector = session.Transactions.FirstOrDefault(kv => kv.Value == transactionId).Key;
+                var stop = new OcppStop(transactionId, connector > 0 ? connector : null, p.GetProperty("meterStop").GetInt32(), at,
+                    p.TryGetProperty("reason", out var r) ? r.GetString() : null, data);
+                // Not recorded (a busy database): no answer, so the pile keeps the message and sends it again.
+                if (!await transactions.StopAsync(session.PileCode!, stop, ct))
+                    throw new OcppFormatException(OcppErrorCode.InternalError, "交易记录暂未保存，请重发", call.UniqueId);
+                if (connector > 0) session.Transactions.TryRemove(connector, out _);
+                return new { idTagInfo = new { status = "Accepted" } };
             }
             case "DataTransfer":
                 return new { status = "UnknownVendorId" }; // no vendor extensions are taken

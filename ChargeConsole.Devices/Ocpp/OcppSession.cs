@@ -21,6 +21,8 @@ public sealed class OcppSession(WebSocket socket, string pileCode, string remote
     public string RemoteAddress { get; } = remoteAddress;
     public string? LinkId { get; set; }
     internal WebSocket Socket => socket;
+    /// <summary>Connector → the transaction running on it, as this connection has heard (for RemoteStopTransaction).</summary>
+    public ConcurrentDictionary<int, int> Transactions { get; } = new();
     public DateTime LastMessageAt { get; internal set; } = clock.GetUtcNow().UtcDateTime;
 
     public async Task SendAsync(OcppFrame frame, CancellationToken ct)

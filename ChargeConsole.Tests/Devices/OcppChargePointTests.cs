@@ -1,5 +1,11 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using ChargeConsole.Data.Entities;
+using ChargeConsole.Domain.Orders;
+using ChargeConsole.Features.Orders;
+using ChargeConsole.Features.StoredValue;
+using ChargeConsole.Infrastructure.Auth;
 using ChargeConsole.Devices.Cluster;
 using ChargeConsole.Devices.Piles;
 using ChargeConsole.Tests.Support;
@@ -143,8 +149,112 @@ public sealed class OcppChargePointTests
         Assert.Contains("PropertyConstraintViolation", refused.Message);
 
         // Commands OCPP has no part in are answered in words, not sent.
-        var start = await directory.SendAsync(Ocpp, new StartCharge(1, "0".PadLeft(32, '0'), "1", "1", 100));
-        Assert.Equal((CommandStatus.Refused, "该电桩协议不支持此指令"), (start.Status, start.Message));
+        var read = await directory.SendAsync(Ocpp, new ReadGun(1));
+        Assert.Equal((CommandStatus.Refused, "该电桩协议不支持此指令"), (read.Status, read.Message));
+    }
+
+    private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+
+    [Fact]
+    public async Task An_app_charge_across_a_price_change_is_started_metered_stopped_and_settled_per_period_to_the_fen()
+    {
+        await using var app = await StartAsync();
+        await using (var db = app.Context())
+            await db.Piles.Where(p => p.Code == Ocpp).ExecuteUpdateAsync(u => u.SetProperty(p => p.PowerKw, 1_000_000m)); // the test's 20 minutes pass in seconds
+        var http = await app.AppUserAsync("13800002301");
+        int userId;
+        await using (var db = app.Context()) userId = await db.AppUsers.Where(u => u.Phone == "13800002301").Select(u => u.Id).SingleAsync();
+        Assert.True((await app.Get<WalletService>().AdjustAsync(new AccessScope("op", "operator", false, null),
+            new AdjustmentForm { AppUserId = userId, Amount = 100m, Reason = "测试充值" })).Succeeded);
+        await using var chargePoint = await OcppClient.ConnectAsync(app, Ocpp);
+        await chargePoint.CallAsync("b1", "BootNotification", """{"chargePointVendor":"Acme","chargePointModel":"DC60"}""");
+        await chargePoint.CallAsync("s1", "StatusNotification", """{"connectorId":1,"errorCode":"NoError","status":"Preparing"}""");
+
+        // The app's start reaches the charge point as RemoteStartTransaction; its Accepted starts the order.
+        var starting = http.PostAsJsonAsync("/api/app/v1/orders", new { gunCode = Ocpp + "01", requestId = "ocpp-start-0001" });
+        var remoteStart = await chargePoint.NextAsync(m => m[0].GetInt32() == 2 && m[2].GetString() == "RemoteStartTransaction");
+        Assert.Equal(1, remoteStart[3].GetProperty("connectorId").GetInt32());
+        var idTag = remoteStart[3].GetProperty("idTag").GetString()!;
+        await chargePoint.SendAsync($$"""[3,"{{remoteStart[1].GetString()}}",{"status":"Accepted"}]""");
+        var started = await starting;
+        Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
+        var orderNo = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderNo").GetString();
+
+        // The tariff fixed at start, written by hand: 峰 (slot before the boundary B) 1.00 + 0.80 yuan/kWh, 谷 (from B) 0.30 + 0.40, 平 elsewhere.
+        var boundary = new DateTime((DateTime.UtcNow.AddSeconds(-10).Ticks / TimeSpan.FromMinutes(30).Ticks) * TimeSpan.FromMinutes(30).Ticks, DateTimeKind.Utc);
+        var slotOfB = (boundary.AddHours(8).Hour * 60 + boundary.AddHours(8).Minute) / 30;
+        var slots = Enumerable.Repeat('2', 48).ToArray();
+        slots[(slotOfB + 47) % 48] = '1';
+        slots[slotOfB] = '3';
+        long orderId;
+        await using (var db = app.Context())
+        {
+            orderId = await db.ChargingOrders.Where(o => o.OrderNo == orderNo).Select(o => o.Id).SingleAsync();
+            await db.ChargingOrders.Where(o => o.Id == orderId).ExecuteUpdateAsync(u => u.SetProperty(o => o.Tariff,
+                "t1|1|100000,100000,70000,30000|80000,80000,60000,40000|" + new string(slots)));
+        }
+
+        // The pile starts 20 minutes before B at meter 1,000 Wh, reads 11,000 Wh at B, and stops 1 s after B at 16,000 Wh.
+        var tx = await chargePoint.CallAsync("t1", "StartTransaction",
+            $$"""{"connectorId":1,"idTag":"{{idTag}}","meterStart":1000,"timestamp":"{{Iso(boundary.AddMinutes(-20))}}"}""");
+        Assert.Equal("Accepted", tx[2].GetProperty("idTagInfo").GetProperty("status").GetString());
+        Assert.Equal(orderId, tx[2].GetProperty("transactionId").GetInt32());
+        await chargePoint.CallAsync("m1", "MeterValues", $$"""{"connectorId":1,"transactionId":{{orderId}},"meterValue":[{"timestamp":"{{Iso(boundary)}}","sampledValue":[{"value":"11","unit":"kWh"},{"value":"380","measurand":"Voltage","unit":"V"},{"value":"60","measurand":"SoC","unit":"Percent"}]}]}""");
+        await LiveWebApp.Eventually(async () =>
+        {
+            await using var db = app.Context();
+            return await db.ChargingReports.AnyAsync(r => r.ChargingOrderId == orderId);
+        }, "the meter sample kept on the order");
+
+        // 结束充电 from the console reaches the pile as RemoteStopTransaction of that transaction.
+        var stopping = app.Get<ChargingService>().StopAsync(orderId, q => q, "运营人员");
+        var remoteStop = await chargePoint.NextAsync(m => m[0].GetInt32() == 2 && m[2].GetString() == "RemoteStopTransaction");
+        Assert.Equal(orderId, remoteStop[3].GetProperty("transactionId").GetInt32());
+        await chargePoint.SendAsync($$"""[3,"{{remoteStop[1].GetString()}}",{"status":"Accepted"}]""");
+        Assert.True((await stopping).Succeeded);
+        var stopMessage = $$"""{"transactionId":{{orderId}},"meterStop":16000,"timestamp":"{{Iso(boundary.AddSeconds(1))}}","reason":"Remote"}""";
+        var stopped = await chargePoint.CallAsync("t2", "StopTransaction", stopMessage);
+        Assert.Equal(3, stopped[0].GetInt32());
+
+        await LiveWebApp.Eventually(async () =>
+        {
+            await using var db = app.Context();
+            return await db.ChargingOrders.Where(o => o.Id == orderId).Select(o => o.Status).SingleAsync() == ChargingOrderStatus.Settled;
+        }, "order settled");
+        // 10 kWh 峰 × 1.80 + 5 kWh 谷 × 0.70 = 18.00 + 3.50: electricity 10.00 + 1.50, service 8.00 + 2.00.
+        async Task AssertBillAsync()
+        {
+            await using var db = app.Context();
+            var order = await db.ChargingOrders.AsNoTracking().SingleAsync(o => o.Id == orderId);
+            Assert.Equal((100_000L, 50_000L, 0L, 0L), (order.PeakEnergy.Units, order.ValleyEnergy.Units, order.FlatEnergy.Units, order.SharpEnergy.Units));
+            Assert.Equal((1150L, 1000L, 2150L), (order.ElectricityFee.Fen, order.ServiceFee.Fen, order.TotalAmount.Fen));
+            Assert.Equal(7850L, (await db.Wallets.SingleAsync(w => w.AppUserId == userId)).Principal.Fen);
+            var wallet = await db.Wallets.SingleAsync(w => w.AppUserId == userId);
+            Assert.Equal(1, await db.LedgerEntries.CountAsync(l => l.WalletId == wallet.Id && l.Source == LedgerSource.ChargingOrder && l.Account == LedgerAccount.Principal));
+        }
+        await AssertBillAsync();
+
+        // The same StopTransaction again (a reconnect lost our answer): confirmed, and nothing is charged twice.
+        var again = await chargePoint.CallAsync("t3", "StopTransaction", stopMessage);
+        Assert.Equal(3, again[0].GetInt32());
+        await AssertBillAsync();
+        await Wallets.AssertBalancesEqualLedgerAsync(app.Factory, userId);
+    }
+
+    [Fact]
+    public async Task A_stop_of_a_transaction_the_console_never_started_is_held_for_review()
+    {
+        await using var app = await StartAsync();
+        await using var chargePoint = await OcppClient.ConnectAsync(app, Ocpp);
+        var refused = await chargePoint.CallAsync("t1", "StartTransaction", $$"""{"connectorId":1,"idTag":"STRANGER","meterStart":0,"timestamp":"{{Iso(DateTime.UtcNow)}}"}""");
+        Assert.Equal("Invalid", refused[2].GetProperty("idTagInfo").GetProperty("status").GetString());
+
+        var stop = await chargePoint.CallAsync("t2", "StopTransaction", $$"""{"transactionId":987654,"meterStop":2000,"timestamp":"{{Iso(DateTime.UtcNow)}}"}""");
+        Assert.Equal(3, stop[0].GetInt32());
+        await using var db = app.Context();
+        var held = await db.ChargingOrders.AsNoTracking().SingleAsync(o => o.GunCode.StartsWith(Ocpp));
+        Assert.Equal(ChargingOrderStatus.PendingReview, held.Status);
+        Assert.Equal(20_000L, held.Energy.Units);
     }
 
     [Fact]

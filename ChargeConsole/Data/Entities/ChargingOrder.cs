@@ -73,6 +73,9 @@ public class ChargingOrder : IStationOwned
     public string? RequestId { get; set; }
     /// <summary>Why the order is held for review (待审核), or how a late record was reconciled.</summary>
     public string? ReviewNote { get; set; }
+    /// <summary>An OCPP charge point's meter when it started this order's transaction (Wh): its samples and its stop
+    /// are counted from here. The OCPP transaction id is the order's <see cref="Id"/>.</summary>
+    public long? MeterStartWh { get; set; }
 }
 
 /// <summary>One meter sample a pile reported during an order.</summary>

@@ -56,7 +56,8 @@ public sealed class OrderTelemetry(
         if (_byGun.TryGetValue(gunCode, out var a) && a.Serial == serial) _byGun.TryRemove(new(gunCode, a));
     }
 
-    public async Task OnRealtimeAsync(string pileCode, RealtimeData data, CancellationToken ct)
+    /// <param name="sampledAtUtc">when the pile took the sample, if it says (OCPP MeterValues); else when it arrived</param>
+    public async Task OnRealtimeAsync(string pileCode, RealtimeData data, CancellationToken ct, DateTime? sampledAtUtc = null)
     {
         await EnsureLoadedAsync(ct);
         var gunCode = pileCode + data.Gun.ToString("00");
@@ -81,7 +82,7 @@ public sealed class OrderTelemetry(
             active = new Active(found.Id, found.StationId, found.AppUserId, data.Serial, found.SpendingLimit);
             _byGun[gunCode] = active;
         }
-        RecordSample(active, data);
+        RecordSample(active, data, sampledAtUtc);
         if (active.Limit is { } limit && Money.FromYuan(data.Amount / 10_000m) >= limit && Interlocked.Exchange(ref active.Stopping, 1) == 0)
             _ = StopForBalanceAsync(pileCode, data.Gun, active, limit);
     }
@@ -108,9 +109,10 @@ public sealed class OrderTelemetry(
         }
     }
 
-    private void RecordSample(Active order, RealtimeData data)
+    private void RecordSample(Active order, RealtimeData data, DateTime? sampledAtUtc)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var sampledAt = sampledAtUtc is { } at && (at - now).Duration() <= TimeSpan.FromHours(1) ? at : now; // a pile's clock far off is not believed
         var energy = Energy.FromUnits(data.Energy);
         var amount = Money.FromYuan(data.Amount / 10_000m);
         var voltage = data.VoltageDeciV / 10m;
@@ -148,7 +150,7 @@ public sealed class OrderTelemetry(
                 if (moved == 0) return; // the order moved on between the read and the write: this report is stale
                 db.ChargingReports.Add(new ChargingReport
                 {
-                    ChargingOrderId = order.OrderId, SampledAt = now, Voltage = voltage, Current = current, PowerKw = power,
+                    ChargingOrderId = order.OrderId, SampledAt = sampledAt, Voltage = voltage, Current = current, PowerKw = power,
                     Energy = energy, Soc = soc, Amount = amount,
                 });
             },

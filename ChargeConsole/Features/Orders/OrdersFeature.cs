@@ -16,6 +16,7 @@ public sealed class OrdersFeature : ConsoleFeature
         services.AddSingleton<SettlementQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<SettlementQueue>());
         services.AddSingleton<OrderTelemetry>();
+        services.AddSingleton<ChargeConsole.Devices.Ocpp.IOcppTransactions, OcppTransactions>();
         services.AddSingleton<ChargingService>();
         services.AddSingleton<PileStartAuthorizer>();
         services.AddSingleton<ChargingOrderService>();

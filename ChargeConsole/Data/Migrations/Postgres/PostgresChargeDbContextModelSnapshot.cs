@@ -440,6 +440,9 @@ namespace ChargeConsole.Data.Migrations.Postgres
                     b.Property<int?>("GunRunningSlot")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("MeterStartWh")
+                        .HasColumnType("bigint");
+
                     b.Property<int?>("ModelNumber")
                         .HasColumnType("integer");
 

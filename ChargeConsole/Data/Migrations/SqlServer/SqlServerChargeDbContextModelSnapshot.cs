@@ -441,6 +441,9 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<int?>("GunRunningSlot")
                         .HasColumnType("int");
 
+                    b.Property<long?>("MeterStartWh")
+                        .HasColumnType("bigint");
+
                     b.Property<int?>("ModelNumber")
                         .HasColumnType("int");
 

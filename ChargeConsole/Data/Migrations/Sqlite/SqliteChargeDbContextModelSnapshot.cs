@@ -419,6 +419,9 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<int?>("GunRunningSlot")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("MeterStartWh")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ModelNumber")
                         .HasColumnType("INTEGER");
 

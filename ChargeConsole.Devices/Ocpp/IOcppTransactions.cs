@@ -15,6 +15,9 @@ public sealed record OcppStartAnswer(string Status, int TransactionId);
 /// <summary>What the console does with an OCPP charge point's transactions (the web app implements it: orders, money).</summary>
 public interface IOcppTransactions
 {
+    /// <summary>The idTagInfo status of an Authorize: Accepted, Blocked, Expired or Invalid.</summary>
+    Task<string> AuthorizeAsync(string pileCode, string idTag, CancellationToken ct);
+
     Task<OcppStartAnswer> StartAsync(string pileCode, int connector, string idTag, long meterStartWh, DateTimeOffset at, CancellationToken ct);
 
     Task OnMeterValuesAsync(string pileCode, int connector, int? transactionId, IReadOnlyList<OcppReading> readings, CancellationToken ct);

@@ -211,6 +211,8 @@ public sealed class OcppChargePointHandler(
                     await sink.OnGunConditionAsync(session.PileCode!, connector, OcppStatus.ConditionOf(status), OcppStatus.FaultText(status, error, vendorCode), ct);
                 return new { };
             }
+            case "Authorize":
+                return new { idTagInfo = new { status = await transactions.AuthorizeAsync(session.PileCode!, p.GetProperty("idTag").GetString()!, ct) } };
             case "StartTransaction":
             {
                 var connector = p.GetProperty("connectorId").GetInt32();

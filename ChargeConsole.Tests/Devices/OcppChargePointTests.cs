@@ -242,6 +242,59 @@ public sealed class OcppChargePointTests
     }
 
     [Fact]
+    public async Task A_card_swiped_at_the_charge_point_is_authorized_starts_an_order_and_pays_from_its_owners_wallet()
+    {
+        await using var app = await StartAsync();
+        await using (var db = app.Context())
+            await db.Piles.Where(p => p.Code == Ocpp).ExecuteUpdateAsync(u => u.SetProperty(p => p.PowerKw, 1_000_000m));
+        await app.AppUserAsync("13800002302");
+        int userId;
+        await using (var db = app.Context())
+        {
+            userId = await db.AppUsers.Where(u => u.Phone == "13800002302").Select(u => u.Id).SingleAsync();
+            await db.AppUsers.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.CardNumber, "8800000000000123"));
+        }
+        Assert.True((await app.Get<WalletService>().AdjustAsync(new AccessScope("op", "operator", false, null),
+            new AdjustmentForm { AppUserId = userId, Amount = 20m, Reason = "测试充值" })).Succeeded);
+        await using var chargePoint = await OcppClient.ConnectAsync(app, Ocpp);
+
+        Assert.Equal("Invalid", (await chargePoint.CallAsync("a0", "Authorize", """{"idTag":"8800000000000999"}"""))[2].GetProperty("idTagInfo").GetProperty("status").GetString());
+        Assert.Equal("Accepted", (await chargePoint.CallAsync("a1", "Authorize", """{"idTag":"8800000000000123"}"""))[2].GetProperty("idTagInfo").GetProperty("status").GetString());
+        var start = DateTime.UtcNow.AddMinutes(-5);
+        var tx = await chargePoint.CallAsync("t1", "StartTransaction", $$"""{"connectorId":2,"idTag":"8800000000000123","meterStart":500,"timestamp":"{{Iso(start)}}"}""");
+        Assert.Equal("Accepted", tx[2].GetProperty("idTagInfo").GetProperty("status").GetString());
+        var transactionId = tx[2].GetProperty("transactionId").GetInt32();
+        await using (var db = app.Context())
+        {
+            var order = await db.ChargingOrders.AsNoTracking().SingleAsync(o => o.Id == transactionId);
+            Assert.Equal((StartSource.Card, userId, Ocpp + "02"), (order.Source, order.AppUserId, order.GunCode));
+            // A flat price by hand: 1.00 + 0.50 yuan/kWh all day.
+            await db.ChargingOrders.Where(o => o.Id == transactionId).ExecuteUpdateAsync(u => u.SetProperty(o => o.Tariff,
+                "t1|1|100000,100000,100000,100000|50000,50000,50000,50000|" + new string('2', 48)));
+        }
+        // A second swipe on the busy gun is refused; the first transaction is not touched.
+        await app.AppUserAsync("13800002303");
+        await using (var db = app.Context())
+            await db.AppUsers.Where(u => u.Phone == "13800002303").ExecuteUpdateAsync(u => u.SetProperty(x => x.CardNumber, "8800000000000456"));
+        var busy = await chargePoint.CallAsync("t2", "StartTransaction", $$"""{"connectorId":2,"idTag":"8800000000000456","meterStart":500,"timestamp":"{{Iso(start)}}"}""");
+        Assert.NotEqual("Accepted", busy[2].GetProperty("idTagInfo").GetProperty("status").GetString());
+
+        await chargePoint.CallAsync("t3", "StopTransaction", $$"""{"transactionId":{{transactionId}},"idTag":"8800000000000123","meterStop":2500,"timestamp":"{{Iso(DateTime.UtcNow.AddSeconds(-1))}}","reason":"Local"}""");
+        await LiveWebApp.Eventually(async () =>
+        {
+            await using var db = app.Context();
+            return await db.ChargingOrders.Where(o => o.Id == transactionId).Select(o => o.Status).SingleAsync() == ChargingOrderStatus.Settled;
+        }, "the card's order settled");
+        await using (var db = app.Context())
+        {
+            var order = await db.ChargingOrders.AsNoTracking().SingleAsync(o => o.Id == transactionId);
+            Assert.Equal((20_000L, 300L), (order.Energy.Units, order.TotalAmount.Fen)); // 2 kWh × 1.50
+            Assert.Equal(1700L, (await db.Wallets.SingleAsync(w => w.AppUserId == userId)).Principal.Fen);
+        }
+        await Wallets.AssertBalancesEqualLedgerAsync(app.Factory, userId);
+    }
+
+    [Fact]
     public async Task A_stop_of_a_transaction_the_console_never_started_is_held_for_review()
     {
         await using var app = await StartAsync();

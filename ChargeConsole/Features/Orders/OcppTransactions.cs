@@ -18,7 +18,8 @@ namespace ChargeConsole.Features.Orders;
 /// same plausibility checks, the same wallet and ledger, and a stop sent again settles once.
 /// </summary>
 public sealed class OcppTransactions(
-    IDbContextFactory<ChargeDbContext> dbFactory, IPileEventSink sink, OrderTelemetry telemetry, ILogger<OcppTransactions> log) : IOcppTransactions
+    IDbContextFactory<ChargeDbContext> dbFactory, IPileEventSink sink, OrderTelemetry telemetry, ChargingService charging, ILogger<OcppTransactions> log)
+    : IOcppTransactions
 {
     private const string NoCard = "0000000000000000";
 
@@ -31,10 +32,17 @@ public sealed class OcppTransactions(
         // The console's own start waiting on this gun (RemoteStartTransaction gave the pile the user's card number as idTag).
         var order = await db.ChargingOrders.Where(o => o.GunCode == gunCode && o.GunRunningSlot != null && o.TransactionSerial != null)
             .OrderByDescending(o => o.Id).FirstOrDefaultAsync(ct);
-        if (order is null || !ChargingOrderLifecycle.IsInProgress(order.Status) || order.AppUserId is { } user && ChargingService.LogicalCard(user) != idTag)
+        if (order is null || !ChargingOrderLifecycle.IsInProgress(order.Status) || order.AppUserId is { } user && ChargingService.LogicalCard(user) != idTag
+            && order.CardNumber != idTag)
         {
-            log.LogWarning("OCPP {Pile}: StartTransaction on connector {Connector} with {IdTag} matches no start of the console; refused", pileCode, connector, idTag);
-            return new OcppStartAnswer("Invalid", 0);
+            // No start of ours waits here: a card swiped at the pile, under the same rules as a YKC 0x31.
+            var (status, cardOrder) = await CardStartAsync(db, gunCode, idTag, ct);
+            if (cardOrder is null)
+            {
+                log.LogInformation("OCPP {Pile}: StartTransaction on connector {Connector} with {IdTag} refused: {Status}", pileCode, connector, idTag, status);
+                return new OcppStartAnswer(status, 0);
+            }
+            order = cardOrder;
         }
         if (order.Id > int.MaxValue) throw new InvalidOperationException("order ids beyond the OCPP transaction id range");
         // A StartTransaction sent again after a reconnect keeps the first meter reading and start.
@@ -45,6 +53,26 @@ public sealed class OcppTransactions(
             await db.SaveChangesAsync(ct);
         }
         return new OcppStartAnswer("Accepted", (int)order.Id);
+    }
+
+    /// <summary>What an Authorize of <paramref name="idTag"/> gets: Accepted for a card registered to a user.</summary>
+    public async Task<string> AuthorizeAsync(string pileCode, string idTag, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AppUsers.AnyAsync(u => u.CardNumber == idTag, ct) ? "Accepted" : "Invalid";
+    }
+
+    private async Task<(string Status, Data.Entities.ChargingOrder? Order)> CardStartAsync(ChargeDbContext db, string gunCode, string idTag, CancellationToken ct)
+    {
+        var userId = await db.AppUsers.Where(u => u.CardNumber == idTag).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+        if (userId is null) return ("Invalid", null);
+        var (refusal, reservation) = await charging.ReserveAsync(userId.Value, gunCode, Data.Entities.StartSource.Card, idTag, null, ct);
+        if (refusal is not null)
+        {
+            log.LogInformation("OCPP card start on {Gun} refused: {Why}", gunCode, refusal.Message);
+            return ("Blocked", null);
+        }
+        return ("Accepted", await db.ChargingOrders.SingleAsync(o => o.Id == reservation!.Order.Id, ct));
     }
 
     public async Task OnMeterValuesAsync(string pileCode, int connector, int? transactionId, IReadOnlyList<OcppReading> readings, CancellationToken ct)

@@ -311,6 +311,48 @@ public sealed class OcppChargePointTests
     }
 
     [Fact]
+    public async Task The_built_in_OCPP_simulator_goes_through_a_whole_app_charge()
+    {
+        await using var app = await StartAsync();
+        await using (var db = app.Context())
+            await db.Piles.Where(p => p.Code == Ocpp).ExecuteUpdateAsync(u => u.SetProperty(p => p.PowerKw, 7_200m));
+        var http = await app.AppUserAsync("13800002304");
+        int userId;
+        await using (var db = app.Context()) userId = await db.AppUsers.Where(u => u.Phone == "13800002304").Select(u => u.Id).SingleAsync();
+        Assert.True((await app.Get<WalletService>().AdjustAsync(new AccessScope("op", "operator", false, null),
+            new AdjustmentForm { AppUserId = userId, Amount = 100m, Reason = "测试充值" })).Succeeded);
+        await using var simulated = new ChargeConsole.Devices.Simulator.SimulatedChargePoint(new() { PileCode = Ocpp, PowerKw = 7_200m,
+            MeterInterval = TimeSpan.FromMilliseconds(300), ReconnectDelay = TimeSpan.FromMilliseconds(300), UnplugAfterCharge = TimeSpan.FromMilliseconds(200) },
+            new Uri($"ws://{app.Http().BaseAddress!.Authority}/"));
+        simulated.Start();
+        await LiveWebApp.Eventually(async () => simulated.Online && (await GunAsync(app, Ocpp + "01")).Status == GunStatus.Idle, "simulated charge point booted, gun idle");
+
+        var started = await http.PostAsJsonAsync("/api/app/v1/orders", new { gunCode = Ocpp + "01", requestId = "ocpp-sim-0001" });
+        Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
+        var orderNo = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderNo").GetString();
+        long orderId;
+        await using (var db = app.Context()) orderId = await db.ChargingOrders.Where(o => o.OrderNo == orderNo).Select(o => o.Id).SingleAsync();
+        await LiveWebApp.Eventually(async () =>
+        {
+            await using var db = app.Context();
+            return await db.ChargingOrders.Where(o => o.Id == orderId).Select(o => o.Energy).SingleAsync() > ChargeConsole.Domain.Values.Energy.Zero;
+        }, "live energy on the order from MeterValues");
+
+        Assert.True((await app.Get<ChargingService>().StopAsync(orderId, q => q, "运营人员")).Succeeded);
+        await LiveWebApp.Eventually(async () =>
+        {
+            await using var db = app.Context();
+            return await db.ChargingOrders.Where(o => o.Id == orderId).Select(o => o.Status).SingleAsync() == ChargingOrderStatus.Settled;
+        }, "the simulator's charge settled");
+        await using (var db = app.Context())
+        {
+            var order = await db.ChargingOrders.AsNoTracking().SingleAsync(o => o.Id == orderId);
+            Assert.True(order.TotalAmount > ChargeConsole.Domain.Values.Money.Zero && !order.AmountMismatch);
+        }
+        await Wallets.AssertBalancesEqualLedgerAsync(app.Factory, userId);
+    }
+
+    [Fact]
     public async Task A_charge_point_that_closes_its_socket_goes_offline()
     {
         await using var app = await StartAsync();

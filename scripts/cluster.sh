@@ -80,7 +80,7 @@ node() { # node <i>: starts node i; node 1 migrates and seeds the demo, the last
     --Cluster:SiloPort "1111$i" --Cluster:AdvertisedIP 127.0.0.1 \
     --Files:Root "$DIR/files" \
     --Demo:Enabled true --Demo:HistoryDays "${DEMO_HISTORY_DAYS:-7}" --Demo:SimulatePiles "$simulate" \
-    --Demo:PileEndpoint "127.0.0.1:$PILE_PORT" \
+    --Demo:PileEndpoint "127.0.0.1:$PILE_PORT" --Demo:OcppEndpoint "127.0.0.1:$HTTP_PORT" \
     --WeChatPay:Sandbox:Enabled true --WeChatPay:Sandbox:AutoPaySeconds 3 --WeChatPay:Sandbox:AutoRefundSeconds 5 \
     --WeChatPay:Sandbox:StorePath "$DIR/wechatpay-sandbox.db" $extra \
     >"$DIR/logs/node$i.log" 2>&1 &

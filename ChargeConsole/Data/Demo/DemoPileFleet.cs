@@ -13,9 +13,10 @@ namespace ChargeConsole.Data.Demo;
 /// minutes and recovers, as real guns do.
 /// </summary>
 public sealed class DemoPileFleet(IDbContextFactory<ChargeDbContext> dbFactory, IOptions<YkcOptions> ykc, IHostApplicationLifetime lifetime, IConfiguration config,
-    ILoggerFactory logs, ILogger<DemoPileFleet> log) : BackgroundService
+    Microsoft.AspNetCore.Hosting.Server.IServer server, ILoggerFactory logs, ILogger<DemoPileFleet> log) : BackgroundService
 {
     private readonly List<SimulatedPile> _piles = [];
+    private readonly List<SimulatedChargePoint> _chargePoints = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,14 +27,28 @@ public sealed class DemoPileFleet(IDbContextFactory<ChargeDbContext> dbFactory, 
             await started.Task.WaitAsync(stoppingToken);
 
         await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
-        var piles = await db.Piles.AsNoTracking().Where(p => p.Code.StartsWith("320102")).OrderBy(p => p.Code)
+        var piles = await db.Piles.AsNoTracking().Where(p => p.Code.StartsWith("320102") || p.Code.StartsWith("320103")).OrderBy(p => p.Code)
             .Select(p => new { p.Code, p.GunCount, p.Type, p.PowerKw, p.Protocol }).ToListAsync(stoppingToken);
         var host = ykc.Value.Address is "0.0.0.0" or "::" ? "127.0.0.1" : ykc.Value.Address;
         var port = ykc.Value.Port;
         // In a cluster the demo's piles connect through the balancer (Demo:PileEndpoint, host:port), which spreads them over the nodes.
         if (config["Demo:PileEndpoint"] is { Length: > 0 } endpoint && System.Net.IPEndPoint.TryParse(endpoint, out var through))
             (host, port) = (through.Address.ToString(), through.Port);
-        foreach (var p in piles)
+        // OCPP charge points connect to the console's own HTTP port (in a cluster: Demo:OcppEndpoint, the balancer's).
+        var web = config["Demo:OcppEndpoint"] is { Length: > 0 } ocppEndpoint ? $"http://{ocppEndpoint}"
+            : server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First(a => a.StartsWith("http://"))
+                .Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1").Replace("+", "127.0.0.1").Replace("*", "127.0.0.1");
+        var ocppServer = new Uri(web.Replace("http://", "ws://").TrimEnd('/') + "/");
+        foreach (var p in piles.Where(p => p.Protocol == PileProtocol.Ocpp16J))
+        {
+            var chargePoint = new SimulatedChargePoint(new SimulatedChargePointOptions
+            {
+                PileCode = p.Code, Connectors = p.GunCount, PowerKw = p.PowerKw, UnplugAfterCharge = TimeSpan.FromSeconds(Random.Shared.Next(45, 150)),
+            }, ocppServer, logs.CreateLogger<SimulatedChargePoint>());
+            _chargePoints.Add(chargePoint);
+            chargePoint.Start();
+        }
+        foreach (var p in piles.Where(p => p.Protocol != PileProtocol.Ocpp16J))
         {
             var pile = new SimulatedPile(new SimulatedPileOptions
             {
@@ -45,7 +60,7 @@ public sealed class DemoPileFleet(IDbContextFactory<ChargeDbContext> dbFactory, 
             pile.Start();
             await Task.Delay(50, stoppingToken); // a gentle stagger, as real piles never all boot in the same millisecond
         }
-        log.LogInformation("Demo: {Count} simulated piles connecting to {Host}:{Port}", _piles.Count, host, port);
+        log.LogInformation("Demo: {Count} simulated piles connecting to {Host}:{Port}, {Ocpp} OCPP charge points to {Server}", _piles.Count, host, port, _chargePoints.Count, ocppServer);
         try { await FaultNowAndThenAsync(stoppingToken); }
         catch (OperationCanceledException) { }
     }
@@ -69,6 +84,6 @@ public sealed class DemoPileFleet(IDbContextFactory<ChargeDbContext> dbFactory, 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken); // ExecuteAsync has stopped adding piles once this returns
-        await Task.WhenAll(_piles.Select(p => p.StopAsync()));
+        await Task.WhenAll(_piles.Select(p => p.StopAsync()).Concat(_chargePoints.Select(c => c.StopAsync())));
     }
 }

@@ -31,7 +31,11 @@ public static class DemoSeed
         ("南京河西万达充电站", "江苏省南京市建邺区江东中路98号", 32.0047, 118.7316),
         ("南京南站P4充电站", "江苏省南京市雨花台区玉兰路98号", 31.9685, 118.7976),
         ("江宁大学城充电站", "江苏省南京市江宁区弘景大道1号", 31.9115, 118.8885),
+        ("仙林湖 OCPP 示范站", "江苏省南京市栖霞区仙林大道163号", 32.1063, 118.9227),
     ];
+
+    /// <summary>The fifth station's piles speak OCPP 1.6J (international vendors), codes 320103000000xx.</summary>
+    public const int OcppPileCount = 4;
 
     /// <summary>48 half hours: 3 valley ×16, 1 peak ×6, 2 flat ×12, 1 peak ×4, 0 sharp ×4, 1 peak ×2, 2 flat ×4.</summary>
     public static readonly string DemoSlots = new string('3', 16) + new string('1', 6) + new string('2', 12) + new string('1', 4) + new string('0', 4) + new string('1', 2) + new string('2', 4);
@@ -106,6 +110,18 @@ public static class DemoSeed
             };
             for (var n = 1; n <= pile.GunCount; n++)
                 pile.Guns.Add(new Gun { Number = n, Code = codes[i].Gun(n).Value, StationId = pile.StationId, Status = GunStatus.Offline });
+            db.Piles.Add(pile);
+        }
+        var ocppCodes = PileCode.Sequence("320103", 1, OcppPileCount);
+        for (var i = 0; i < ocppCodes.Count; i++)
+        {
+            var pile = new Pile
+            {
+                Code = ocppCodes[i].Value, Name = $"{i + 1}号 OCPP 直流桩", StationId = stations[4].Id, Model = "OCPP-DC60", Type = PileType.DC, PowerKw = 60m,
+                GunCount = 2, Protocol = PileProtocol.Ocpp16J, CreatedAt = now.AddDays(-30 + i),
+            };
+            for (var n = 1; n <= pile.GunCount; n++)
+                pile.Guns.Add(new Gun { Number = n, Code = ocppCodes[i].Gun(n).Value, StationId = pile.StationId, Status = GunStatus.Offline });
             db.Piles.Add(pile);
         }
 

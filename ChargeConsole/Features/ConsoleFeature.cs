@@ -24,6 +24,8 @@ public abstract class ConsoleFeature
     /// <summary>A job that starts with the console and runs once every <paramref name="interval"/> across the cluster.</summary>
     protected static void Every<TJob>(IQuartzBuilder quartz, string identity, TimeSpan interval) where TJob : IJob =>
         quartz.ScheduleJob<Infrastructure.Cluster.OncePerInterval<TJob>>(
-            t => t.WithIdentity(identity).StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()),
+            // First run one interval after start, not at once: a node that starts (or restarts) does not race the work
+            // just begun on it (a test's, an operator's) with a job run, and the cluster's slot rule decides the rest.
+            t => t.WithIdentity(identity).StartAt(DateTimeOffset.UtcNow + interval).WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()),
             j => j.WithIdentity(identity));
 }

@@ -46,12 +46,11 @@ public sealed class OcppTransactions(
         }
         if (order.Id > int.MaxValue) throw new InvalidOperationException("order ids beyond the OCPP transaction id range");
         // A StartTransaction sent again after a reconnect keeps the first meter reading and start.
+        // One conditional update, not the tracked order: the app's start may be moving the same order to 充电中 now.
         if (order.MeterStartWh is null)
-        {
-            order.MeterStartWh = meterStartWh;
-            order.StartedAt = at.UtcDateTime; // the pile's start, not when the console heard it accepted
-            await db.SaveChangesAsync(ct);
-        }
+            await db.ChargingOrders.Where(o => o.Id == order.Id && o.MeterStartWh == null).ExecuteUpdateAsync(u => u
+                .SetProperty(o => o.MeterStartWh, meterStartWh)
+                .SetProperty(o => o.StartedAt, at.UtcDateTime), ct); // the pile's start, not when the console heard it accepted
         return new OcppStartAnswer("Accepted", (int)order.Id);
     }
 

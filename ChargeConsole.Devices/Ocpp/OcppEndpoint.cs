@@ -72,7 +72,7 @@ public sealed class OcppChargePointHandler(
                 // A charge point that answers no ping for this long is gone (its TCP may never say so).
                 KeepAliveTimeout = TimeSpan.FromSeconds(Math.Max(10, o.HeartbeatSeconds) * Math.Max(1, o.MissedHeartbeats)),
             });
-            session = new OcppSession(socket, chargePointId, remoteAddress, clock);
+            session = new OcppSession(socket, chargePointId, remoteAddress);
             var previousHere = registry.LogIn(session);
             PileTakeover? takeover;
             try { takeover = await directory.ConnectedAsync(session, previousHere, http.RequestAborted); }
@@ -106,7 +106,6 @@ public sealed class OcppChargePointHandler(
                     await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None); // completes the close handshake
                     break;
                 }
-                session.LastMessageAt = clock.GetUtcNow().UtcDateTime;
                 if (kind == WebSocketMessageType.Binary)
                 {
                     await socket.CloseOutputAsync(WebSocketCloseStatus.InvalidMessageType, "OCPP-J 只用文本消息", CancellationToken.None);

@@ -10,7 +10,7 @@ namespace ChargeConsole.Devices.Ocpp;
 /// CALLRESULT or CALLERROR with their id. Every CALL the console sends is checked against <see cref="OcppSchema"/>
 /// first, so a charge point never receives a message that breaks the specification.
 /// </summary>
-public sealed class OcppSession(WebSocket socket, string pileCode, string remoteAddress, TimeProvider clock) : IPileConnection
+public sealed class OcppSession(WebSocket socket, string pileCode, string remoteAddress) : IPileConnection
 {
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly ConcurrentDictionary<string, (string Action, TaskCompletionSource<OcppFrame> Answer)> _calls = new();
@@ -23,7 +23,6 @@ public sealed class OcppSession(WebSocket socket, string pileCode, string remote
     internal WebSocket Socket => socket;
     /// <summary>Connector → the transaction running on it, as this connection has heard (for RemoteStopTransaction).</summary>
     public ConcurrentDictionary<int, int> Transactions { get; } = new();
-    public DateTime LastMessageAt { get; internal set; } = clock.GetUtcNow().UtcDateTime;
 
     public async Task SendAsync(OcppFrame frame, CancellationToken ct)
     {
@@ -79,12 +78,4 @@ public sealed class OcppSession(WebSocket socket, string pileCode, string remote
     }
 
     public void Abort() => socket.Abort();
-
-    public Task CloseAsync(string reason) =>
-        socket.State == WebSocketState.Open
-            ? socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, reason.Length > 100 ? reason[..100] : reason, CancellationToken.None)
-            : Task.CompletedTask;
-
-    /// <summary>The payload of a CALLRESULT as an element, or null for an error.</summary>
-    public static JsonElement? PayloadOf(OcppFrame? frame) => frame is OcppCallResult r ? r.Payload : null;
 }

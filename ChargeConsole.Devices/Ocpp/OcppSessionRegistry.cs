@@ -7,7 +7,7 @@ namespace ChargeConsole.Devices.Ocpp;
 public sealed class OcppSessionRegistry
 {
     private readonly ConcurrentDictionary<string, OcppSession> _byPile = new();
-    private readonly ConcurrentDictionary<IPAddress, int> _upgrading = new();
+    private readonly Piles.AddressCounts _upgrading = new();
     private int _connections;
 
     public IEnumerable<OcppSession> Sessions => _byPile.Values;
@@ -22,18 +22,14 @@ public sealed class OcppSessionRegistry
             Interlocked.Decrement(ref _connections);
             return false;
         }
-        if (ip is null || limits.MaxPendingUpgradesPerAddress <= 0) return true;
-        if (_upgrading.AddOrUpdate(ip, 1, (_, n) => n + 1) <= limits.MaxPendingUpgradesPerAddress) return true;
-        EndUpgrade(ip);
+        if (ip is null || _upgrading.TryAdd(ip, limits.MaxPendingUpgradesPerAddress, out _)) return true;
         Interlocked.Decrement(ref _connections);
         return false;
     }
 
     internal void EndUpgrade(IPAddress? ip)
     {
-        if (ip is null) return;
-        while (_upgrading.TryGetValue(ip, out var n))
-            if (n <= 1 ? _upgrading.TryRemove(new KeyValuePair<IPAddress, int>(ip, n)) : _upgrading.TryUpdate(ip, n - 1, n)) return;
+        if (ip is not null) _upgrading.Remove(ip);
     }
 
     /// <summary>An upgrade counted by <see cref="TryBeginUpgrade"/> was refused: its connection is not counted.</summary>

@@ -11,7 +11,7 @@ public sealed class PileSessionRegistry
 {
     private readonly ConcurrentDictionary<string, PileSession> _byPile = new();
     private readonly ConcurrentDictionary<string, PileSession> _connections = new();
-    private readonly ConcurrentDictionary<IPAddress, int> _unauthenticated = new();
+    private readonly AddressCounts _unauthenticated = new();
     private int _connectionCount;
 
     public int ConnectionCount => Volatile.Read(ref _connectionCount);
@@ -32,10 +32,8 @@ public sealed class PileSessionRegistry
         }
         if (session.RemoteIp is { } ip)
         {
-            var pending = _unauthenticated.AddOrUpdate(ip, 1, (_, n) => n + 1);
-            if (limits.MaxUnauthenticatedPerAddress > 0 && pending > limits.MaxUnauthenticatedPerAddress)
+            if (!_unauthenticated.TryAdd(ip, limits.MaxUnauthenticatedPerAddress, out var pending))
             {
-                Release(ip);
                 Interlocked.Decrement(ref _connectionCount);
                 return $"{pending - 1} connections from {ip} have not logged in yet";
             }
@@ -73,14 +71,6 @@ public sealed class PileSessionRegistry
     private void Authenticated(PileSession session)
     {
         if (Interlocked.Exchange(ref session.CountedUnauthenticated, 0) == 0) return;
-        Release(session.RemoteIp!);
-    }
-
-    private void Release(IPAddress ip)
-    {
-        while (_unauthenticated.TryGetValue(ip, out var n))
-        {
-            if (n <= 1 ? _unauthenticated.TryRemove(new KeyValuePair<IPAddress, int>(ip, n)) : _unauthenticated.TryUpdate(ip, n - 1, n)) return;
-        }
+        _unauthenticated.Remove(session.RemoteIp!);
     }
 }

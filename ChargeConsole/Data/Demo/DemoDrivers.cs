@@ -34,8 +34,7 @@ public sealed class DemoDrivers(
         var started = new TaskCompletionSource();
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
             await started.Task.WaitAsync(stoppingToken);
-        var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First(a => a.StartsWith("http://"))
-            .Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1").Replace("+", "127.0.0.1").Replace("*", "127.0.0.1");
+        var address = OwnAddress(server);
         using var http = new HttpClient { BaseAddress = new Uri(address) };
         var maxCharging = config.GetValue("Demo:ConcurrentCharges", 8);
         var random = new Random();
@@ -130,4 +129,8 @@ public sealed class DemoDrivers(
         token = (await response.Content.ReadFromJsonAsync<JsonElement>(Json, ct)).GetProperty("accessToken").GetString()!;
         return _tokens[phone] = token;
     }
+
+    /// <summary>This process's HTTP address, reachable from itself (a wildcard listen address becomes loopback).</summary>
+    internal static string OwnAddress(IServer server) => server.Features.Get<IServerAddressesFeature>()!.Addresses.First(a => a.StartsWith("http://"))
+        .Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1").Replace("+", "127.0.0.1").Replace("*", "127.0.0.1");
 }

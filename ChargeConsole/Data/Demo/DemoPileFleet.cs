@@ -36,8 +36,7 @@ public sealed class DemoPileFleet(IDbContextFactory<ChargeDbContext> dbFactory, 
             (host, port) = (through.Address.ToString(), through.Port);
         // OCPP charge points connect to the console's own HTTP port (in a cluster: Demo:OcppEndpoint, the balancer's).
         var web = config["Demo:OcppEndpoint"] is { Length: > 0 } ocppEndpoint ? $"http://{ocppEndpoint}"
-            : server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First(a => a.StartsWith("http://"))
-                .Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1").Replace("+", "127.0.0.1").Replace("*", "127.0.0.1");
+            : DemoDrivers.OwnAddress(server);
         var ocppServer = new Uri(web.Replace("http://", "ws://").TrimEnd('/') + "/");
         foreach (var p in piles.Where(p => p.Protocol == PileProtocol.Ocpp16J))
         {

@@ -23,7 +23,7 @@ public sealed class OcppTransactions(
 {
     private const string NoCard = "0000000000000000";
 
-    private sealed record OrderView(long Id, string Serial, string GunCode, DateTime CreatedAt, DateTime? StartedAt, long? MeterStartWh, string? Tariff, Money? Limit);
+    private sealed record OrderView(long Id, string Serial, string GunCode, DateTime CreatedAt, DateTime? StartedAt, long? MeterStartWh, string? Tariff);
 
     public async Task<OcppStartAnswer> StartAsync(string pileCode, int connector, string idTag, long meterStartWh, DateTimeOffset at, CancellationToken ct)
     {
@@ -150,7 +150,7 @@ public sealed class OcppTransactions(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.ChargingOrders.AsNoTracking()
             .Where(o => o.Id == transactionId && o.GunCode.StartsWith(pileCode) && o.TransactionSerial != null)
-            .Select(o => new OrderView(o.Id, o.TransactionSerial!, o.GunCode, o.CreatedAt, o.StartedAt, o.MeterStartWh, o.Tariff, o.SpendingLimit))
+            .Select(o => new OrderView(o.Id, o.TransactionSerial!, o.GunCode, o.CreatedAt, o.StartedAt, o.MeterStartWh, o.Tariff))
             .FirstOrDefaultAsync(ct);
     }
 

@@ -59,11 +59,17 @@ public sealed class OcppChargePointHandler(
         OcppSession session;
         try
         {
-            var login = new PileLogin(chargePointId, PileWire.Ocpp16J, null);
-            if (!await sink.AuthorizeLoginAsync(login, remoteAddress, http.RequestAborted))
+            var login = new PileLogin(chargePointId, PileWire.Ocpp16J, null, BasicPassword(http, chargePointId));
+            var verdict = await sink.AuthorizeLoginAsync(login, remoteAddress, http.RequestAborted);
+            if (verdict != LoginVerdict.Accepted)
             {
                 registry.Abandon();
-                await RefuseAsync(http, StatusCodes.Status404NotFound, "未登记为 OCPP 1.6J 的电桩");
+                if (verdict == LoginVerdict.WrongPassword)
+                {
+                    http.Response.Headers.WWWAuthenticate = "Basic realm=\"ChargeConsole OCPP\", charset=\"UTF-8\"";
+                    await RefuseAsync(http, StatusCodes.Status401Unauthorized, "电桩密码错误");
+                }
+                else await RefuseAsync(http, StatusCodes.Status404NotFound, "未登记为 OCPP 1.6J 的电桩");
                 return;
             }
             var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
@@ -251,6 +257,24 @@ public sealed class OcppChargePointHandler(
                 return new { };
             default:
                 return null;
+        }
+    }
+
+    /// <summary>The password of an <c>Authorization: Basic</c> header whose user is the charge point itself (security
+    /// profile 1); null when there is none, it is malformed, or it names another user.</summary>
+    internal static string? BasicPassword(HttpContext http, string chargePointId)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) || header.Length > 512) return null;
+        try
+        {
+            var pair = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
+            var colon = pair.IndexOf(':');
+            return colon > 0 && pair[..colon] == chargePointId ? pair[(colon + 1)..] : null;
+        }
+        catch (FormatException)
+        {
+            return null;
         }
     }
 

@@ -7,8 +7,12 @@ namespace ChargeConsole.Devices.Piles;
 public enum PileWire { Ykc, Ocpp16J }
 
 /// <summary>A pile announcing itself, in no protocol's words: YKC's 0x01 login, or an OCPP charge point's upgrade
-/// (which names no firmware: null keeps the one recorded).</summary>
-public sealed record PileLogin(string PileCode, PileWire Wire, string? Firmware);
+/// (which names no firmware: null keeps the one recorded). <paramref name="Password"/> is what an OCPP charge point
+/// presented with HTTP Basic (security profile 1), null when it sent none.</summary>
+public sealed record PileLogin(string PileCode, PileWire Wire, string? Firmware, string? Password = null);
+
+/// <summary>The console's answer to a login: a wrong password is told apart so that OCPP can answer 401.</summary>
+public enum LoginVerdict { Accepted, Refused, WrongPassword }
 
 /// <summary>A live connection of a pile, whatever its protocol, as the cluster's directory registers it.</summary>
 public interface IPileConnection
@@ -28,8 +32,8 @@ public interface IPileConnection
 public interface IPileEventSink
 {
     /// <summary>Whether this pile may log in from this address: only piles registered in the console may, and a
-    /// station may restrict its piles to address ranges. Called before the pile's live session is touched.</summary>
-    Task<bool> AuthorizeLoginAsync(PileLogin login, string remoteAddress, CancellationToken ct);
+    /// station may restrict its piles to address ranges, and an OCPP pile with a password set must present it. Called before the pile's live session is touched.</summary>
+    Task<LoginVerdict> AuthorizeLoginAsync(PileLogin login, string remoteAddress, CancellationToken ct);
 
     /// <summary>The authorised pile's session is now the live one. <paramref name="replaced"/> is the connection it
     /// took over, on this node or another, if any (written to the audit log).</summary>

@@ -263,7 +263,7 @@ public sealed class PileConnectionHandler(
             return true;
         }
         // Authorised first: a stranger naming a registered pile's code from the wrong place never touches its live session.
-        var accepted = await GatedAsync<bool?>(async () => await sink.AuthorizeLoginAsync(Neutral(login), session.RemoteAddress, ct), session, ct);
+        var accepted = await GatedAsync<LoginVerdict?>(async () => await sink.AuthorizeLoginAsync(Neutral(login), session.RemoteAddress, ct), session, ct);
         if (accepted is null)
         {
             // The console could not decide (a busy database; SafeAsync logged why): no refusal, which the pile would
@@ -271,7 +271,7 @@ public sealed class PileConnectionHandler(
             log.LogWarning("Login of pile {Pile} could not be checked; the pile will retry", login.PileCode);
             return false;
         }
-        if (accepted == false)
+        if (accepted != LoginVerdict.Accepted)
         {
             await session.SendAsync(new LoginReply(login.PileCode, false).ToFrame(frame.Seq), ct);
             log.LogWarning("Login refused for pile {Pile} from {Remote}", login.PileCode, session.RemoteAddress);

@@ -18,6 +18,8 @@ public sealed class SimulatedChargePointOptions
     public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>A driver unplugs this long after a charge ends (the connector goes Available again).</summary>
     public TimeSpan UnplugAfterCharge { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>The HTTP Basic password (security profile 1), when the pile has one set in the console.</summary>
+    public string? Password { get; init; }
 }
 
 /// <summary>
@@ -72,6 +74,8 @@ public sealed class SimulatedChargePoint(SimulatedChargePointOptions options, Ur
     {
         using var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol(OcppEndpoint.SubProtocol);
+        if (options.Password is { } password)
+            socket.Options.SetRequestHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{PileCode}:{password}")));
         await socket.ConnectAsync(new Uri(server, $"ocpp/{PileCode}"), ct);
         _socket = socket;
         using var session = CancellationTokenSource.CreateLinkedTokenSource(ct);

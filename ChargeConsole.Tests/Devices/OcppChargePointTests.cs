@@ -68,6 +68,57 @@ public sealed class OcppChargePointTests
     }
 
     [Fact]
+    public async Task A_pile_with_a_password_set_in_its_form_needs_it_at_the_upgrade_and_one_without_does_not()
+    {
+        await using var app = await StartAsync();
+        var piles = app.Get<ChargeConsole.Features.Piles.PileService>();
+        var operatorScope = new AccessScope("op", "operator", false, null);
+        var pileId = await IdOfAsync(app, Ocpp);
+        var form = (await piles.GetAsync(operatorScope, pileId))!;
+        Assert.False(form.HasOcppPassword);
+
+        form.OcppPassword = "short";
+        var tooShort = await piles.SaveAsync(operatorScope, form);
+        Assert.False(tooShort.Succeeded);
+        Assert.Equal("接入密码须为16到40位", tooShort.Error);
+
+        form.OcppPassword = "Xianlin-Lake-2026!";
+        Assert.True((await piles.SaveAsync(operatorScope, form)).Succeeded);
+        await using (var db = app.Context())
+        {
+            var hash = await db.Piles.Where(p => p.Code == Ocpp).Select(p => p.OcppPasswordHash).SingleAsync();
+            Assert.NotNull(hash);
+            Assert.DoesNotContain("Xianlin", hash); // stored hashed, never as typed
+        }
+        Assert.True((await piles.GetAsync(operatorScope, pileId))!.HasOcppPassword);
+
+        Assert.Equal(401, (await Assert.ThrowsAsync<OcppClient.UpgradeRefused>(() => OcppClient.ConnectAsync(app, Ocpp))).Status);
+        Assert.Equal(401, (await Assert.ThrowsAsync<OcppClient.UpgradeRefused>(() => OcppClient.ConnectAsync(app, Ocpp, password: "Xianlin-Lake-2027!"))).Status);
+        Assert.Equal(401, (await Assert.ThrowsAsync<OcppClient.UpgradeRefused>(() => OcppClient.ConnectAsync(app, Ocpp, password: "Xianlin-Lake-2026!", user: "32010200000003"))).Status);
+        Assert.False(await OnlineAsync(app, Ocpp));
+        await using (var right = await OcppClient.ConnectAsync(app, Ocpp, password: "Xianlin-Lake-2026!"))
+            await LiveWebApp.Eventually(() => OnlineAsync(app, Ocpp), "online with the right password");
+        await using (var db = app.Context())
+            Assert.Contains(await db.AuditLogs.Where(a => a.Target == Ocpp).Select(a => a.Result).ToListAsync(), d => d.Contains("未提供密码"));
+
+        // Editing the pile without typing a password keeps it; clearing it lets the pile in without one.
+        form = (await piles.GetAsync(operatorScope, pileId))!;
+        form.Name = "改名不改密码";
+        Assert.True((await piles.SaveAsync(operatorScope, form)).Succeeded);
+        Assert.Equal(401, (await Assert.ThrowsAsync<OcppClient.UpgradeRefused>(() => OcppClient.ConnectAsync(app, Ocpp))).Status);
+        form.ClearOcppPassword = true;
+        Assert.True((await piles.SaveAsync(operatorScope, form)).Succeeded);
+        await using var open = await OcppClient.ConnectAsync(app, Ocpp);
+        Assert.Equal("ocpp1.6", open.SubProtocol);
+    }
+
+    private static async Task<int> IdOfAsync(LiveWebApp app, string pile)
+    {
+        await using var db = app.Context();
+        return await db.Piles.Where(p => p.Code == pile).Select(p => p.Id).SingleAsync();
+    }
+
+    [Fact]
     public async Task Boot_heartbeat_and_status_notifications_set_the_pile_online_and_its_guns_as_the_pile_says()
     {
         await using var app = await StartAsync();

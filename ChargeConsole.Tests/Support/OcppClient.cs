@@ -22,10 +22,12 @@ public sealed class OcppClient : IAsyncDisposable
     }
 
     /// <summary>Connects to <c>/ocpp/{id}</c> of <paramref name="app"/>; throws with the refusal's status code if refused.</summary>
-    public static async Task<OcppClient> ConnectAsync(LiveWebApp app, string chargePointId, string subProtocol = "ocpp1.6")
+    public static async Task<OcppClient> ConnectAsync(LiveWebApp app, string chargePointId, string subProtocol = "ocpp1.6", string? password = null, string? user = null)
     {
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol(subProtocol);
+        if (password is not null)
+            socket.Options.SetRequestHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user ?? chargePointId}:{password}")));
         socket.Options.CollectHttpResponseDetails = true;
         var http = app.Http().BaseAddress!;
         var uri = new Uri($"ws://{http.Authority}/ocpp/{chargePointId}");

@@ -35,6 +35,8 @@ public class Pile : IStationOwned
     /// <summary>The billing-model number the pile last confirmed.</summary>
     public int? BillingModelNumber { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>An OCPP pile's HTTP Basic password (security profile 1), hashed; null lets it connect without one.</summary>
+    public string? OcppPasswordHash { get; set; }
     public List<Gun> Guns { get; set; } = [];
 }
 

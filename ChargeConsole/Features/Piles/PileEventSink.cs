@@ -41,34 +41,40 @@ public sealed class PileEventSink(
     /// <summary>Piles authorised but not yet live (the handler makes them live right after): consumed by <see cref="OnLoggedInAsync"/>.</summary>
     private readonly ConcurrentDictionary<string, PileState> _authorized = new();
 
-    public async Task<bool> AuthorizeLoginAsync(PileLogin login, string remoteAddress, CancellationToken ct)
+    public async Task<LoginVerdict> AuthorizeLoginAsync(PileLogin login, string remoteAddress, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var pile = await db.Piles.AsNoTracking().Where(p => p.Code == login.PileCode)
-            .Select(p => new { p.Id, p.StationId, p.Protocol, p.Station.AllowedNetworks, Guns = p.Guns.Select(g => new { g.Id, g.Number, g.Status, g.PluggedIn, g.Holstered, g.FaultBits }).ToList() })
+            .Select(p => new { p.Id, p.StationId, p.Protocol, p.OcppPasswordHash, p.Station.AllowedNetworks, Guns = p.Guns.Select(g => new { g.Id, g.Number, g.Status, g.PluggedIn, g.Holstered, g.FaultBits }).ToList() })
             .FirstOrDefaultAsync(ct);
         if (pile is null)
         {
             await AuditRefusalAsync(login.PileCode, remoteAddress, $"未登记的电桩（来自 {remoteAddress}），已拒绝并断开");
-            return false;
+            return LoginVerdict.Refused;
         }
         if ((pile.Protocol == PileProtocol.Ocpp16J) != (login.Wire == PileWire.Ocpp16J))
         {
             await AuditRefusalAsync(login.PileCode, remoteAddress,
                 $"电桩登记为 {PileText.Protocol(pile.Protocol)} 协议，却以 {(login.Wire == PileWire.Ocpp16J ? "OCPP 1.6J" : "YKC")} 接入（来自 {remoteAddress}），已拒绝");
-            return false;
+            return LoginVerdict.Refused;
         }
         if (!AllowedNetworks.Allows(pile.AllowedNetworks, remoteAddress))
         {
             await AuditRefusalAsync(login.PileCode, remoteAddress, $"电桩从电站允许的地址段以外登录（来自 {remoteAddress}，允许 {pile.AllowedNetworks}），已拒绝并断开");
-            return false;
+            return LoginVerdict.Refused;
+        }
+        if (pile.OcppPasswordHash is { } hash && !OcppPassword.Verify(hash, login.Password))
+        {
+            await AuditRefusalAsync(login.PileCode, remoteAddress,
+                $"OCPP 电桩{(login.Password is null ? "未提供密码" : "密码错误")}（来自 {remoteAddress}），已拒绝");
+            return LoginVerdict.WrongPassword;
         }
         var state = new PileState(pile.Id, pile.StationId);
         // Online with no report yet: the guns are available until the pile says otherwise (0x13 follows).
         foreach (var g in pile.Guns)
             state.Guns[g.Number] = new GunState(g.Id, g.Status == GunStatus.Offline ? GunStatus.Idle : g.Status, g.PluggedIn, g.Holstered, g.FaultBits);
         _authorized[login.PileCode] = state;
-        return true;
+        return LoginVerdict.Accepted;
     }
 
     public async Task OnLoggedInAsync(PileLogin login, string remoteAddress, PileTakeover? replaced, CancellationToken ct)

@@ -19,6 +19,11 @@ public sealed class PileForm : PileSpec
     public string Code { get; set; } = "";
     /// <summary>The pile's own template; null follows its station's.</summary>
     public int? BillingTemplateId { get; set; }
+    /// <summary>A new OCPP Basic-auth password; blank keeps the one set (never read back: only its hash is stored).</summary>
+    public string? OcppPassword { get; set; }
+    public bool ClearOcppPassword { get; set; }
+    /// <summary>Whether the pile has a password now (shown in the form).</summary>
+    public bool HasOcppPassword { get; set; }
 }
 
 /// <summary>Batch add: <see cref="Count"/> piles with consecutive codes <see cref="Prefix"/> + serial from <see cref="FirstSerial"/>.</summary>

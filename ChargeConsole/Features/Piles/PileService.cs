@@ -60,6 +60,7 @@ public sealed class PileService(
         {
             Id = p.Id, Code = p.Code, Name = p.Name, StationId = p.StationId, Model = p.Model, Type = p.Type,
             PowerKw = p.PowerKw, GunCount = p.GunCount, Protocol = p.Protocol, BillingTemplateId = p.BillingTemplateId,
+            HasOcppPassword = p.OcppPasswordHash != null,
         }).FirstOrDefaultAsync(ct);
     }
 
@@ -98,10 +99,21 @@ public sealed class PileService(
         Apply(pile, form);
         pile.Code = form.Code;
         pile.BillingTemplateId = form.BillingTemplateId;
+        var password = SetPassword(pile, form);
         SyncGuns(pile);
         await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(scope.UserName, form.Id is null ? "新增电桩" : "修改电桩", pile.Code, true, $"枪数 {pile.GunCount}", ct);
+        await audit.WriteAsync(scope.UserName, form.Id is null ? "新增电桩" : "修改电桩", pile.Code, true, $"枪数 {pile.GunCount}{password}", ct);
         return OperationResult.Ok(form.Id is null ? "电桩已新增" : "电桩已保存");
+    }
+
+    /// <summary>Sets, keeps or clears the OCPP password as the form says; the words for the audit row.</summary>
+    private static string SetPassword(Pile pile, PileForm form)
+    {
+        var had = pile.OcppPasswordHash is not null;
+        if (pile.Protocol != PileProtocol.Ocpp16J || form.ClearOcppPassword) pile.OcppPasswordHash = null;
+        else if (!string.IsNullOrEmpty(form.OcppPassword)) pile.OcppPasswordHash = OcppPassword.Hash(form.OcppPassword);
+        else return "";
+        return pile.OcppPasswordHash is not null ? "，已设置 OCPP 接入密码" : had ? "，已清除 OCPP 接入密码" : "";
     }
 
     public async Task<OperationResult> BatchAddAsync(AccessScope scope, PileBatchForm form, CancellationToken ct = default)

@@ -23,6 +23,11 @@ public sealed class PileValidator : AbstractValidator<PileForm>
     {
         Include(new PileSpecRules());
         RuleFor(x => x.Code).Must(PileCode.IsValid).WithMessage("电桩编码必须是14位数字");
+        RuleFor(x => x.OcppPassword).Cascade(CascadeMode.Stop)
+            .Must((f, _) => f.Protocol == Data.Entities.PileProtocol.Ocpp16J).WithMessage("只有 OCPP 1.6J 电桩可以设置接入密码")
+            .Length(OcppPassword.MinLength, OcppPassword.MaxLength).WithMessage($"接入密码须为{OcppPassword.MinLength}到{OcppPassword.MaxLength}位")
+            .Matches("^[\\x21-\\x7E]+$").WithMessage("接入密码只能用英文字母、数字和符号，不含空格")
+            .When(x => !string.IsNullOrEmpty(x.OcppPassword) && !x.ClearOcppPassword);
     }
 }
 

@@ -1525,6 +1525,10 @@ namespace ChargeConsole.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("OcppPasswordHash")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<bool>("Online")
                         .HasColumnType("boolean");
 

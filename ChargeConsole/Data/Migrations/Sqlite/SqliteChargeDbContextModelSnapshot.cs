@@ -1480,6 +1480,10 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OcppPasswordHash")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Online")
                         .HasColumnType("INTEGER");
 

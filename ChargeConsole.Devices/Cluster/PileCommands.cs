@@ -29,6 +29,22 @@ public sealed record SetWorkParameters([property: Id(0)] bool Disabled, [propert
 [GenerateSerializer, Immutable]
 public sealed record ReadGun([property: Id(0)] byte Gun) : PileCommand;
 
+/// <summary>Unlocks a gun's connector at the pile, so a driver can take the cable out (OCPP UnlockConnector).</summary>
+[GenerateSerializer, Immutable]
+public sealed record UnlockGun([property: Id(0)] byte Gun) : PileCommand;
+
+/// <summary>Reads the pile's configuration keys (OCPP GetConfiguration); no keys reads them all.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ReadSettings([property: Id(0)] string[] Keys) : PileCommand;
+
+/// <summary>Sets one configuration key (OCPP ChangeConfiguration).</summary>
+[GenerateSerializer, Immutable]
+public sealed record ChangeSetting([property: Id(0)] string Key, [property: Id(1)] string Value) : PileCommand;
+
+/// <summary>Empties the pile's own cache of authorised cards (OCPP ClearCache).</summary>
+[GenerateSerializer, Immutable]
+public sealed record ClearAuthCache : PileCommand;
+
 /// <summary>A time-of-use tariff for the pile: four period prices (1/100000 yuan per kWh) and the period of each half hour.</summary>
 [GenerateSerializer, Immutable]
 public sealed record PushTariff([property: Id(0)] int ModelNumber, [property: Id(1)] TariffRate[] Rates,
@@ -47,9 +63,14 @@ public sealed record GunReading(
     [property: Id(0)] GunCondition Condition, [property: Id(1)] decimal Volts, [property: Id(2)] decimal Amps, [property: Id(3)] decimal Kwh,
     [property: Id(4)] decimal AmountYuan, [property: Id(5)] int Soc, [property: Id(6)] ushort FaultBits);
 
-/// <summary>What became of a command, in words an operator reads; a gun reading when one was asked for.</summary>
+/// <summary>One configuration key of a pile as it reported it; <paramref name="Value"/> null when it has none.</summary>
 [GenerateSerializer, Immutable]
-public sealed record CommandResult([property: Id(0)] CommandStatus Status, [property: Id(1)] string Message, [property: Id(2)] GunReading? Reading = null)
+public sealed record PileSetting([property: Id(0)] string Key, [property: Id(1)] string? Value, [property: Id(2)] bool ReadOnly);
+
+/// <summary>What became of a command, in words an operator reads; a gun reading or the pile's settings when asked for.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CommandResult([property: Id(0)] CommandStatus Status, [property: Id(1)] string Message, [property: Id(2)] GunReading? Reading = null,
+    [property: Id(3)] PileSetting[]? Settings = null, [property: Id(4)] string[]? UnknownKeys = null)
 {
     public bool Succeeded => Status == CommandStatus.Acknowledged;
 }

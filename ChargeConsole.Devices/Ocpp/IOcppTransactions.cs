@@ -9,6 +9,9 @@ public sealed record OcppReading(DateTimeOffset At, long? EnergyWh, decimal? Pow
 /// <param name="TransactionId">the console's order id, as the pile was given it</param>
 public sealed record OcppStop(int TransactionId, int? Connector, long MeterStopWh, DateTimeOffset At, string? Reason, IReadOnlyList<OcppReading> Data);
 
+/// <summary>A running transaction's energy so far and what it costs so far.</summary>
+public sealed record OcppLiveBill(decimal Kwh, decimal AmountYuan);
+
 /// <summary>The answer to a StartTransaction: the idTag's status and the transaction id (0 when refused).</summary>
 public sealed record OcppStartAnswer(string Status, int TransactionId);
 
@@ -20,7 +23,8 @@ public interface IOcppTransactions
 
     Task<OcppStartAnswer> StartAsync(string pileCode, int connector, string idTag, long meterStartWh, DateTimeOffset at, CancellationToken ct);
 
-    Task OnMeterValuesAsync(string pileCode, int connector, int? transactionId, IReadOnlyList<OcppReading> readings, CancellationToken ct);
+    /// <summary>Live energy and amount of the transaction after these readings; null when none is running.</summary>
+    Task<OcppLiveBill?> OnMeterValuesAsync(string pileCode, int connector, int? transactionId, IReadOnlyList<OcppReading> readings, CancellationToken ct);
 
     /// <summary>Settles (or holds for review) the transaction; false when it could not be recorded now (the pile resends).</summary>
     Task<bool> StopAsync(string pileCode, OcppStop stop, CancellationToken ct);

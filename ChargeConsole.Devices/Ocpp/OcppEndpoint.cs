@@ -212,6 +212,7 @@ public sealed class OcppChargePointHandler(
                 var status = p.GetProperty("status").GetString()!;
                 var error = p.GetProperty("errorCode").GetString()!;
                 var vendorCode = p.TryGetProperty("vendorErrorCode", out var v) ? v.GetString() : null;
+                if (connector is > 0 and <= 255) session.ConnectorStatus[connector] = status;
                 if (connector > 0 && connector <= 255)
                     await sink.OnGunConditionAsync(session.PileCode!, connector, OcppStatus.ConditionOf(status), OcppStatus.FaultText(status, error, vendorCode), ct);
                 return new { };
@@ -233,7 +234,8 @@ public sealed class OcppChargePointHandler(
                 int? transactionId = p.TryGetProperty("transactionId", out var t) ? t.GetInt32() : null;
                 var readings = OcppMeter.Read(p.GetProperty("meterValue"));
                 if (transactionId is { } known && connector is > 0 and <= 255) session.Transactions[connector] = known;
-                await transactions.OnMeterValuesAsync(session.PileCode!, connector, transactionId, readings, ct);
+                var bill = await transactions.OnMeterValuesAsync(session.PileCode!, connector, transactionId, readings, ct);
+                if (readings.Count > 0) session.OnReading(connector, Reading(session, connector, readings[^1], bill));
                 return new { };
             }
             case "StopTransaction":
@@ -259,6 +261,11 @@ public sealed class OcppChargePointHandler(
                 return null;
         }
     }
+
+    /// <summary>A connector's MeterValues as a gun reading (读取实时数据), in the terms a YKC 0x13 gives.</summary>
+    private static GunReading Reading(OcppSession session, int connector, OcppReading last, OcppLiveBill? bill) => new(
+        session.ConnectorStatus.TryGetValue(connector, out var status) ? OcppStatus.ConditionOf(status) : bill is null ? GunCondition.Idle : GunCondition.Charging,
+        last.Volts ?? 0, last.Amps ?? 0, bill?.Kwh ?? 0, bill?.AmountYuan ?? 0, last.Soc ?? 0, 0);
 
     /// <summary>The password of an <c>Authorization: Basic</c> header whose user is the charge point itself (security
     /// profile 1); null when there is none, it is malformed, or it names another user.</summary>

@@ -116,6 +116,8 @@ public static class OcppJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // OCPP leaves an optional field out; it never sends null.
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
     public static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json;
+using ChargeConsole.Devices.Cluster;
 using ChargeConsole.Devices.Piles;
 
 namespace ChargeConsole.Devices.Ocpp;
@@ -23,6 +24,19 @@ public sealed class OcppSession(WebSocket socket, string pileCode, string remote
     internal WebSocket Socket => socket;
     /// <summary>Connector → the transaction running on it, as this connection has heard (for RemoteStopTransaction).</summary>
     public ConcurrentDictionary<int, int> Transactions { get; } = new();
+    /// <summary>Connector → its last StatusNotification status, for a reading's condition.</summary>
+    public ConcurrentDictionary<int, string> ConnectorStatus { get; } = new();
+    /// <summary>Connector → an operator waiting for its next MeterValues (读取实时数据); one per connector.</summary>
+    private readonly ConcurrentDictionary<int, TaskCompletionSource<GunReading>> _readings = new();
+
+    /// <summary>The reading the connector's next MeterValues brings (ask for it with TriggerMessage after this).</summary>
+    internal Task<GunReading> NextReadingAsync(int connector) =>
+        _readings.GetOrAdd(connector, _ => new TaskCompletionSource<GunReading>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    internal void OnReading(int connector, GunReading reading)
+    {
+        if (_readings.TryRemove(connector, out var waiting)) waiting.TrySetResult(reading);
+    }
 
     public async Task SendAsync(OcppFrame frame, CancellationToken ct)
     {
@@ -73,6 +87,8 @@ public sealed class OcppSession(WebSocket socket, string pileCode, string remote
 
     internal void FailPending()
     {
+        foreach (var connector in _readings.Keys)
+            if (_readings.TryRemove(connector, out var reading)) reading.TrySetException(new WebSocketException("charge point disconnected"));
         foreach (var id in _calls.Keys)
             if (_calls.TryRemove(id, out var call)) call.Answer.TrySetException(new WebSocketException("charge point disconnected"));
     }

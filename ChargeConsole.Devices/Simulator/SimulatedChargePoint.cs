@@ -84,6 +84,7 @@ public sealed class SimulatedChargePoint(SimulatedChargePointOptions options, Ur
         {
             var boot = await CallAsync("BootNotification", new { chargePointVendor = "ChargeConsole", chargePointModel = "SIM-OCPP", firmwareVersion = "SIM-1.0" }, session.Token);
             _heartbeatSeconds = Math.Clamp(boot.GetProperty("interval").GetInt32(), 5, 3600);
+            _configuration["HeartbeatInterval"] = (_heartbeatSeconds.ToString(CultureInfo.InvariantCulture), false);
             Boots++;
             Online = true;
             foreach (var c in _connectors) await StatusAsync(c.Number, c.TransactionId is null ? "Available" : "Charging", session.Token);
@@ -169,11 +170,22 @@ public sealed class SimulatedChargePoint(SimulatedChargePointOptions options, Ur
                 case "ChangeAvailability": answer = new { status = "Accepted" }; break;
                 case "UnlockConnector": answer = new { status = "Unlocked" }; break;
                 case "ClearCache": answer = new { status = "Accepted" }; break;
-                case "ChangeConfiguration": answer = new { status = "Accepted" }; break;
-                case "TriggerMessage": answer = new { status = "Accepted" }; break;
-                case "GetConfiguration":
-                    answer = new { configurationKey = new[] { new { key = "HeartbeatInterval", @readonly = false, value = _heartbeatSeconds.ToString(CultureInfo.InvariantCulture) } } };
+                case "ChangeConfiguration": answer = new { status = ChangeConfiguration(p.GetProperty("key").GetString()!, p.GetProperty("value").GetString()!) }; break;
+                case "GetConfiguration": answer = GetConfiguration(p); break;
+                case "TriggerMessage":
+                {
+                    var connector = _connectors.FirstOrDefault(c => !p.TryGetProperty("connectorId", out var id) || c.Number == id.GetInt32());
+                    var requested = p.GetProperty("requestedMessage").GetString();
+                    var known = requested is "MeterValues" or "StatusNotification" or "Heartbeat" && connector is not null;
+                    answer = new { status = known ? "Accepted" : "NotImplemented" };
+                    if (known) then = requested switch
+                    {
+                        "MeterValues" => () => MeterAsync(connector!, ct, advance: false),
+                        "StatusNotification" => () => StatusAsync(connector!.Number, connector.TransactionId is null ? "Available" : "Charging", ct),
+                        _ => () => CallAsync("Heartbeat", new { }, ct),
+                    };
                     break;
+                }
                 default:
                     await SendAsync(new OcppCallError(call.UniqueId, OcppErrorCode.NotImplemented, $"{call.Action} not implemented", OcppJson.EmptyObject), ct);
                     return;
@@ -187,6 +199,43 @@ public sealed class SimulatedChargePoint(SimulatedChargePointOptions options, Ur
         {
             _log.LogDebug("Charge point {Pile}: {Action} not completed: {Error}", PileCode, call.Action, e.Message);
         }
+    }
+
+    /// <summary>The configuration keys this charge point has; HeartbeatInterval takes effect at once.</summary>
+    private readonly ConcurrentDictionary<string, (string Value, bool ReadOnly)> _configuration = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["HeartbeatInterval"] = ("60", false),
+        ["MeterValueSampleInterval"] = ("15", false),
+        ["MeterValuesSampledData"] = ("Energy.Active.Import.Register,Power.Active.Import,Voltage", false),
+        ["ConnectionTimeOut"] = ("60", false),
+        ["LocalPreAuthorize"] = ("false", false),
+        ["NumberOfConnectors"] = (options.Connectors.ToString(CultureInfo.InvariantCulture), true),
+        ["SupportedFeatureProfiles"] = ("Core,RemoteTrigger", true),
+    };
+
+    private object GetConfiguration(JsonElement p)
+    {
+        var asked = p.TryGetProperty("key", out var k) ? k.EnumerateArray().Select(x => x.GetString()!).ToArray() : null;
+        var keys = asked ?? _configuration.Keys.ToArray();
+        return new
+        {
+            configurationKey = keys.Where(_configuration.ContainsKey)
+                .Select(key => new { key, @readonly = _configuration[key].ReadOnly, value = _configuration[key].Value }).ToArray(),
+            unknownKey = keys.Where(key => !_configuration.ContainsKey(key)).ToArray(),
+        };
+    }
+
+    private string ChangeConfiguration(string key, string value)
+    {
+        if (!_configuration.TryGetValue(key, out var current)) return "NotSupported";
+        if (current.ReadOnly) return "Rejected";
+        if (key.Equals("HeartbeatInterval", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds is < 5 or > 3600) return "Rejected";
+            _heartbeatSeconds = seconds;
+        }
+        _configuration[key] = (value, false);
+        return "Accepted";
     }
 
     private async Task StartTransactionAsync(Connector connector, string idTag, CancellationToken ct)
@@ -203,17 +252,19 @@ public sealed class SimulatedChargePoint(SimulatedChargePointOptions options, Ur
         await StatusAsync(connector.Number, "Charging", ct);
     }
 
-    private async Task MeterAsync(Connector connector, CancellationToken ct)
+    /// <summary>Sends the connector's meter; <paramref name="advance"/> false reports it as it is (a triggered reading).</summary>
+    private async Task MeterAsync(Connector connector, CancellationToken ct, bool advance = true)
     {
-        var wh = (long)(options.PowerKw * 1000m * (decimal)options.MeterInterval.TotalHours);
+        var wh = advance ? (long)(options.PowerKw * 1000m * (decimal)options.MeterInterval.TotalHours) : 0;
         var meter = Interlocked.Add(ref connector.MeterWh, wh);
+        var charging = connector.TransactionId is not null;
         await CallAsync("MeterValues", new
         {
             connectorId = connector.Number, transactionId = connector.TransactionId,
             meterValue = new[] { new { timestamp = Now(), sampledValue = new object[]
             {
                 new { value = meter.ToString(CultureInfo.InvariantCulture), measurand = "Energy.Active.Import.Register", unit = "Wh" },
-                new { value = (options.PowerKw * 1000m).ToString(CultureInfo.InvariantCulture), measurand = "Power.Active.Import", unit = "W" },
+                new { value = (charging ? options.PowerKw * 1000m : 0).ToString(CultureInfo.InvariantCulture), measurand = "Power.Active.Import", unit = "W" },
                 new { value = "380", measurand = "Voltage", unit = "V" },
             } } },
         }, ct);

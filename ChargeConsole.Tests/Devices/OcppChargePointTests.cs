@@ -198,10 +198,63 @@ public sealed class OcppChargePointTests
         var refused = await second;
         Assert.Equal(CommandStatus.Refused, refused.Status);
         Assert.Contains("PropertyConstraintViolation", refused.Message);
+    }
 
-        // Commands OCPP has no part in are answered in words, not sent.
-        var read = await directory.SendAsync(Ocpp, new ReadGun(1));
-        Assert.Equal((CommandStatus.Refused, "该电桩协议不支持此指令"), (read.Status, read.Message));
+    /// <summary>Answers the console's next CALL of <paramref name="action"/> with <paramref name="payload"/>; returns what it asked.</summary>
+    private static async Task<JsonElement> AnswerAsync(OcppClient chargePoint, string action, string payload)
+    {
+        var call = await chargePoint.NextAsync(m => m[0].GetInt32() == 2 && m[2].GetString() == action);
+        await chargePoint.SendAsync($$"""[3,"{{call[1].GetString()}}",{{payload}}]""");
+        return call[3];
+    }
+
+    [Fact]
+    public async Task Operators_unlock_read_configure_and_clear_the_cache_of_an_OCPP_pile_from_its_pages()
+    {
+        await using var app = await StartAsync();
+        await using var chargePoint = await OcppClient.ConnectAsync(app, Ocpp);
+        await LiveWebApp.Eventually(() => app.Get<IPileDirectory>().IsOnlineAsync(Ocpp), "the OCPP pile online in its grain");
+        await chargePoint.CallAsync("s1", "StatusNotification", """{"connectorId":2,"errorCode":"NoError","status":"Finishing"}""");
+        var operations = app.Get<ChargeConsole.Features.Piles.PileOperationsService>();
+        var scope = new AccessScope("op", "operator", false, null);
+        var gun2 = await GunAsync(app, Ocpp + "02");
+        var pileId = await IdOfAsync(app, Ocpp);
+
+        // 释放电枪 → UnlockConnector.
+        var release = operations.ReleaseGunAsync(scope, gun2.Id);
+        Assert.Equal("""{"connectorId":2}""", (await AnswerAsync(chargePoint, "UnlockConnector", """{"status":"Unlocked"}""")).GetRawText());
+        Assert.Equal("电桩已解锁电枪，可以拔枪", (await release).Message);
+
+        // 读取实时数据 → TriggerMessage, and the reading is the MeterValues that follows.
+        var read = operations.ReadRealtimeAsync(scope, gun2.Id);
+        Assert.Equal("""{"requestedMessage":"MeterValues","connectorId":2}""",
+            (await AnswerAsync(chargePoint, "TriggerMessage", """{"status":"Accepted"}""")).GetRawText());
+        await chargePoint.CallAsync("m1", "MeterValues", $$"""{"connectorId":2,"meterValue":[{"timestamp":"{{Iso(DateTime.UtcNow)}}","sampledValue":[{"value":"229.5","measurand":"Voltage","unit":"V"},{"value":"15.0","measurand":"Current.Import","unit":"A"}]}]}""");
+        var reading = await read;
+        Assert.True(reading.Succeeded, reading.Error);
+        Assert.StartsWith("状态 占用中，电压 229.5V，电流 15.0A，已充 0.0000kWh，金额 0.00元", reading.Message);
+
+        // 配置项: GetConfiguration lists the keys; ChangeConfiguration sets one; both audited.
+        var settings = operations.ReadSettingsAsync(scope, pileId);
+        Assert.Equal("{}", (await AnswerAsync(chargePoint, "GetConfiguration",
+            """{"configurationKey":[{"key":"HeartbeatInterval","readonly":false,"value":"60"},{"key":"NumberOfConnectors","readonly":true,"value":"2"}]}""")).GetRawText());
+        var (outcome, keys) = await settings;
+        Assert.True(outcome.Succeeded);
+        Assert.Equal([new PileSetting("HeartbeatInterval", "60", false), new PileSetting("NumberOfConnectors", "2", true)], keys);
+        var change = operations.ChangeSettingAsync(scope, pileId, new ChargeConsole.Features.Piles.PileSettingForm { Key = "HeartbeatInterval", Value = "120" });
+        Assert.Equal("""{"key":"HeartbeatInterval","value":"120"}""", (await AnswerAsync(chargePoint, "ChangeConfiguration", """{"status":"RebootRequired"}""")).GetRawText());
+        Assert.Equal("配置项 HeartbeatInterval 已设为 120，电桩重启后生效", (await change).Message);
+        var tooLong = await operations.ChangeSettingAsync(scope, pileId, new ChargeConsole.Features.Piles.PileSettingForm { Key = new string('K', 51), Value = "1" });
+        Assert.Equal("配置项名称不能超过50个字符", tooLong.Error);
+
+        // 清除授权缓存 → ClearCache; a refusal is said as one.
+        var clear = operations.ClearAuthCacheAsync(scope, pileId);
+        Assert.Equal("{}", (await AnswerAsync(chargePoint, "ClearCache", """{"status":"Rejected"}""")).GetRawText());
+        Assert.Equal("电桩拒绝清除授权缓存", (await clear).Error);
+
+        await using var db = app.Context();
+        var actions = await db.AuditLogs.Where(a => a.Target == Ocpp || a.Target == gun2.Code).Select(a => a.Action).ToListAsync();
+        Assert.Superset(new HashSet<string> { "释放电枪", "读取实时数据", "读取配置项", "修改配置项 HeartbeatInterval = 120", "清除授权缓存" }, actions.ToHashSet());
     }
 
     private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");

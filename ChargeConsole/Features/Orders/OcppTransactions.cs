@@ -74,11 +74,12 @@ public sealed class OcppTransactions(
         return ("Accepted", await db.ChargingOrders.SingleAsync(o => o.Id == reservation!.Order.Id, ct));
     }
 
-    public async Task OnMeterValuesAsync(string pileCode, int connector, int? transactionId, IReadOnlyList<OcppReading> readings, CancellationToken ct)
+    public async Task<OcppLiveBill?> OnMeterValuesAsync(string pileCode, int connector, int? transactionId, IReadOnlyList<OcppReading> readings, CancellationToken ct)
     {
-        if (transactionId is not { } id || readings.Count == 0) return;
+        if (transactionId is not { } id || readings.Count == 0) return null;
         var order = await FindAsync(pileCode, id, ct);
-        if (order?.MeterStartWh is not { } meterStart || order.Tariff is null) return;
+        if (order?.MeterStartWh is not { } meterStart || order.Tariff is null) return null;
+        OcppLiveBill? bill = null;
         var tariff = TariffSnapshot.Parse(order.Tariff);
         var samples = await SamplesAsync(order, ct);
         foreach (var reading in readings.Where(r => r.EnergyWh is not null))
@@ -94,7 +95,9 @@ public sealed class OcppTransactions(
                 (uint)Math.Clamp(amount.Fen * 100, 0, uint.MaxValue), 0);
             await sink.OnGunConditionAsync(pileCode, connector, Devices.Cluster.GunCondition.Charging, null, ct);
             await telemetry.OnRealtimeAsync(pileCode, realtime, ct, reading.At.UtcDateTime);
+            bill = new OcppLiveBill(energy.Units / 10_000m, amount.Fen / 100m);
         }
+        return bill;
     }
 
     public async Task<bool> StopAsync(string pileCode, OcppStop stop, CancellationToken ct)

@@ -22,6 +22,7 @@ public sealed record GunRow
     public string Code { get; init; } = "";
     public int Number { get; init; }
     public string PileCode { get; init; } = "";
+    public PileProtocol Protocol { get; init; }
     public string StationName { get; init; } = "";
     public GunStatus Status { get; init; }
     public bool PluggedIn { get; init; }
@@ -58,6 +59,7 @@ public sealed class GunService
                 Code = g.Code,
                 Number = g.Number,
                 PileCode = g.Pile.Code,
+                Protocol = g.Pile.Protocol,
                 StationName = g.Pile.Station.Name,
                 Status = g.Status,
                 PluggedIn = g.PluggedIn,

@@ -27,6 +27,29 @@ public sealed class PileOperationsService(
             (code, ct) => piles.SendAsync(code, new SetWorkParameters(disabled, (byte)maxPowerPercent), ct));
     }
 
+    public Task<OperationResult> ClearAuthCacheAsync(AccessScope scope, int pileId) =>
+        RunAsync(scope, pileId, "清除授权缓存", (code, ct) => piles.SendAsync(code, new ClearAuthCache(), ct));
+
+    /// <summary>The pile's configuration keys as it reports them (OCPP GetConfiguration); empty with the reason when it cannot.</summary>
+    public async Task<(OperationResult Outcome, IReadOnlyList<PileSetting> Settings)> ReadSettingsAsync(AccessScope scope, int pileId)
+    {
+        IReadOnlyList<PileSetting> settings = [];
+        var outcome = await RunAsync(scope, pileId, "读取配置项", async (code, ct) =>
+        {
+            var result = await piles.SendAsync(code, new ReadSettings([]), ct);
+            settings = result.Settings ?? [];
+            return result;
+        });
+        return (outcome, settings);
+    }
+
+    public async Task<OperationResult> ChangeSettingAsync(AccessScope scope, int pileId, PileSettingForm form)
+    {
+        var validation = await new PileSettingValidator().ValidateAsync(form);
+        if (!validation.IsValid) return OperationResult.Invalid(validation);
+        return await RunAsync(scope, pileId, $"修改配置项 {form.Key} = {form.Value}", (code, ct) => piles.SendAsync(code, new ChangeSetting(form.Key, form.Value), ct));
+    }
+
     /// <summary>Reads a gun's real-time data (0x12 → 0x13) and describes it.</summary>
     public async Task<OperationResult> ReadRealtimeAsync(AccessScope scope, int gunId)
     {
@@ -51,6 +74,14 @@ public sealed class PileOperationsService(
         var gun = await FindGunAsync(scope, gunId);
         if (gun is null) return OperationResult.Fail("该电枪已被删除，请刷新列表");
         OperationResult outcome;
+        if (gun.Protocol == PileProtocol.Ocpp16J)
+        {
+            // An OCPP pile reports its connector's state itself; what the operator needs is the cable let go.
+            var unlock = await piles.SendAsync(gun.PileCode, new UnlockGun((byte)gun.Number));
+            outcome = unlock.Succeeded ? OperationResult.Ok(unlock.Message) : OperationResult.Fail(unlock.Message);
+            await audit.WriteAsync(scope.UserName, "释放电枪", gun.Code, outcome);
+            return outcome;
+        }
         var read = await piles.SendAsync(gun.PileCode, new ReadGun((byte)gun.Number));
         if (read.Reading is not { } data)
         {
@@ -73,20 +104,20 @@ public sealed class PileOperationsService(
         return outcome;
     }
 
-    private sealed record GunRef(int Id, string Code, int Number, int PileId, string PileCode, int StationId);
+    private sealed record GunRef(int Id, string Code, int Number, int PileId, string PileCode, int StationId, PileProtocol Protocol);
 
     private async Task<GunRef?> FindGunAsync(AccessScope scope, int gunId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         return await db.Guns.AsNoTracking().VisibleTo(scope).Where(g => g.Id == gunId)
-            .Select(g => new GunRef(g.Id, g.Code, g.Number, g.PileId, g.Pile.Code, g.StationId)).FirstOrDefaultAsync();
+            .Select(g => new GunRef(g.Id, g.Code, g.Number, g.PileId, g.Pile.Code, g.StationId, g.Pile.Protocol)).FirstOrDefaultAsync();
     }
 
     private async Task<OperationResult> RunAsync(AccessScope scope, int pileId, string action, Func<string, CancellationToken, Task<CommandResult>> send)
     {
         if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能操作电桩");
         await using var db = await dbFactory.CreateDbContextAsync();
-        var code = await db.Piles.AsNoTracking().Where(p => p.Id == pileId).Select(p => p.Code).FirstOrDefaultAsync();
+        var code = await db.Piles.AsNoTracking().VisibleTo(scope).Where(p => p.Id == pileId).Select(p => p.Code).FirstOrDefaultAsync();
         if (code is null) return OperationResult.Fail("该电桩已被删除，请刷新列表");
         var result = await send(code, CancellationToken.None);
         var outcome = result.Succeeded ? OperationResult.Ok(result.Message) : OperationResult.Fail(result.Message);

@@ -18,6 +18,10 @@ public sealed record OcppStartAnswer(string Status, int TransactionId);
 /// <summary>What the console does with an OCPP charge point's transactions (the web app implements it: orders, money).</summary>
 public interface IOcppTransactions
 {
+    /// <summary>A BootNotification: records the firmware the pile names, and answers Accepted, or Pending while its
+    /// station is out of operation (the pile boots again after the interval).</summary>
+    Task<string> BootAsync(string pileCode, string? firmware, CancellationToken ct);
+
     /// <summary>The idTagInfo status of an Authorize: Accepted, Blocked, Expired or Invalid.</summary>
     Task<string> AuthorizeAsync(string pileCode, string idTag, CancellationToken ct);
 

@@ -203,7 +203,11 @@ public sealed class OcppChargePointHandler(
         switch (call.Action)
         {
             case "BootNotification":
-                return new { status = "Accepted", currentTime = now, interval = options.Value.HeartbeatSeconds };
+            {
+                var status = await transactions.BootAsync(session.PileCode!, p.TryGetProperty("firmwareVersion", out var f) ? f.GetString() : null, ct);
+                session.BootPending = status != "Accepted";
+                return new { status, currentTime = now, interval = options.Value.HeartbeatSeconds };
+            }
             case "Heartbeat":
                 return new { currentTime = now };
             case "StatusNotification":
@@ -217,6 +221,9 @@ public sealed class OcppChargePointHandler(
                     await sink.OnGunConditionAsync(session.PileCode!, connector, OcppStatus.ConditionOf(status), OcppStatus.FaultText(status, error, vendorCode), ct);
                 return new { };
             }
+            case "Authorize" or "StartTransaction" when session.BootPending:
+                log.LogInformation("OCPP {Pile}: {Action} while its boot is pending refused", session.PileCode, call.Action);
+                return call.Action == "Authorize" ? new { idTagInfo = new { status = "Blocked" } } : new { idTagInfo = new { status = "Blocked" }, transactionId = 0 };
             case "Authorize":
                 return new { idTagInfo = new { status = await transactions.AuthorizeAsync(session.PileCode!, p.GetProperty("idTag").GetString()!, ct) } };
             case "StartTransaction":

@@ -24,6 +24,9 @@ public sealed class OcppSession(WebSocket socket, string pileCode, string remote
     internal WebSocket Socket => socket;
     /// <summary>Connector → the transaction running on it, as this connection has heard (for RemoteStopTransaction).</summary>
     public ConcurrentDictionary<int, int> Transactions { get; } = new();
+    /// <summary>Set while the console answered the last BootNotification Pending: the pile may not start charges.
+    /// A charge point boots only after a restart, not on every reconnect, so a new connection starts accepted.</summary>
+    public bool BootPending { get; set; }
     /// <summary>Connector → its last StatusNotification status, for a reading's condition.</summary>
     public ConcurrentDictionary<int, string> ConnectorStatus { get; } = new();
     /// <summary>Connector → an operator waiting for its next MeterValues (读取实时数据); one per connector.</summary>

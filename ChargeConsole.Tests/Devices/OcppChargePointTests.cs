@@ -131,6 +131,20 @@ public sealed class OcppChargePointTests
         Assert.True(DateTimeOffset.TryParse(boot[2].GetProperty("currentTime").GetString(), out _));
         var heartbeat = await chargePoint.CallAsync("h1", "Heartbeat", "{}");
         Assert.True(heartbeat[2].TryGetProperty("currentTime", out _));
+        await using (var db = app.Context())
+        {
+            Assert.Equal("1.2.3", await db.Piles.Where(p => p.Code == Ocpp).Select(p => p.FirmwareVersion).SingleAsync());
+            // Its station out of operation: the boot is Pending and no charge starts until it boots accepted.
+            await db.Stations.Where(st => st.Piles.Any(p => p.Code == Ocpp)).ExecuteUpdateAsync(u => u.SetProperty(st => st.IsOpen, false));
+        }
+        var pending = await chargePoint.CallAsync("b2", "BootNotification", """{"chargePointVendor":"Acme","chargePointModel":"DC60","firmwareVersion":"1.2.4"}""");
+        Assert.Equal("Pending", pending[2].GetProperty("status").GetString());
+        var blocked = await chargePoint.CallAsync("t0", "StartTransaction", $$"""{"connectorId":1,"idTag":"ANYCARD","meterStart":0,"timestamp":"{{Iso(DateTime.UtcNow)}}"}""");
+        Assert.Equal(("Blocked", 0), (blocked[2].GetProperty("idTagInfo").GetProperty("status").GetString(), blocked[2].GetProperty("transactionId").GetInt32()));
+        await using (var db = app.Context())
+            await db.Stations.Where(st => st.Piles.Any(p => p.Code == Ocpp)).ExecuteUpdateAsync(u => u.SetProperty(st => st.IsOpen, true));
+        var accepted = await chargePoint.CallAsync("b3", "BootNotification", """{"chargePointVendor":"Acme","chargePointModel":"DC60","firmwareVersion":"1.2.4"}""");
+        Assert.Equal("Accepted", accepted[2].GetProperty("status").GetString());
 
         var status = await chargePoint.CallAsync("s1", "StatusNotification",
             """{"connectorId":1,"errorCode":"GroundFailure","status":"Faulted","vendorErrorCode":"E42"}""");

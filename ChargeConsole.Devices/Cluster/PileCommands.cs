@@ -45,6 +45,10 @@ public sealed record ChangeSetting([property: Id(0)] string Key, [property: Id(1
 [GenerateSerializer, Immutable]
 public sealed record ClearAuthCache : PileCommand;
 
+/// <summary>Replaces the pile's local list of authorised cards (OCPP SendLocalList, Full) with this version.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SendAuthList([property: Id(0)] int Version, [property: Id(1)] string[] Cards) : PileCommand;
+
 /// <summary>A time-of-use tariff for the pile: four period prices (1/100000 yuan per kWh) and the period of each half hour.</summary>
 [GenerateSerializer, Immutable]
 public sealed record PushTariff([property: Id(0)] int ModelNumber, [property: Id(1)] TariffRate[] Rates,

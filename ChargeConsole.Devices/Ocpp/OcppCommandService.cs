@@ -45,6 +45,16 @@ public sealed class OcppCommandService(OcppSessionRegistry registry, IOptions<Oc
             "NotSupported" => Refused($"电桩不认识配置项 {c.Key}"),
             _ => Refused($"电桩拒绝修改配置项 {c.Key}"),
         }, ct),
+        SendAuthList l => CallAsync(pileCode, "SendLocalList", new
+            {
+                listVersion = l.Version, updateType = "Full",
+                localAuthorizationList = l.Cards.Select(idTag => new { idTag, idTagInfo = new { status = "Accepted" } }).ToArray(),
+            }, r => Status(r) switch
+            {
+                "Accepted" => Ok($"电桩已接受本地名单第 {l.Version} 版（{l.Cards.Length} 张卡）"),
+                "NotSupported" => Refused("该电桩不支持本地名单"),
+                _ => Refused($"电桩未能更新本地名单（{Status(r)}）"),
+            }, ct),
         ClearAuthCache => CallAsync(pileCode, "ClearCache", new { }, r => Status(r) == "Accepted" ? Ok("电桩已清除授权缓存") : Refused("电桩拒绝清除授权缓存"), ct),
         // OCPP charge points take the time from every Heartbeat and BootNotification answer.
         SetClock => Task.FromResult(Ok("OCPP 电桩按每次心跳应答的时间校时，无需单独对时")),

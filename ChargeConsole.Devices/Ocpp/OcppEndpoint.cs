@@ -179,9 +179,19 @@ public sealed class OcppChargePointHandler(
         OcppFrame answer;
         try
         {
-            answer = await AnswerAsync(session, request, ct) is { } payload
-                ? new OcppCallResult(request.UniqueId, OcppJson.ToElement(payload))
-                : new OcppCallError(request.UniqueId, OcppErrorCode.NotSupported, $"本平台暂不处理 {request.Action}", OcppJson.EmptyObject);
+            if (await AnswerAsync(session, request, ct) is { } payload)
+            {
+                var element = OcppJson.ToElement(payload);
+                // Our own answers are held to the specification too; one that breaks it is a bug of ours, said as one.
+                try { OcppSchema.Validate(request.Action, element, confirmation: true, request.UniqueId); }
+                catch (OcppFormatException e)
+                {
+                    log.LogError("OCPP {Pile}: our answer to {Action} breaks the schema: {Reason}", session.PileCode, request.Action, e.Message);
+                    throw new InvalidOperationException("answer breaks the schema", e);
+                }
+                answer = new OcppCallResult(request.UniqueId, element);
+            }
+            else answer = new OcppCallError(request.UniqueId, OcppErrorCode.NotSupported, $"本平台暂不处理 {request.Action}", OcppJson.EmptyObject);
         }
         catch (OcppFormatException e)
         {

@@ -14,6 +14,7 @@ internal sealed class PileConfiguration : IEntityTypeConfiguration<Pile>
         e.HasIndex(x => x.Online);
         e.Property(x => x.ConnectedNode).HasMaxLength(100);
         e.Property(x => x.OcppPasswordHash).HasMaxLength(200);
+        e.Property(x => x.OcppLocalListHash).HasMaxLength(64);
         e.Property(x => x.PowerKw).HasPrecision(9, 2);
         e.HasOne(x => x.Station).WithMany(x => x.Piles).HasForeignKey(x => x.StationId);
     }

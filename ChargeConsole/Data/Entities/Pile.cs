@@ -37,6 +37,10 @@ public class Pile : IStationOwned
     public DateTime CreatedAt { get; set; }
     /// <summary>An OCPP pile's HTTP Basic password (security profile 1), hashed; null lets it connect without one.</summary>
     public string? OcppPasswordHash { get; set; }
+    /// <summary>The local authorisation list version the OCPP pile last accepted, and a hash of that list's cards
+    /// (a different hash means the cards changed and the list is sent again).</summary>
+    public int OcppLocalListVersion { get; set; }
+    public string? OcppLocalListHash { get; set; }
     public List<Gun> Guns { get; set; } = [];
 }
 

@@ -66,7 +66,12 @@ public sealed class OcppTransactions(
     public async Task<string> AuthorizeAsync(string pileCode, string idTag, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.AppUsers.AnyAsync(u => u.CardNumber == idTag, ct) ? "Accepted" : "Invalid";
+        return await db.AppUsers.Where(u => u.CardNumber == idTag).Select(u => (bool?)u.Disabled).FirstOrDefaultAsync(ct) switch
+        {
+            false => "Accepted",
+            true => "Blocked",
+            null => "Invalid",
+        };
     }
 
     private async Task<(string Status, Data.Entities.ChargingOrder? Order)> CardStartAsync(ChargeDbContext db, string gunCode, string idTag, CancellationToken ct)

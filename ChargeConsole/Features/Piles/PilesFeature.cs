@@ -1,3 +1,4 @@
+using Quartz;
 using ChargeConsole.Devices.Piles;
 using ChargeConsole.Infrastructure.Excel;
 
@@ -20,7 +21,11 @@ public sealed class PilesFeature : ConsoleFeature
         services.AddSingleton<PileImportService>();
         services.AddSingleton<GunService>();
         services.AddSingleton<PileOperationsService>();
+        services.AddSingleton<OcppLocalList>();
     }
+
+    public override void ScheduleJobs(IQuartzBuilder quartz, IConfiguration config) =>
+        Every<OcppLocalListJob>(quartz, "ocpp-local-list", TimeSpan.FromSeconds(Math.Max(5, config.GetValue("Ocpp:LocalListSeconds", 60))));
 
     public override void MapEndpoints(FeatureRoutes routes)
     {

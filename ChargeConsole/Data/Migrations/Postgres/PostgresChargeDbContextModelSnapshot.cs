@@ -1525,6 +1525,13 @@ namespace ChargeConsole.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("OcppLocalListHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("OcppLocalListVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("OcppPasswordHash")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

@@ -1528,6 +1528,13 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("OcppLocalListHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("OcppLocalListVersion")
+                        .HasColumnType("int");
+
                     b.Property<string>("OcppPasswordHash")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");

@@ -1480,6 +1480,13 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OcppLocalListHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OcppLocalListVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OcppPasswordHash")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

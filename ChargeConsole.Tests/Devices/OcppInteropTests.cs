@@ -1,0 +1,254 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChargeConsole.Data.Entities;
+using ChargeConsole.Devices.Cluster;
+using ChargeConsole.Domain.Orders;
+using ChargeConsole.Features.Orders;
+using ChargeConsole.Features.Piles;
+using ChargeConsole.Features.StoredValue;
+using ChargeConsole.Infrastructure.Auth;
+using ChargeConsole.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargeConsole.Tests.Devices;
+
+/// <summary>
+/// Issue 23, item 6: charge points that no one here wrote — npm's ocpp-rpc 2.2.1 in strict mode, which checks every
+/// message either way against the OCPP 1.6 schemas it ships — against the running console: a card charge stopped
+/// from the console, an app charge, a reset, an unlock, the configuration and the local list, settled to the fen.
+/// </summary>
+[Trait(TestKind.Name, TestKind.Live)]
+public sealed class OcppInteropTests
+{
+    private const string Pile = "32010200000002";
+    private const string Password = "Interop-Key-0001-ABC";
+    private static readonly AccessScope Operator = new("op", "operator", false, null);
+
+    private static async Task<LiveWebApp> StartAsync()
+    {
+        var app = LiveWebApp.Start();
+        var piles = app.Get<PileService>();
+        await using (var db = app.Context())
+            await db.Piles.Where(p => p.Code == Pile).ExecuteUpdateAsync(u => u.SetProperty(p => p.Protocol, PileProtocol.Ocpp16J));
+        var form = (await piles.GetAsync(Operator, await PileIdAsync(app)))!;
+        form.OcppPassword = Password;
+        Assert.True((await piles.SaveAsync(Operator, form)).Succeeded);
+        return app;
+    }
+
+    private static async Task<int> PileIdAsync(LiveWebApp app)
+    {
+        await using var db = app.Context();
+        return await db.Piles.Where(p => p.Code == Pile).Select(p => p.Id).SingleAsync();
+    }
+
+    private static async Task<int> UserWithWalletAsync(LiveWebApp app, string phone, decimal yuan, string? card = null)
+    {
+        await app.AppUserAsync(phone);
+        await using var db = app.Context();
+        var id = await db.AppUsers.Where(u => u.Phone == phone).Select(u => u.Id).SingleAsync();
+        if (card is not null) await db.AppUsers.Where(u => u.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.CardNumber, card));
+        Assert.True((await app.Get<WalletService>().AdjustAsync(Operator, new AdjustmentForm { AppUserId = id, Amount = yuan, Reason = "互通测试充值" })).Succeeded);
+        return id;
+    }
+
+    /// <summary>A flat price written by hand on the order: 1.20 electricity + 0.60 service = 1.80 yuan per kWh.</summary>
+    private static async Task FlatTariffAsync(LiveWebApp app, long orderId)
+    {
+        await using var db = app.Context();
+        await db.ChargingOrders.Where(o => o.Id == orderId).ExecuteUpdateAsync(u => u.SetProperty(o => o.Tariff,
+            "t1|1|120000,120000,120000,120000|60000,60000,60000,60000|" + new string('2', 48)));
+    }
+
+    private static async Task SettledAsync(LiveWebApp app, long orderId) =>
+        await LiveWebApp.Eventually(async () =>
+        {
+            await using var db = app.Context();
+            return await db.ChargingOrders.Where(o => o.Id == orderId).Select(o => o.Status).SingleAsync() == ChargingOrderStatus.Settled;
+        }, $"order {orderId} settled");
+
+    private static string Now(int minutes = 0) => DateTime.UtcNow.AddMinutes(minutes).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
+
+    [Fact]
+    public async Task An_ocpp_rpc_charge_point_needs_its_password_and_charges_with_a_card_stopped_from_the_console_to_the_fen()
+    {
+        await using var app = await StartAsync();
+        await using (var db = app.Context())
+            await db.Piles.Where(p => p.Code == Pile).ExecuteUpdateAsync(u => u.SetProperty(p => p.PowerKw, 1_000_000m));
+        var userId = await UserWithWalletAsync(app, "13800002401", 30m, card: "8800000000000777");
+
+        Assert.Equal(401, (await Assert.ThrowsAsync<OcppClient.UpgradeRefused>(() => OcppRpcChargePoint.ConnectAsync(app, Pile, "Wrong-Key-0001-ABCDE"))).Status);
+        await using var chargePoint = await OcppRpcChargePoint.ConnectAsync(app, Pile, Password);
+        var boot = await chargePoint.CallAsync("BootNotification", new { chargePointVendor = "ocpp-rpc", chargePointModel = "interop", firmwareVersion = "2.2.1" });
+        Assert.Equal(("Accepted", 60), (boot.GetProperty("status").GetString(), boot.GetProperty("interval").GetInt32()));
+        foreach (var connector in new[] { 1, 2 })
+            await chargePoint.CallAsync("StatusNotification", new { connectorId = connector, errorCode = "NoError", status = "Available", timestamp = Now() });
+        await chargePoint.CallAsync("Heartbeat", new { });
+
+        Assert.Equal("Invalid", (await chargePoint.CallAsync("Authorize", new { idTag = "8800000000000000" })).GetProperty("idTagInfo").GetProperty("status").GetString());
+        Assert.Equal("Accepted", (await chargePoint.CallAsync("Authorize", new { idTag = "8800000000000777" })).GetProperty("idTagInfo").GetProperty("status").GetString());
+        await chargePoint.CallAsync("StatusNotification", new { connectorId = 1, errorCode = "NoError", status = "Preparing", timestamp = Now() });
+        var start = await chargePoint.CallAsync("StartTransaction", new { connectorId = 1, idTag = "8800000000000777", meterStart = 1000, timestamp = Now(-10) });
+        Assert.Equal("Accepted", start.GetProperty("idTagInfo").GetProperty("status").GetString());
+        long orderId = start.GetProperty("transactionId").GetInt32();
+        await FlatTariffAsync(app, orderId);
+        await chargePoint.CallAsync("StatusNotification", new { connectorId = 1, errorCode = "NoError", status = "Charging", timestamp = Now() });
+        await chargePoint.CallAsync("MeterValues", new
+        {
+            connectorId = 1, transactionId = orderId,
+            meterValue = new[] { new { timestamp = Now(-5), sampledValue = new object[]
+            {
+                new { value = "3500", measurand = "Energy.Active.Import.Register", unit = "Wh", context = "Sample.Periodic" },
+                new { value = "30000", measurand = "Power.Active.Import", unit = "W" },
+                new { value = "400.5", measurand = "Voltage", unit = "V" },
+                new { value = "75", measurand = "Current.Import", unit = "A" },
+                new { value = "46", measurand = "SoC", unit = "Percent" },
+            } } },
+        });
+        await LiveWebApp.Eventually(async () =>
+        {
+            await using var db = app.Context();
+            return await db.ChargingOrders.Where(o => o.Id == orderId).Select(o => o.Status).SingleAsync() == ChargingOrderStatus.Charging;
+        }, "the card's order charging");
+
+        // 结束充电 from the console → RemoteStopTransaction of that transaction; the pile stops at 6,000 Wh.
+        var stopping = app.Get<ChargingService>().StopAsync(orderId, q => q, "运营人员");
+        var remoteStop = await chargePoint.ConsoleCallAsync("RemoteStopTransaction");
+        Assert.Equal(orderId, remoteStop.GetProperty("params").GetProperty("transactionId").GetInt64());
+        Assert.True((await stopping).Succeeded);
+        var stop = new { transactionId = orderId, idTag = "8800000000000777", meterStop = 6000, timestamp = Now(), reason = "Remote" };
+        Assert.Equal("Accepted", (await chargePoint.CallAsync("StopTransaction", stop)).GetProperty("idTagInfo").GetProperty("status").GetString());
+        await chargePoint.CallAsync("StatusNotification", new { connectorId = 1, errorCode = "NoError", status = "Finishing", timestamp = Now() });
+        await SettledAsync(app, orderId);
+
+        // 5 kWh × (1.20 + 0.60) = 6.00 + 3.00 = 9.00 yuan; the wallet 30.00 → 21.00. The same stop again changes nothing.
+        async Task AssertBillAsync()
+        {
+            await using var db = app.Context();
+            var order = await db.ChargingOrders.AsNoTracking().SingleAsync(o => o.Id == orderId);
+            Assert.Equal((50_000L, 600L, 300L, 900L), (order.Energy.Units, order.ElectricityFee.Fen, order.ServiceFee.Fen, order.TotalAmount.Fen));
+            Assert.Equal((StartSource.Card, userId), (order.Source, order.AppUserId));
+            Assert.Equal(2100L, (await db.Wallets.SingleAsync(w => w.AppUserId == userId)).Principal.Fen);
+        }
+        await AssertBillAsync();
+        await chargePoint.CallAsync("StopTransaction", stop);
+        await AssertBillAsync();
+        await Wallets.AssertBalancesEqualLedgerAsync(app.Factory, userId);
+        Assert.Empty(chargePoint.StrictFailures);
+    }
+
+    [Fact]
+    public async Task An_ocpp_rpc_charge_point_takes_an_app_charge_a_reset_an_unlock_its_configuration_and_the_local_list()
+    {
+        await using var app = await StartAsync();
+        await using (var db = app.Context())
+            await db.Piles.Where(p => p.Code == Pile).ExecuteUpdateAsync(u => u.SetProperty(p => p.PowerKw, 1_000_000m));
+        var userId = await UserWithWalletAsync(app, "13800002402", 50m, card: "8800000000000888");
+        var http = await app.AppUserAsync("13800002402");
+        await using var chargePoint = await OcppRpcChargePoint.ConnectAsync(app, Pile, Password);
+        await chargePoint.CallAsync("BootNotification", new { chargePointVendor = "ocpp-rpc", chargePointModel = "interop" });
+        await chargePoint.CallAsync("StatusNotification", new { connectorId = 2, errorCode = "NoError", status = "Preparing", timestamp = Now() });
+        var operations = app.Get<PileOperationsService>();
+        var pileId = await PileIdAsync(app);
+
+        // The local list: the enabled users' cards as version 1; unchanged → nothing sent; a new card → version 2.
+        var list = app.Get<OcppLocalList>();
+        var pushed = list.PushAsync(CancellationToken.None);
+        var sendList = await chargePoint.ConsoleCallAsync("SendLocalList");
+        Assert.Equal(1, await pushed);
+        Assert.Equal(("Full", 1), (sendList.GetProperty("params").GetProperty("updateType").GetString(), sendList.GetProperty("params").GetProperty("listVersion").GetInt32()));
+        Assert.Contains("8800000000000888", sendList.GetProperty("localList").GetProperty("cards").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(0, await list.PushAsync(CancellationToken.None));
+        await using (var db = app.Context())
+            await db.AppUsers.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.Disabled, true));
+        pushed = list.PushAsync(CancellationToken.None);
+        var second = await chargePoint.ConsoleCallAsync("SendLocalList");
+        Assert.Equal(1, await pushed);
+        Assert.Equal(2, second.GetProperty("params").GetProperty("listVersion").GetInt32());
+        Assert.DoesNotContain("8800000000000888", second.GetProperty("localList").GetProperty("cards").EnumerateArray().Select(c => c.GetString()));
+        await using (var db = app.Context())
+        {
+            Assert.Equal(2, await db.Piles.Where(p => p.Code == Pile).Select(p => p.OcppLocalListVersion).SingleAsync());
+            await db.AppUsers.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.Disabled, false));
+        }
+
+        // The app's start → RemoteStartTransaction; the pile's StartTransaction with that idTag starts the order.
+        var starting = http.PostAsJsonAsync("/api/app/v1/orders", new { gunCode = Pile + "02", requestId = "interop-start-0001" });
+        var remoteStart = await chargePoint.ConsoleCallAsync("RemoteStartTransaction");
+        var started = await starting;
+        Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
+        var orderNo = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderNo").GetString();
+        var idTag = remoteStart.GetProperty("params").GetProperty("idTag").GetString();
+        var tx = await chargePoint.CallAsync("StartTransaction", new { connectorId = 2, idTag, meterStart = 250_000, timestamp = Now(-20) });
+        long orderId = tx.GetProperty("transactionId").GetInt32();
+        await using (var db = app.Context())
+            Assert.Equal(orderNo, await db.ChargingOrders.Where(o => o.Id == orderId).Select(o => o.OrderNo).SingleAsync());
+        await FlatTariffAsync(app, orderId);
+
+        // 读取实时数据 → TriggerMessage; the MeterValues the pile then sends is the reading (2.5 kWh × 1.80 = 4.50 so far).
+        int gun2;
+        await using (var db = app.Context()) gun2 = await db.Guns.Where(g => g.Code == Pile + "02").Select(g => g.Id).SingleAsync();
+        var reading = operations.ReadRealtimeAsync(Operator, gun2);
+        var trigger = await chargePoint.ConsoleCallAsync("TriggerMessage");
+        Assert.Equal("MeterValues", trigger.GetProperty("params").GetProperty("requestedMessage").GetString());
+        await chargePoint.CallAsync("StatusNotification", new { connectorId = 2, errorCode = "NoError", status = "Charging", timestamp = Now() });
+        await chargePoint.CallAsync("MeterValues", new
+        {
+            connectorId = 2, transactionId = orderId,
+            meterValue = new[] { new { timestamp = Now(), sampledValue = new object[]
+            {
+                new { value = "252.5", measurand = "Energy.Active.Import.Register", unit = "kWh", context = "Trigger" },
+                new { value = "398", measurand = "Voltage", unit = "V" },
+            } } },
+        });
+        var read = await reading;
+        Assert.True(read.Succeeded, read.Error);
+        Assert.StartsWith("状态 充电中，电压 398.0V，电流 0.0A，已充 2.5000kWh，金额 4.50元", read.Message);
+
+        // The app's stop → RemoteStopTransaction; 4 kWh in all × 1.80 = 7.20; the wallet 50.00 → 42.80.
+        var stopping = http.PostAsync($"/api/app/v1/orders/{orderNo}/stop", null);
+        var remoteStop = await chargePoint.ConsoleCallAsync("RemoteStopTransaction");
+        Assert.Equal(orderId, remoteStop.GetProperty("params").GetProperty("transactionId").GetInt64());
+        Assert.True((await stopping).IsSuccessStatusCode);
+        await chargePoint.CallAsync("StopTransaction", new { transactionId = orderId, meterStop = 254_000, timestamp = Now(), reason = "Remote" });
+        await SettledAsync(app, orderId);
+        await using (var db = app.Context())
+        {
+            var order = await db.ChargingOrders.AsNoTracking().SingleAsync(o => o.Id == orderId);
+            Assert.Equal((40_000L, 480L, 240L, 720L), (order.Energy.Units, order.ElectricityFee.Fen, order.ServiceFee.Fen, order.TotalAmount.Fen));
+            Assert.Equal(4280L, (await db.Wallets.SingleAsync(w => w.AppUserId == userId)).Principal.Fen);
+        }
+        await Wallets.AssertBalancesEqualLedgerAsync(app.Factory, userId);
+
+        // 释放电枪 → UnlockConnector; 远程重启 → Reset Hard; the pile's refusal is said as one.
+        var unlocking = operations.ReleaseGunAsync(Operator, gun2);
+        Assert.Equal(2, (await chargePoint.ConsoleCallAsync("UnlockConnector")).GetProperty("params").GetProperty("connectorId").GetInt32());
+        Assert.Equal("电桩已解锁电枪，可以拔枪", (await unlocking).Message);
+        var rebooting = operations.RebootAsync(Operator, pileId, whenIdle: false);
+        Assert.Equal("Hard", (await chargePoint.ConsoleCallAsync("Reset")).GetProperty("params").GetProperty("type").GetString());
+        Assert.Equal("电桩已接受，正在重启", (await rebooting).Message);
+        await chargePoint.AnswerNextAsync("Reset", new { status = "Rejected" });
+        var refusedReboot = operations.RebootAsync(Operator, pileId, whenIdle: true);
+        Assert.Equal("Soft", (await chargePoint.ConsoleCallAsync("Reset")).GetProperty("params").GetProperty("type").GetString());
+        Assert.Equal("电桩拒绝重启", (await refusedReboot).Error);
+
+        // 配置项: read, change a writable key, see it changed; a read-only key is refused.
+        var reading1 = operations.ReadSettingsAsync(Operator, pileId);
+        await chargePoint.ConsoleCallAsync("GetConfiguration");
+        var (outcome, settings) = await reading1;
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Contains(new PileSetting("LocalAuthListMaxLength", "1000", true), settings);
+        var changing = operations.ChangeSettingAsync(Operator, pileId, new PileSettingForm { Key = "HeartbeatInterval", Value = "120" });
+        await chargePoint.ConsoleCallAsync("ChangeConfiguration");
+        Assert.True((await changing).Succeeded);
+        var reading2 = operations.ReadSettingsAsync(Operator, pileId);
+        await chargePoint.ConsoleCallAsync("GetConfiguration");
+        Assert.Contains(new PileSetting("HeartbeatInterval", "120", false), (await reading2).Settings);
+        var readOnly = operations.ChangeSettingAsync(Operator, pileId, new PileSettingForm { Key = "NumberOfConnectors", Value = "4" });
+        await chargePoint.ConsoleCallAsync("ChangeConfiguration");
+        Assert.Equal("电桩拒绝修改配置项 NumberOfConnectors", (await readOnly).Error);
+
+        Assert.Empty(chargePoint.StrictFailures);
+    }
+}

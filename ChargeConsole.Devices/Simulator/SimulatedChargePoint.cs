@@ -172,6 +172,8 @@ public sealed class SimulatedChargePoint(SimulatedChargePointOptions options, Ur
                 case "ClearCache": answer = new { status = "Accepted" }; break;
                 case "ChangeConfiguration": answer = new { status = ChangeConfiguration(p.GetProperty("key").GetString()!, p.GetProperty("value").GetString()!) }; break;
                 case "GetConfiguration": answer = GetConfiguration(p); break;
+                case "SendLocalList": answer = new { status = SendLocalList(p) }; break;
+                case "GetLocalListVersion": answer = new { listVersion = LocalListVersion }; break;
                 case "TriggerMessage":
                 {
                     var connector = _connectors.FirstOrDefault(c => !p.TryGetProperty("connectorId", out var id) || c.Number == id.GetInt32());
@@ -236,6 +238,41 @@ public sealed class SimulatedChargePoint(SimulatedChargePointOptions options, Ur
         }
         _configuration[key] = (value, false);
         return "Accepted";
+    }
+
+    /// <summary>The local authorisation list the console last sent: its version and the cards on it.</summary>
+    public int LocalListVersion { get; private set; }
+    public IReadOnlyCollection<string> LocalList { get; private set; } = [];
+
+    private string SendLocalList(JsonElement p)
+    {
+        var cards = p.TryGetProperty("localAuthorizationList", out var list)
+            ? list.EnumerateArray().Where(e => e.TryGetProperty("idTagInfo", out var info) && info.GetProperty("status").GetString() == "Accepted")
+                .Select(e => e.GetProperty("idTag").GetString()!).ToList()
+            : [];
+        LocalList = p.GetProperty("updateType").GetString() == "Full" ? cards : LocalList.Union(cards).ToList();
+        LocalListVersion = p.GetProperty("listVersion").GetInt32();
+        return "Accepted";
+    }
+
+    /// <summary>A driver swipes a card at a free connector: Authorize, then StartTransaction when it is accepted.
+    /// The transaction id, or null when the card or the start was refused.</summary>
+    public async Task<int?> SwipeCardAsync(int connector, string idTag)
+    {
+        var c = _connectors.Single(x => x.Number == connector);
+        var authorized = await CallAsync("Authorize", new { idTag }, _stop.Token);
+        if (authorized.GetProperty("idTagInfo").GetProperty("status").GetString() != "Accepted" || c.Busy) return null;
+        c.Busy = true;
+        await StartTransactionAsync(c, idTag, _stop.Token);
+        return c.TransactionId;
+    }
+
+    /// <summary>The car draws <paramref name="wh"/> on the connector; the pile reports it in a MeterValues.</summary>
+    public async Task ChargeAsync(int connector, long wh)
+    {
+        var c = _connectors.Single(x => x.Number == connector);
+        Interlocked.Add(ref c.MeterWh, wh);
+        await MeterAsync(c, _stop.Token, advance: false);
     }
 
     private async Task StartTransactionAsync(Connector connector, string idTag, CancellationToken ct)

@@ -251,4 +251,64 @@ public sealed class OcppInteropTests
 
         Assert.Empty(chargePoint.StrictFailures);
     }
+
+    [Fact]
+    public async Task Our_own_simulator_goes_through_the_same_runs_with_ocpp_rpc_judging_every_message()
+    {
+        await using var app = await StartAsync();
+        await using (var db = app.Context())
+            await db.Piles.Where(p => p.Code == Pile).ExecuteUpdateAsync(u => u.SetProperty(p => p.PowerKw, 1_000_000m));
+        var userId = await UserWithWalletAsync(app, "13800002403", 30m, card: "8800000000000999");
+        await using var relay = await OcppRpcRelay.StartAsync(app);
+        await using var simulator = new ChargeConsole.Devices.Simulator.SimulatedChargePoint(new ChargeConsole.Devices.Simulator.SimulatedChargePointOptions
+        {
+            PileCode = Pile, Password = Password, MeterInterval = TimeSpan.FromHours(1), UnplugAfterCharge = TimeSpan.FromSeconds(1),
+            ReconnectDelay = TimeSpan.FromMilliseconds(200),
+        }, relay.Endpoint);
+        simulator.Start();
+        await LiveWebApp.Eventually(() => Task.FromResult(simulator.Online), "the simulator booted through the relay");
+        var operations = app.Get<PileOperationsService>();
+        var pileId = await PileIdAsync(app);
+
+        // The local list reaches it.
+        Assert.Equal(1, await app.Get<OcppLocalList>().PushAsync(CancellationToken.None));
+        Assert.Equal(1, simulator.LocalListVersion);
+        Assert.Contains("8800000000000999", simulator.LocalList);
+
+        // A card swipe, 5 kWh, 结束充电 from the console: 5 × 1.80 = 9.00 yuan, the wallet 30.00 → 21.00.
+        var transaction = await simulator.SwipeCardAsync(1, "8800000000000999");
+        Assert.NotNull(transaction);
+        long orderId = transaction.Value;
+        await FlatTariffAsync(app, orderId);
+        await simulator.ChargeAsync(1, 5000);
+        await LiveWebApp.Eventually(async () =>
+        {
+            await using var db = app.Context();
+            return await db.ChargingOrders.Where(o => o.Id == orderId).Select(o => o.Status).SingleAsync() == ChargingOrderStatus.Charging;
+        }, "the card's order charging");
+        Assert.True((await app.Get<ChargingService>().StopAsync(orderId, q => q, "运营人员")).Succeeded);
+        await SettledAsync(app, orderId);
+        await using (var db = app.Context())
+        {
+            var order = await db.ChargingOrders.AsNoTracking().SingleAsync(o => o.Id == orderId);
+            Assert.Equal((50_000L, 900L, StartSource.Card), (order.Energy.Units, order.TotalAmount.Fen, order.Source));
+            Assert.Equal(2100L, (await db.Wallets.SingleAsync(w => w.AppUserId == userId)).Principal.Fen);
+        }
+        await Wallets.AssertBalancesEqualLedgerAsync(app.Factory, userId);
+
+        // Unlock, configuration read and change, reset (the simulator restarts and boots again).
+        int gun1;
+        await using (var db = app.Context()) gun1 = await db.Guns.Where(g => g.Code == Pile + "01").Select(g => g.Id).SingleAsync();
+        Assert.Equal("电桩已解锁电枪，可以拔枪", (await operations.ReleaseGunAsync(Operator, gun1)).Message);
+        Assert.True((await operations.ChangeSettingAsync(Operator, pileId, new PileSettingForm { Key = "HeartbeatInterval", Value = "90" })).Succeeded);
+        Assert.Contains(new PileSetting("HeartbeatInterval", "90", false), (await operations.ReadSettingsAsync(Operator, pileId)).Settings);
+        var boots = simulator.Boots;
+        Assert.True((await operations.RebootAsync(Operator, pileId, whenIdle: false)).Succeeded);
+        await LiveWebApp.Eventually(() => Task.FromResult(simulator.Boots > boots && simulator.Online), "the simulator booted again after Reset");
+
+        Assert.Equal(["SendLocalList", "RemoteStopTransaction", "UnlockConnector", "ChangeConfiguration", "GetConfiguration", "Reset"], relay.Relayed("console"));
+        Assert.Superset(new HashSet<string> { "BootNotification", "StatusNotification", "Authorize", "StartTransaction", "MeterValues", "StopTransaction" },
+            relay.Relayed("pile").ToHashSet());
+        Assert.Empty(relay.StrictFailures);
+    }
 }

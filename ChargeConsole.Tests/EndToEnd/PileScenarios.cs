@@ -129,4 +129,51 @@ public class PileScenarios(BrowserApp app)
             Assert.Equal(shown.Order(), exported.Select(r => r["电桩编码"]?.ToString()).Order());
             Assert.All(exported, r => Assert.Equal("南京新街口充电站", r["所属电站"]?.ToString()));
         });
+
+    [Fact]
+    public Task An_OCPP_pile_s_configuration_is_read_and_set_its_gun_unlocked_and_its_password_checked_in_the_form() =>
+        app.RunAsync("piles_ocpp", async page =>
+        {
+            const string code = "32010300000001"; // the demo's OCPP station
+            await using var chargePoint = new ChargeConsole.Devices.Simulator.SimulatedChargePoint(
+                new() { PileCode = code, ReconnectDelay = TimeSpan.FromSeconds(1) }, new Uri(app.BaseUrl.Replace("http://", "ws://") + "/"));
+            chargePoint.Start();
+            await LiveWebApp.Eventually(() => Task.FromResult(chargePoint.Online), "the OCPP pile online");
+
+            await BrowserApp.SignInAsync(page, "operator", "operator123");
+            await page.GotoAsync("/piles");
+            await BrowserApp.WaitForCircuitAsync(page);
+            await BrowserApp.FilterAsync(page, "电桩编码/名称", code);
+            var row = page.Locator(".mud-table-body tr", new() { HasText = code });
+            await Expect(row).ToContainTextAsync("OCPP 1.6J");
+            await Expect(row).ToContainTextAsync("在线");
+
+            await row.GetByRole(AriaRole.Button, new() { Name = "远程操作" }).ClickAsync();
+            await page.Locator(".mud-popover-open .mud-menu-item, .mud-popover-open .mud-list-item").Filter(new() { HasText = "配置项" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await Expect(dialog).ToContainTextAsync("NumberOfConnectors");
+            await Expect(dialog.Locator("tr", new() { HasText = "NumberOfConnectors" })).ToContainTextAsync("只读");
+            var heartbeat = dialog.Locator("tr", new() { HasText = "HeartbeatInterval" });
+            await heartbeat.Locator("input").FillAsync("90");
+            await heartbeat.Locator("input").BlurAsync();
+            await heartbeat.GetByRole(AriaRole.Button, new() { Name = "下发" }).ClickAsync();
+            await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("配置项 HeartbeatInterval 已设为 90");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "关闭" }).ClickAsync();
+            await Expect(dialog).ToHaveCountAsync(0);
+
+            // The pile form asks for a password of 16 to 40 characters.
+            await row.GetByRole(AriaRole.Button, new() { Name = "编辑" }).ClickAsync();
+            await dialog.GetByLabel("OCPP 接入密码").FillAsync("short");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            await Expect(dialog).ToContainTextAsync("接入密码须为16到40位");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+
+            // 实时数据 of an OCPP gun: TriggerMessage, and the MeterValues that follows.
+            await page.GotoAsync("/guns");
+            await BrowserApp.WaitForCircuitAsync(page);
+            await BrowserApp.FilterAsync(page, "电桩编码", code);
+            var gun = page.Locator(".mud-table-body tr", new() { HasText = code + "01" });
+            await gun.GetByRole(AriaRole.Button, new() { Name = "实时数据" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("电压 380.0V");
+        });
 }

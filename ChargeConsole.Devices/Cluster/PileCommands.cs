@@ -49,6 +49,26 @@ public sealed record ClearAuthCache : PileCommand;
 [GenerateSerializer, Immutable]
 public sealed record SendAuthList([property: Id(0)] int Version, [property: Id(1)] string[] Cards) : PileCommand;
 
+/// <summary>Asks the pile to fetch and install firmware from <paramref name="Location"/> from <paramref name="RetrieveAtUtc"/> on.</summary>
+[GenerateSerializer, Immutable]
+public sealed record UpdateFirmware([property: Id(0)] string Location, [property: Id(1)] DateTime RetrieveAtUtc) : PileCommand;
+
+/// <summary>Asks the pile to upload its diagnostics file to <paramref name="Location"/>.</summary>
+[GenerateSerializer, Immutable]
+public sealed record UploadDiagnostics([property: Id(0)] string Location) : PileCommand;
+
+/// <summary>Holds a gun for one card until <paramref name="ExpiresUtc"/> (OCPP ReserveNow).</summary>
+[GenerateSerializer, Immutable]
+public sealed record ReserveGun([property: Id(0)] byte Gun, [property: Id(1)] int ReservationId, [property: Id(2)] string IdTag,
+    [property: Id(3)] DateTime ExpiresUtc) : PileCommand;
+
+[GenerateSerializer, Immutable]
+public sealed record CancelReservation([property: Id(0)] int ReservationId) : PileCommand;
+
+/// <summary>Caps a gun's power (OCPP SetChargingProfile, TxDefaultProfile) at <paramref name="LimitWatts"/>; null lifts the cap.</summary>
+[GenerateSerializer, Immutable]
+public sealed record LimitGunPower([property: Id(0)] byte Gun, [property: Id(1)] int? LimitWatts) : PileCommand;
+
 /// <summary>A time-of-use tariff for the pile: four period prices (1/100000 yuan per kWh) and the period of each half hour.</summary>
 [GenerateSerializer, Immutable]
 public sealed record PushTariff([property: Id(0)] int ModelNumber, [property: Id(1)] TariffRate[] Rates,

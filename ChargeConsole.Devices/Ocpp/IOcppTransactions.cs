@@ -15,12 +15,20 @@ public sealed record OcppLiveBill(decimal Kwh, decimal AmountYuan);
 /// <summary>The answer to a StartTransaction: the idTag's status and the transaction id (0 when refused).</summary>
 public sealed record OcppStartAnswer(string Status, int TransactionId);
 
-/// <summary>What the console does with an OCPP charge point's transactions (the web app implements it: orders, money).</summary>
-public interface IOcppTransactions
+/// <summary>What the console records of an OCPP charge point itself (the web app implements it).</summary>
+public interface IOcppPileRecords
 {
     /// <summary>A BootNotification: records the firmware the pile names, and answers Accepted, or Pending while its
     /// station is out of operation (the pile boots again after the interval).</summary>
     Task<string> BootAsync(string pileCode, string? firmware, CancellationToken ct);
+
+    /// <summary>A FirmwareStatusNotification (<paramref name="firmware"/>) or DiagnosticsStatusNotification: shown on the pile.</summary>
+    Task OnMaintenanceStatusAsync(string pileCode, bool firmware, string status, CancellationToken ct);
+}
+
+/// <summary>What the console does with an OCPP charge point's transactions (the web app implements it: orders, money).</summary>
+public interface IOcppTransactions
+{
 
     /// <summary>The idTagInfo status of an Authorize: Accepted, Blocked, Expired or Invalid.</summary>
     Task<string> AuthorizeAsync(string pileCode, string idTag, CancellationToken ct);

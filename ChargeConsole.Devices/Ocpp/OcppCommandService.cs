@@ -55,6 +55,33 @@ public sealed class OcppCommandService(OcppSessionRegistry registry, IOptions<Oc
                 "NotSupported" => Refused("该电桩不支持本地名单"),
                 _ => Refused($"电桩未能更新本地名单（{Status(r)}）"),
             }, ct),
+        UpdateFirmware f => CallAsync(pileCode, "UpdateFirmware", new { location = f.Location, retrieveDate = OcppChargePointHandler.Time(f.RetrieveAtUtc) },
+            _ => Ok("电桩已接受升级指令，升级进度以电桩上报为准"), ct),
+        UploadDiagnostics d => CallAsync(pileCode, "GetDiagnostics", new { location = d.Location },
+            r => Ok(r.TryGetProperty("fileName", out var file) ? $"电桩将上传诊断文件 {file.GetString()}" : "电桩没有可上传的诊断文件"), ct),
+        ReserveGun g => CallAsync(pileCode, "ReserveNow",
+            new { connectorId = (int)g.Gun, expiryDate = OcppChargePointHandler.Time(g.ExpiresUtc), idTag = g.IdTag, reservationId = g.ReservationId },
+            r => Status(r) switch
+            {
+                "Accepted" => Ok("电桩已预约锁定该枪"),
+                "Occupied" => Refused("该枪正被占用，不能预约"),
+                "Faulted" => Refused("该枪故障，不能预约"),
+                "Unavailable" => Refused("该枪不可用，不能预约"),
+                _ => Refused("电桩拒绝预约"),
+            }, ct),
+        CancelReservation c => CallAsync(pileCode, "CancelReservation", new { reservationId = c.ReservationId },
+            r => Status(r) == "Accepted" ? Ok("电桩已取消预约") : Refused("电桩没有这项预约（可能已到期或已开始充电）"), ct),
+        LimitGunPower { LimitWatts: { } watts } l => CallAsync(pileCode, "SetChargingProfile", new
+            {
+                connectorId = (int)l.Gun,
+                csChargingProfiles = new
+                {
+                    chargingProfileId = PowerProfileId(l.Gun), stackLevel = 0, chargingProfilePurpose = "TxDefaultProfile", chargingProfileKind = "Relative",
+                    chargingSchedule = new { chargingRateUnit = "W", chargingSchedulePeriod = new[] { new { startPeriod = 0, limit = (decimal)watts } } },
+                },
+            }, r => Status(r) == "Accepted" ? Ok($"电桩已将该枪功率限制为 {watts / 1000m:0.#} kW") : Refused("电桩拒绝功率限制"), ct),
+        LimitGunPower l => CallAsync(pileCode, "ClearChargingProfile", new { id = PowerProfileId(l.Gun) },
+            r => Ok(Status(r) == "Accepted" ? "电桩已解除该枪功率限制" : "该枪没有功率限制"), ct),
         ClearAuthCache => CallAsync(pileCode, "ClearCache", new { }, r => Status(r) == "Accepted" ? Ok("电桩已清除授权缓存") : Refused("电桩拒绝清除授权缓存"), ct),
         // OCPP charge points take the time from every Heartbeat and BootNotification answer.
         SetClock => Task.FromResult(Ok("OCPP 电桩按每次心跳应答的时间校时，无需单独对时")),
@@ -95,6 +122,9 @@ public sealed class OcppCommandService(OcppSessionRegistry registry, IOptions<Oc
         var unknown = r.TryGetProperty("unknownKey", out var u) ? u.EnumerateArray().Select(x => x.GetString()!).ToArray() : [];
         return new CommandResult(CommandStatus.Acknowledged, $"已读取 {settings.Length} 个配置项", Settings: settings, UnknownKeys: unknown);
     }
+
+    /// <summary>The console's own power-limit profile on a gun: one per connector, so a new limit replaces the old one.</summary>
+    private static int PowerProfileId(byte gun) => 9000 + gun;
 
     private static string? Status(JsonElement payload) => payload.TryGetProperty("status", out var s) ? s.GetString() : null;
 

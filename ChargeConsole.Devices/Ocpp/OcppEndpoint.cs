@@ -29,7 +29,7 @@ public static class OcppEndpoint
 }
 
 public sealed class OcppChargePointHandler(
-    OcppSessionRegistry registry, IPileDirectory directory, IPileEventSink sink, IOcppTransactions transactions, IOptions<OcppOptions> options, TimeProvider clock,
+    OcppSessionRegistry registry, IPileDirectory directory, IPileEventSink sink, IOcppTransactions transactions, IOcppPileRecords records, IOptions<OcppOptions> options, TimeProvider clock,
     ILogger<OcppChargePointHandler> log)
 {
     public async Task RunAsync(HttpContext http, string chargePointId)
@@ -214,7 +214,7 @@ public sealed class OcppChargePointHandler(
         {
             case "BootNotification":
             {
-                var status = await transactions.BootAsync(session.PileCode!, p.TryGetProperty("firmwareVersion", out var f) ? f.GetString() : null, ct);
+                var status = await records.BootAsync(session.PileCode!, p.TryGetProperty("firmwareVersion", out var f) ? f.GetString() : null, ct);
                 session.BootPending = status != "Accepted";
                 return new { status, currentTime = now, interval = options.Value.HeartbeatSeconds };
             }
@@ -272,7 +272,7 @@ public sealed class OcppChargePointHandler(
             case "DataTransfer":
                 return new { status = "UnknownVendorId" }; // no vendor extensions are taken
             case "DiagnosticsStatusNotification" or "FirmwareStatusNotification":
-                log.LogInformation("OCPP {Pile}: {Action} {Status}", session.PileCode, call.Action, p.GetProperty("status").GetString());
+                await records.OnMaintenanceStatusAsync(session.PileCode!, call.Action == "FirmwareStatusNotification", p.GetProperty("status").GetString()!, ct);
                 return new { };
             default:
                 return null;

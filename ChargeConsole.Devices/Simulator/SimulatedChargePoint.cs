@@ -174,6 +174,14 @@ public sealed class SimulatedChargePoint(SimulatedChargePointOptions options, Ur
                 case "GetConfiguration": answer = GetConfiguration(p); break;
                 case "SendLocalList": answer = new { status = SendLocalList(p) }; break;
                 case "GetLocalListVersion": answer = new { listVersion = LocalListVersion }; break;
+                case "UpdateFirmware":
+                    answer = new { };
+                    then = () => ReportAsync("FirmwareStatusNotification", ["Downloading", "Downloaded", "Installing", "Installed"], ct);
+                    break;
+                case "GetDiagnostics":
+                    answer = new { fileName = $"{PileCode}-diagnostics.log" };
+                    then = () => ReportAsync("DiagnosticsStatusNotification", ["Uploading", "Uploaded"], ct);
+                    break;
                 case "TriggerMessage":
                 {
                     var connector = _connectors.FirstOrDefault(c => !p.TryGetProperty("connectorId", out var id) || c.Number == id.GetInt32());
@@ -238,6 +246,16 @@ public sealed class SimulatedChargePoint(SimulatedChargePointOptions options, Ur
         }
         _configuration[key] = (value, false);
         return "Accepted";
+    }
+
+    /// <summary>A firmware update's or a diagnostics upload's progress, one status notification after another.</summary>
+    private async Task ReportAsync(string action, string[] statuses, CancellationToken ct)
+    {
+        foreach (var status in statuses)
+        {
+            await Task.Delay(200, ct);
+            await CallAsync(action, new { status }, ct);
+        }
     }
 
     /// <summary>The local authorisation list the console last sent: its version and the cards on it.</summary>

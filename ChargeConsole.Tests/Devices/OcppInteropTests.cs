@@ -249,6 +249,21 @@ public sealed class OcppInteropTests
         await chargePoint.ConsoleCallAsync("ChangeConfiguration");
         Assert.Equal("电桩拒绝修改配置项 NumberOfConnectors", (await readOnly).Error);
 
+        // 固件与诊断: UpdateFirmware with the URL, GetDiagnostics; the pile's status notifications shown on the pile.
+        Assert.Equal("文件地址须为 http、https、ftp、ftps 或 sftp 开头的完整地址",
+            (await operations.UpdateFirmwareAsync(Operator, pileId, new PileFileLocationForm { Location = "file:///etc/passwd" })).Error);
+        var updating = operations.UpdateFirmwareAsync(Operator, pileId, new PileFileLocationForm { Location = "https://firmware.example.com/dc60-2.0.bin" });
+        Assert.Equal("https://firmware.example.com/dc60-2.0.bin", (await chargePoint.ConsoleCallAsync("UpdateFirmware")).GetProperty("params").GetProperty("location").GetString());
+        Assert.True((await updating).Succeeded);
+        await chargePoint.CallAsync("FirmwareStatusNotification", new { status = "Downloading" });
+        await chargePoint.CallAsync("FirmwareStatusNotification", new { status = "Installed" });
+        var diagnostics = operations.UploadDiagnosticsAsync(Operator, pileId, new PileFileLocationForm { Location = "ftp://logs.example.com/upload/" });
+        await chargePoint.ConsoleCallAsync("GetDiagnostics");
+        Assert.Equal("电桩将上传诊断文件 diagnostics.log", (await diagnostics).Message);
+        await chargePoint.CallAsync("DiagnosticsStatusNotification", new { status = "Uploaded" });
+        var maintenance = await operations.MaintenanceAsync(Operator, pileId);
+        Assert.Equal(("Installed", "Uploaded"), (maintenance!.FirmwareStatus, maintenance.DiagnosticsStatus));
+
         Assert.Empty(chargePoint.StrictFailures);
     }
 

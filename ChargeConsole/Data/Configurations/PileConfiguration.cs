@@ -15,6 +15,8 @@ internal sealed class PileConfiguration : IEntityTypeConfiguration<Pile>
         e.Property(x => x.ConnectedNode).HasMaxLength(100);
         e.Property(x => x.OcppPasswordHash).HasMaxLength(200);
         e.Property(x => x.OcppLocalListHash).HasMaxLength(64);
+        e.Property(x => x.FirmwareStatus).HasMaxLength(30);
+        e.Property(x => x.DiagnosticsStatus).HasMaxLength(30);
         e.Property(x => x.PowerKw).HasPrecision(9, 2);
         e.HasOne(x => x.Station).WithMany(x => x.Piles).HasForeignKey(x => x.StationId);
     }
@@ -32,5 +34,6 @@ internal sealed class GunConfiguration : IEntityTypeConfiguration<Gun>
         e.HasOne(x => x.Pile).WithMany(x => x.Guns).HasForeignKey(x => x.PileId).OnDelete(DeleteBehavior.Cascade);
         // No FK to Station: the column is a copy of the pile's, kept for scoping and counters.
         e.Property(x => x.FaultText).HasMaxLength(500);
+        e.Property(x => x.ReservedFor).HasMaxLength(20);
     }
 }

@@ -11,6 +11,7 @@ internal sealed class StationConfiguration : IEntityTypeConfiguration<Station>
         e.Property(x => x.Name).HasMaxLength(100).IsRequired();
         e.Property(x => x.Address).HasMaxLength(200);
         e.Property(x => x.AllowedNetworks).HasMaxLength(1000);
+        e.Property(x => x.PowerLimitKw).HasPrecision(9, 2);
         e.HasIndex(x => x.Name);
         e.HasIndex(x => x.CreatedAt);
         e.HasMany(x => x.Tags).WithMany(x => x.Stations).UsingEntity("StationTagLinks");

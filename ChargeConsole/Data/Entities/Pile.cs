@@ -41,6 +41,11 @@ public class Pile : IStationOwned
     /// (a different hash means the cards changed and the list is sent again).</summary>
     public int OcppLocalListVersion { get; set; }
     public string? OcppLocalListHash { get; set; }
+    /// <summary>An OCPP pile's last FirmwareStatusNotification / DiagnosticsStatusNotification, and when it came.</summary>
+    public string? FirmwareStatus { get; set; }
+    public DateTime? FirmwareStatusAt { get; set; }
+    public string? DiagnosticsStatus { get; set; }
+    public DateTime? DiagnosticsStatusAt { get; set; }
     public List<Gun> Guns { get; set; } = [];
 }
 
@@ -59,4 +64,8 @@ public class Gun : IStationOwned
     public int FaultBits { get; set; }
     public string? FaultText { get; set; }
     public DateTime? StatusChangedAt { get; set; }
+    /// <summary>An OCPP reservation (ReserveNow) holding the gun for one card until <see cref="ReservedUntil"/>;
+    /// its id is the gun's id, so there is at most one per gun.</summary>
+    public string? ReservedFor { get; set; }
+    public DateTime? ReservedUntil { get; set; }
 }

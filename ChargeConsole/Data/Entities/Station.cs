@@ -13,6 +13,8 @@ public class Station
     public string? ContactPhone { get; set; }
     public string? Remark { get; set; }
     public bool IsOpen { get; set; } = true;
+    /// <summary>The most the station's OCPP guns may draw together, spread over those charging (SmartCharging); null: no limit.</summary>
+    public decimal? PowerLimitKw { get; set; }
     public SplitBasis SplitBase { get; set; }
     /// <summary>Optional CIDR ranges its piles may log in from (Domain.Piles.AllowedNetworks); null allows any.</summary>
     public string? AllowedNetworks { get; set; }

@@ -54,14 +54,6 @@ public sealed class OcppTransactions(
         return new OcppStartAnswer("Accepted", (int)order.Id);
     }
 
-    public async Task<string> BootAsync(string pileCode, string? firmware, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var piles = db.Piles.Where(p => p.Code == pileCode);
-        if (firmware is not null) await piles.Where(p => p.FirmwareVersion != firmware).ExecuteUpdateAsync(u => u.SetProperty(p => p.FirmwareVersion, firmware), ct);
-        return await piles.Select(p => p.Station.IsOpen).FirstOrDefaultAsync(ct) ? "Accepted" : "Pending";
-    }
-
     /// <summary>What an Authorize of <paramref name="idTag"/> gets: Accepted for a card registered to a user.</summary>
     public async Task<string> AuthorizeAsync(string pileCode, string idTag, CancellationToken ct)
     {

@@ -50,6 +50,31 @@ public sealed class PileOperationsService(
         return await RunAsync(scope, pileId, $"修改配置项 {form.Key} = {form.Value}", (code, ct) => piles.SendAsync(code, new ChangeSetting(form.Key, form.Value), ct));
     }
 
+    public async Task<OperationResult> UpdateFirmwareAsync(AccessScope scope, int pileId, PileFileLocationForm form)
+    {
+        var validation = await new PileFileLocationValidator().ValidateAsync(form);
+        if (!validation.IsValid) return OperationResult.Invalid(validation);
+        return await RunAsync(scope, pileId, $"固件升级（{form.Location}）",
+            (code, ct) => piles.SendAsync(code, new UpdateFirmware(form.Location, clock.GetUtcNow().UtcDateTime), ct));
+    }
+
+    public async Task<OperationResult> UploadDiagnosticsAsync(AccessScope scope, int pileId, PileFileLocationForm form)
+    {
+        var validation = await new PileFileLocationValidator().ValidateAsync(form);
+        if (!validation.IsValid) return OperationResult.Invalid(validation);
+        return await RunAsync(scope, pileId, $"上传诊断日志（{form.Location}）", (code, ct) => piles.SendAsync(code, new UploadDiagnostics(form.Location), ct));
+    }
+
+    public sealed record Maintenance(string? Firmware, string? FirmwareStatus, DateTime? FirmwareStatusAt, string? DiagnosticsStatus, DateTime? DiagnosticsStatusAt);
+
+    /// <summary>What an OCPP pile last said of its firmware update and diagnostics upload.</summary>
+    public async Task<Maintenance?> MaintenanceAsync(AccessScope scope, int pileId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Piles.AsNoTracking().VisibleTo(scope).Where(p => p.Id == pileId)
+            .Select(p => new Maintenance(p.FirmwareVersion, p.FirmwareStatus, p.FirmwareStatusAt, p.DiagnosticsStatus, p.DiagnosticsStatusAt)).FirstOrDefaultAsync();
+    }
+
     /// <summary>Reads a gun's real-time data (0x12 → 0x13) and describes it.</summary>
     public async Task<OperationResult> ReadRealtimeAsync(AccessScope scope, int gunId)
     {

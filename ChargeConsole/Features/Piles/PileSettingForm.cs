@@ -20,3 +20,22 @@ public sealed class PileSettingValidator : AbstractValidator<PileSettingForm>
             .Matches("^[^\\x00-\\x1F\\x7F]*$").WithMessage("配置值不能含控制字符");
     }
 }
+
+/// <summary>Where an OCPP pile fetches firmware from, or uploads its diagnostics to.</summary>
+public sealed class PileFileLocationForm
+{
+    public string Location { get; set; } = "";
+}
+
+public sealed class PileFileLocationValidator : AbstractValidator<PileFileLocationForm>
+{
+    private static readonly string[] Schemes = ["http", "https", "ftp", "ftps", "sftp"];
+
+    public PileFileLocationValidator()
+    {
+        RuleFor(x => x.Location).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("请填写文件地址")
+            .MaximumLength(512).WithMessage("文件地址不能超过512个字符")
+            .Must(l => Uri.TryCreate(l, UriKind.Absolute, out var u) && Schemes.Contains(u.Scheme) && !string.IsNullOrEmpty(u.Host))
+            .WithMessage("文件地址须为 http、https、ftp、ftps 或 sftp 开头的完整地址");
+    }
+}

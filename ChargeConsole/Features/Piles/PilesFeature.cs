@@ -22,6 +22,7 @@ public sealed class PilesFeature : ConsoleFeature
         services.AddSingleton<GunService>();
         services.AddSingleton<PileOperationsService>();
         services.AddSingleton<OcppLocalList>();
+        services.AddSingleton<ChargeConsole.Devices.Ocpp.IOcppPileRecords, OcppPileRecords>();
     }
 
     public override void ScheduleJobs(IQuartzBuilder quartz, IConfiguration config) =>

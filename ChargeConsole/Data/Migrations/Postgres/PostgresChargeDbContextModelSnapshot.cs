@@ -1107,6 +1107,13 @@ namespace ChargeConsole.Data.Migrations.Postgres
                     b.Property<bool>("PluggedIn")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ReservedFor")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("ReservedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("StationId")
                         .HasColumnType("integer");
 
@@ -1500,6 +1507,20 @@ namespace ChargeConsole.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DiagnosticsStatus")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime?>("DiagnosticsStatusAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FirmwareStatus")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime?>("FirmwareStatusAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("FirmwareVersion")
@@ -1938,6 +1959,10 @@ namespace ChargeConsole.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<decimal?>("PowerLimitKw")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
 
                     b.Property<string>("Remark")
                         .HasMaxLength(256)

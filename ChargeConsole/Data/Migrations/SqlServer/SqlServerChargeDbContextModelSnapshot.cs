@@ -1110,6 +1110,13 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                     b.Property<bool>("PluggedIn")
                         .HasColumnType("bit");
 
+                    b.Property<string>("ReservedFor")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("ReservedUntil")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("StationId")
                         .HasColumnType("int");
 
@@ -1503,6 +1510,20 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DiagnosticsStatus")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTime?>("DiagnosticsStatusAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FirmwareStatus")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTime?>("FirmwareStatusAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("FirmwareVersion")
@@ -1944,6 +1965,10 @@ namespace ChargeConsole.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<decimal?>("PowerLimitKw")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
 
                     b.Property<string>("Remark")
                         .HasMaxLength(256)

@@ -1074,6 +1074,13 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<bool>("PluggedIn")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReservedFor")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReservedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("StationId")
                         .HasColumnType("INTEGER");
 
@@ -1455,6 +1462,20 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiagnosticsStatus")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DiagnosticsStatusAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirmwareStatus")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirmwareStatusAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FirmwareVersion")
@@ -1882,6 +1903,10 @@ namespace ChargeConsole.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PowerLimitKw")
+                        .HasPrecision(9, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Remark")

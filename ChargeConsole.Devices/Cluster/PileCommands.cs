@@ -80,7 +80,7 @@ public sealed record TariffRate([property: Id(0)] uint Electricity, [property: I
 public enum CommandStatus { Acknowledged, Refused, TimedOut, Offline }
 
 /// <summary>What a gun reports of itself, in no protocol's codes.</summary>
-public enum GunCondition { Fault, Idle, Occupied, Charging }
+public enum GunCondition { Fault, Idle, Occupied, Charging, Reserved }
 
 [GenerateSerializer, Immutable]
 public sealed record GunReading(

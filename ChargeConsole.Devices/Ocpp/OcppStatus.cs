@@ -8,7 +8,8 @@ public static class OcppStatus
     public static GunCondition ConditionOf(string status) => status switch
     {
         "Available" => GunCondition.Idle,
-        "Preparing" or "Finishing" or "Reserved" => GunCondition.Occupied,
+        "Preparing" or "Finishing" => GunCondition.Occupied,
+        "Reserved" => GunCondition.Reserved,
         "Charging" or "SuspendedEV" or "SuspendedEVSE" => GunCondition.Charging,
         _ => GunCondition.Fault, // Unavailable, Faulted
     };

@@ -174,6 +174,29 @@ public sealed class SimulatedChargePoint(SimulatedChargePointOptions options, Ur
                 case "GetConfiguration": answer = GetConfiguration(p); break;
                 case "SendLocalList": answer = new { status = SendLocalList(p) }; break;
                 case "GetLocalListVersion": answer = new { listVersion = LocalListVersion }; break;
+                case "ReserveNow":
+                {
+                    var connector = _connectors.FirstOrDefault(c => c.Number == p.GetProperty("connectorId").GetInt32());
+                    var ok = connector is { Busy: false };
+                    answer = new { status = connector is null ? "Rejected" : ok ? "Accepted" : "Occupied" };
+                    if (ok) then = () => StatusAsync(connector!.Number, "Reserved", ct);
+                    break;
+                }
+                case "CancelReservation":
+                    answer = new { status = "Accepted" };
+                    then = async () => { foreach (var c in _connectors.Where(c => !c.Busy)) await StatusAsync(c.Number, "Available", ct); };
+                    break;
+                case "SetChargingProfile":
+                {
+                    var period = p.GetProperty("csChargingProfiles").GetProperty("chargingSchedule").GetProperty("chargingSchedulePeriod")[0];
+                    PowerLimits[p.GetProperty("connectorId").GetInt32()] = period.GetProperty("limit").GetDecimal();
+                    answer = new { status = "Accepted" };
+                    break;
+                }
+                case "ClearChargingProfile":
+                    answer = new { status = PowerLimits.IsEmpty ? "Unknown" : "Accepted" };
+                    PowerLimits.Clear();
+                    break;
                 case "UpdateFirmware":
                     answer = new { };
                     then = () => ReportAsync("FirmwareStatusNotification", ["Downloading", "Downloaded", "Installing", "Installed"], ct);
@@ -257,6 +280,9 @@ public sealed class SimulatedChargePoint(SimulatedChargePointOptions options, Ur
             await CallAsync(action, new { status }, ct);
         }
     }
+
+    /// <summary>Connector → the power limit (W) the console last set on it (SmartCharging).</summary>
+    public ConcurrentDictionary<int, decimal> PowerLimits { get; } = new();
 
     /// <summary>The local authorisation list the console last sent: its version and the cards on it.</summary>
     public int LocalListVersion { get; private set; }

@@ -375,6 +375,8 @@ public sealed class OcppChargePointTests
         Assert.True((await app.Get<WalletService>().AdjustAsync(new AccessScope("op", "operator", false, null),
             new AdjustmentForm { AppUserId = userId, Amount = 20m, Reason = "测试充值" })).Succeeded);
         await using var chargePoint = await OcppClient.ConnectAsync(app, Ocpp);
+        // A start needs the pile online, in its grain and on its guns (a busy machine records the login a moment later).
+        await LiveWebApp.Eventually(async () => await app.Get<IPileDirectory>().IsOnlineAsync(Ocpp) && (await GunAsync(app, Ocpp + "02")).Status == GunStatus.Idle, "the pile online");
 
         Assert.Equal("Invalid", (await chargePoint.CallAsync("a0", "Authorize", """{"idTag":"8800000000000999"}"""))[2].GetProperty("idTagInfo").GetProperty("status").GetString());
         Assert.Equal("Accepted", (await chargePoint.CallAsync("a1", "Authorize", """{"idTag":"8800000000000123"}"""))[2].GetProperty("idTagInfo").GetProperty("status").GetString());

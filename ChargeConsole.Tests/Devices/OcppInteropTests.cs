@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ChargeConsole.Data.Entities;
 using ChargeConsole.Devices.Cluster;
+using ChargeConsole.Devices.Piles;
 using ChargeConsole.Domain.Orders;
 using ChargeConsole.Features.Orders;
 using ChargeConsole.Features.Piles;
@@ -68,6 +69,14 @@ public sealed class OcppInteropTests
             return await db.ChargingOrders.Where(o => o.Id == orderId).Select(o => o.Status).SingleAsync() == ChargingOrderStatus.Settled;
         }, $"order {orderId} settled");
 
+    /// <summary>A start needs the pile online in its grain, in the database and on its guns (the login is recorded a moment after the upgrade).</summary>
+    private static Task OnlineAsync(LiveWebApp app) => LiveWebApp.Eventually(async () =>
+    {
+        await using var db = app.Context();
+        return await app.Get<IPileDirectory>().IsOnlineAsync(Pile) && await db.Piles.AnyAsync(p => p.Code == Pile && p.Online)
+            && !await db.Guns.AnyAsync(g => g.Code.StartsWith(Pile) && g.Status == GunStatus.Offline);
+    }, "the OCPP pile online");
+
     private static string Now(int minutes = 0) => DateTime.UtcNow.AddMinutes(minutes).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
 
     [Fact]
@@ -80,6 +89,7 @@ public sealed class OcppInteropTests
 
         Assert.Equal(401, (await Assert.ThrowsAsync<OcppClient.UpgradeRefused>(() => OcppRpcChargePoint.ConnectAsync(app, Pile, "Wrong-Key-0001-ABCDE"))).Status);
         await using var chargePoint = await OcppRpcChargePoint.ConnectAsync(app, Pile, Password);
+        await OnlineAsync(app);
         var boot = await chargePoint.CallAsync("BootNotification", new { chargePointVendor = "ocpp-rpc", chargePointModel = "interop", firmwareVersion = "2.2.1" });
         Assert.Equal(("Accepted", 60), (boot.GetProperty("status").GetString(), boot.GetProperty("interval").GetInt32()));
         foreach (var connector in new[] { 1, 2 })
@@ -147,6 +157,7 @@ public sealed class OcppInteropTests
         var userId = await UserWithWalletAsync(app, "13800002402", 50m, card: "8800000000000888");
         var http = await app.AppUserAsync("13800002402");
         await using var chargePoint = await OcppRpcChargePoint.ConnectAsync(app, Pile, Password);
+        await OnlineAsync(app);
         await chargePoint.CallAsync("BootNotification", new { chargePointVendor = "ocpp-rpc", chargePointModel = "interop" });
         await chargePoint.CallAsync("StatusNotification", new { connectorId = 2, errorCode = "NoError", status = "Preparing", timestamp = Now() });
         var operations = app.Get<PileOperationsService>();
@@ -282,6 +293,7 @@ public sealed class OcppInteropTests
         }, relay.Endpoint);
         simulator.Start();
         await LiveWebApp.Eventually(() => Task.FromResult(simulator.Online), "the simulator booted through the relay");
+        await OnlineAsync(app);
         var operations = app.Get<PileOperationsService>();
         var pileId = await PileIdAsync(app);
 
@@ -325,5 +337,82 @@ public sealed class OcppInteropTests
         Assert.Superset(new HashSet<string> { "BootNotification", "StatusNotification", "Authorize", "StartTransaction", "MeterValues", "StopTransaction" },
             relay.Relayed("pile").ToHashSet());
         Assert.Empty(relay.StrictFailures);
+    }
+
+    [Fact]
+    public async Task An_ocpp_rpc_charge_point_takes_reservations_and_shares_its_station_s_power_limit_among_its_charging_guns()
+    {
+        await using var app = await StartAsync();
+        await using (var db = app.Context())
+            await db.Piles.Where(p => p.Code == Pile).ExecuteUpdateAsync(u => u.SetProperty(p => p.PowerKw, 1_000_000m));
+        await UserWithWalletAsync(app, "13800002404", 50m, card: "8800000000000555");
+        await UserWithWalletAsync(app, "13800002405", 50m, card: "8800000000000556");
+        await using var chargePoint = await OcppRpcChargePoint.ConnectAsync(app, Pile, Password);
+        await OnlineAsync(app);
+        await chargePoint.CallAsync("BootNotification", new { chargePointVendor = "ocpp-rpc", chargePointModel = "interop" });
+        foreach (var connector in new[] { 1, 2 })
+            await chargePoint.CallAsync("StatusNotification", new { connectorId = connector, errorCode = "NoError", status = "Available", timestamp = Now() });
+        int gun1, gun2, stationId;
+        await using (var db = app.Context())
+        {
+            gun1 = await db.Guns.Where(g => g.Code == Pile + "01").Select(g => g.Id).SingleAsync();
+            gun2 = await db.Guns.Where(g => g.Code == Pile + "02").Select(g => g.Id).SingleAsync();
+            stationId = await db.Piles.Where(p => p.Code == Pile).Select(p => p.StationId).SingleAsync();
+        }
+        await LiveWebApp.Eventually(async () => { await using var db = app.Context(); return await db.Guns.Where(g => g.Id == gun1).Select(g => g.Status).SingleAsync() == GunStatus.Idle; }, "gun 1 idle");
+        var reservations = app.Get<GunReservations>();
+
+        // 预约锁定 → ReserveNow for the card; an unregistered card is refused before anything is sent.
+        Assert.Equal("卡号【8800000000009999】未登记或其用户已停用", (await reservations.ReserveAsync(Operator, gun1, new GunReservationForm { CardNumber = "8800000000009999" })).Error);
+        var reserving = reservations.ReserveAsync(Operator, gun1, new GunReservationForm { CardNumber = "8800000000000555", Minutes = 30 });
+        var reserveNow = (await chargePoint.ConsoleCallAsync("ReserveNow")).GetProperty("params");
+        Assert.Equal((1, "8800000000000555", gun1), (reserveNow.GetProperty("connectorId").GetInt32(), reserveNow.GetProperty("idTag").GetString(), reserveNow.GetProperty("reservationId").GetInt32()));
+        Assert.True((await reserving).Succeeded);
+        await chargePoint.CallAsync("StatusNotification", new { connectorId = 1, errorCode = "NoError", status = "Reserved", timestamp = Now() });
+        await LiveWebApp.Eventually(async () => { await using var db = app.Context(); return await db.Guns.Where(g => g.Id == gun1).Select(g => g.Status).SingleAsync() == GunStatus.Reserved; }, "gun 1 预约锁定");
+
+        // Another card cannot start on it; the reserved card can, and the reservation is used up.
+        var other = await chargePoint.CallAsync("StartTransaction", new { connectorId = 1, idTag = "8800000000000556", meterStart = 0, timestamp = Now() });
+        Assert.Equal("Blocked", other.GetProperty("idTagInfo").GetProperty("status").GetString());
+        var first = await chargePoint.CallAsync("StartTransaction", new { connectorId = 1, idTag = "8800000000000555", meterStart = 0, timestamp = Now(-1), reservationId = gun1 });
+        Assert.Equal("Accepted", first.GetProperty("idTagInfo").GetProperty("status").GetString());
+        await using (var db = app.Context())
+            Assert.Null(await db.Guns.Where(g => g.Id == gun1).Select(g => g.ReservedFor).SingleAsync());
+
+        // A reservation cancelled from the console → CancelReservation with its id.
+        var reserving2 = reservations.ReserveAsync(Operator, gun2, new GunReservationForm { CardNumber = "8800000000000556", Minutes = 10 });
+        await chargePoint.ConsoleCallAsync("ReserveNow");
+        Assert.True((await reserving2).Succeeded);
+        var cancelling = reservations.CancelAsync(Operator, gun2);
+        Assert.Equal(gun2, (await chargePoint.ConsoleCallAsync("CancelReservation")).GetProperty("params").GetProperty("reservationId").GetInt32());
+        Assert.Equal("电桩已取消预约", (await cancelling).Message);
+
+        // 电站功率限制 60 kW: the one charging gun gets it all; a second charge halves it; the first stop gives it back.
+        var stations = app.Get<ChargeConsole.Features.Stations.StationService>();
+        var station = (await stations.GetAsync(Operator, stationId))!;
+        station.PowerLimitKw = 60m;
+        Assert.True((await stations.SaveAsync(Operator, station)).Succeeded);
+        static (int Connector, decimal Limit, string Purpose) Profile(JsonElement call)
+        {
+            var p = call.GetProperty("params");
+            var profile = p.GetProperty("csChargingProfiles");
+            return (p.GetProperty("connectorId").GetInt32(), profile.GetProperty("chargingSchedule").GetProperty("chargingSchedulePeriod")[0].GetProperty("limit").GetDecimal(),
+                profile.GetProperty("chargingProfilePurpose").GetString()!);
+        }
+        Assert.Equal((1, 60000m, "TxDefaultProfile"), Profile(await chargePoint.ConsoleCallAsync("SetChargingProfile")));
+        var second = await chargePoint.CallAsync("StartTransaction", new { connectorId = 2, idTag = "8800000000000556", meterStart = 0, timestamp = Now(-1) });
+        Assert.Equal("Accepted", second.GetProperty("idTagInfo").GetProperty("status").GetString());
+        var halves = new[] { Profile(await chargePoint.ConsoleCallAsync("SetChargingProfile")), Profile(await chargePoint.ConsoleCallAsync("SetChargingProfile")) };
+        Assert.Equal([(1, 30000m, "TxDefaultProfile"), (2, 30000m, "TxDefaultProfile")], halves.OrderBy(h => h.Connector));
+        await chargePoint.CallAsync("StopTransaction", new { transactionId = first.GetProperty("transactionId").GetInt32(), meterStop = 1000, timestamp = Now(), reason = "Local" });
+        Assert.Equal((2, 60000m, "TxDefaultProfile"), Profile(await chargePoint.ConsoleCallAsync("SetChargingProfile")));
+
+        // The limit removed: the console's caps are cleared.
+        station = (await stations.GetAsync(Operator, stationId))!;
+        station.PowerLimitKw = null;
+        Assert.True((await stations.SaveAsync(Operator, station)).Succeeded);
+        var cleared = new[] { await chargePoint.ConsoleCallAsync("ClearChargingProfile"), await chargePoint.ConsoleCallAsync("ClearChargingProfile") };
+        Assert.Equal([9001, 9002], cleared.Select(c => c.GetProperty("params").GetProperty("id").GetInt32()).Order());
+        Assert.Empty(chargePoint.StrictFailures);
     }
 }

@@ -30,7 +30,7 @@ public sealed class ChargingService(
 {
     private const string NoPhysicalCard = "0000000000000000";
 
-    internal sealed record GunInfo(int Id, int Number, int PileId, int StationId, GunStatus Status, string PileCode, int? TemplateId);
+    internal sealed record GunInfo(int Id, int Number, int PileId, int StationId, GunStatus Status, string PileCode, int? TemplateId, string? ReservedFor = null);
 
     /// <summary>An order in Starting, and what its pile may let the user spend (the 0x34/0x32 balance).</summary>
     internal sealed record Reservation(ChargingOrder Order, GunInfo Gun, Money Limit);
@@ -105,12 +105,14 @@ public sealed class ChargingService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var gun = await db.Guns.AsNoTracking().Where(g => g.Code == gunCode)
-            .Select(g => new GunInfo(g.Id, g.Number, g.PileId, g.StationId, g.Status, g.Pile.Code, g.Pile.BillingTemplateId ?? g.Pile.Station.BillingTemplateId))
+            .Select(g => new GunInfo(g.Id, g.Number, g.PileId, g.StationId, g.Status, g.Pile.Code, g.Pile.BillingTemplateId ?? g.Pile.Station.BillingTemplateId, g.ReservedFor))
             .FirstOrDefaultAsync(ct);
         if (gun is null) return (new StartRefusal(0x05, $"未找到电枪 {gunCode}，请核对枪编号"), null);
         if (gun.Status == GunStatus.Offline || !await piles.IsOnlineAsync(gun.PileCode)) return (new StartRefusal(0x05, "电枪离线，暂时无法充电，请换一把枪"), null);
         if (gun.Status == GunStatus.Fault) return (new StartRefusal(0x05, "电枪故障，暂时无法充电，请换一把枪"), null);
-        if (gun.Status is GunStatus.Charging or GunStatus.Reserved) return (new StartRefusal(0x0A, GunBusy), null);
+        // A reserved gun is busy for everyone but the card it is held for (an OCPP reservation).
+        if (gun.Status is GunStatus.Charging || gun.Status == GunStatus.Reserved && (card is null || gun.ReservedFor != card))
+            return (new StartRefusal(0x0A, GunBusy), null);
         if (gun.TemplateId is null) return (new StartRefusal(0x05, "该电桩尚未设置计费模板，暂不能充电"), null);
 
         var user = await db.AppUsers.AsNoTracking().Where(u => u.Id == appUserId).Select(u => new { u.Disabled }).FirstOrDefaultAsync(ct);

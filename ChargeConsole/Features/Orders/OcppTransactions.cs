@@ -18,12 +18,13 @@ namespace ChargeConsole.Features.Orders;
 /// same plausibility checks, the same wallet and ledger, and a stop sent again settles once.
 /// </summary>
 public sealed class OcppTransactions(
-    IDbContextFactory<ChargeDbContext> dbFactory, IPileEventSink sink, OrderTelemetry telemetry, ChargingService charging, ILogger<OcppTransactions> log)
+    IDbContextFactory<ChargeDbContext> dbFactory, IPileEventSink sink, OrderTelemetry telemetry, ChargingService charging,
+    Piles.StationPowerSpread powerSpread, ILogger<OcppTransactions> log)
     : IOcppTransactions
 {
     private const string NoCard = "0000000000000000";
 
-    private sealed record OrderView(long Id, string Serial, string GunCode, DateTime CreatedAt, DateTime? StartedAt, long? MeterStartWh, string? Tariff);
+    private sealed record OrderView(long Id, string Serial, string GunCode, DateTime CreatedAt, DateTime? StartedAt, long? MeterStartWh, string? Tariff, int StationId);
 
     public async Task<OcppStartAnswer> StartAsync(string pileCode, int connector, string idTag, long meterStartWh, DateTimeOffset at, CancellationToken ct)
     {
@@ -45,12 +46,16 @@ public sealed class OcppTransactions(
             order = cardOrder;
         }
         if (order.Id > int.MaxValue) throw new InvalidOperationException("order ids beyond the OCPP transaction id range");
+        // A charge on the gun ends any reservation holding it (the pile has ended it too).
+        await db.Guns.Where(g => g.Code == gunCode && g.ReservedFor != null)
+            .ExecuteUpdateAsync(u => u.SetProperty(g => g.ReservedFor, (string?)null).SetProperty(g => g.ReservedUntil, (DateTime?)null), ct);
         // A StartTransaction sent again after a reconnect keeps the first meter reading and start.
         // One conditional update, not the tracked order: the app's start may be moving the same order to 充电中 now.
         if (order.MeterStartWh is null)
             await db.ChargingOrders.Where(o => o.Id == order.Id && o.MeterStartWh == null).ExecuteUpdateAsync(u => u
                 .SetProperty(o => o.MeterStartWh, meterStartWh)
                 .SetProperty(o => o.StartedAt, at.UtcDateTime), ct); // the pile's start, not when the console heard it accepted
+        powerSpread.Request(order.StationId); // the station's power limit now has one more gun to share
         return new OcppStartAnswer("Accepted", (int)order.Id);
     }
 
@@ -110,6 +115,7 @@ public sealed class OcppTransactions(
         var order = await FindAsync(pileCode, stop.TransactionId, ct);
         var record = order is { MeterStartWh: not null, Tariff: not null } ? await RecordAsync(pileCode, order, stop, ct) : Unexpected(pileCode, stop);
         var confirm = await sink.OnMessageAsync(pileCode, record, ct) as TransactionConfirm;
+        if (confirm is not null && order is not null) powerSpread.Request(order.StationId); // its share goes to the others
         return confirm is not null;
     }
 
@@ -158,7 +164,7 @@ public sealed class OcppTransactions(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.ChargingOrders.AsNoTracking()
             .Where(o => o.Id == transactionId && o.GunCode.StartsWith(pileCode) && o.TransactionSerial != null)
-            .Select(o => new OrderView(o.Id, o.TransactionSerial!, o.GunCode, o.CreatedAt, o.StartedAt, o.MeterStartWh, o.Tariff))
+            .Select(o => new OrderView(o.Id, o.TransactionSerial!, o.GunCode, o.CreatedAt, o.StartedAt, o.MeterStartWh, o.Tariff, o.StationId))
             .FirstOrDefaultAsync(ct);
     }
 

@@ -28,6 +28,8 @@ public sealed record GunRow
     public bool PluggedIn { get; init; }
     public string? FaultText { get; init; }
     public DateTime? StatusChangedAt { get; init; }
+    public string? ReservedFor { get; init; }
+    public DateTime? ReservedUntil { get; init; }
 }
 
 public sealed class GunExportRow
@@ -60,6 +62,8 @@ public sealed class GunService
                 Number = g.Number,
                 PileCode = g.Pile.Code,
                 Protocol = g.Pile.Protocol,
+                ReservedFor = g.ReservedFor,
+                ReservedUntil = g.ReservedUntil,
                 StationName = g.Pile.Station.Name,
                 Status = g.Status,
                 PluggedIn = g.PluggedIn,

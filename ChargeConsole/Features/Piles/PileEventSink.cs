@@ -204,6 +204,7 @@ public sealed class PileEventSink(
         GunCondition.Idle => GunStatus.Idle,
         GunCondition.Occupied => GunStatus.Occupied,
         GunCondition.Charging => GunStatus.Charging,
+        GunCondition.Reserved => GunStatus.Reserved,
         _ => GunStatus.Fault,
     };
 

@@ -22,6 +22,9 @@ public sealed class PilesFeature : ConsoleFeature
         services.AddSingleton<GunService>();
         services.AddSingleton<PileOperationsService>();
         services.AddSingleton<OcppLocalList>();
+        services.AddSingleton<GunReservations>();
+        services.AddSingleton<StationPowerSpread>();
+        services.AddHostedService(sp => sp.GetRequiredService<StationPowerSpread>());
         services.AddSingleton<ChargeConsole.Devices.Ocpp.IOcppPileRecords, OcppPileRecords>();
     }
 

@@ -17,6 +17,8 @@ public sealed class StationForm
     public string? Remark { get; set; }
     /// <summary>Address ranges (CIDR) its piles may log in from; empty: any.</summary>
     public string? AllowedNetworks { get; set; }
+    /// <summary>The most its OCPP guns may draw together (kW), spread over those charging; null: no limit.</summary>
+    public decimal? PowerLimitKw { get; set; }
     /// <summary>The station's investors and their shares (percent, 2 decimals, together at most 100).</summary>
     public List<StationShareForm> Investors { get; set; } = [];
 }

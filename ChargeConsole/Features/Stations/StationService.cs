@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChargeConsole.Features.Stations;
 
-public sealed class StationService(IDbContextFactory<ChargeDbContext> dbFactory, IValidator<StationForm> validator, AuditTrail audit, TimeProvider clock)
+public sealed class StationService(IDbContextFactory<ChargeDbContext> dbFactory, IValidator<StationForm> validator, AuditTrail audit, TimeProvider clock, Piles.StationPowerSpread powerSpread)
 {
     public static readonly RowList<StationFilter, StationRow> List = new(Query, x => x.CreatedAt, Complete: WithNamesAsync);
 
@@ -88,7 +88,7 @@ public sealed class StationService(IDbContextFactory<ChargeDbContext> dbFactory,
             .Select(s => new StationForm
             {
                 Id = s.Id, Name = s.Name, Address = s.Address, Latitude = s.Latitude, Longitude = s.Longitude,
-                ContactPhone = s.ContactPhone, IsOpen = s.IsOpen, SplitBase = s.SplitBase, Remark = s.Remark, AllowedNetworks = s.AllowedNetworks, BillingTemplateId = s.BillingTemplateId,
+                ContactPhone = s.ContactPhone, IsOpen = s.IsOpen, SplitBase = s.SplitBase, Remark = s.Remark, AllowedNetworks = s.AllowedNetworks, PowerLimitKw = s.PowerLimitKw, BillingTemplateId = s.BillingTemplateId,
                 TagIds = s.Tags.Select(t => t.Id).ToList(),
                 Investors = s.Investors.OrderByDescending(i => i.SharePercent).Select(i => new StationShareForm { InvestorId = i.InvestorId, SharePercent = i.SharePercent }).ToList(),
             }).FirstOrDefaultAsync(ct);
@@ -128,6 +128,8 @@ public sealed class StationService(IDbContextFactory<ChargeDbContext> dbFactory,
         station.BillingTemplateId = form.BillingTemplateId;
         station.Remark = form.Remark;
         station.AllowedNetworks = string.IsNullOrWhiteSpace(form.AllowedNetworks) ? null : string.Join(", ", Domain.Piles.AllowedNetworks.Entries(form.AllowedNetworks));
+        var limitChanged = station.PowerLimitKw != form.PowerLimitKw;
+        station.PowerLimitKw = form.PowerLimitKw;
         var investors = (await InvestorOptionsAsync(ct)).ToDictionary(i => i.Id, i => i.Name);
         if (form.Investors.Any(s => !investors.ContainsKey(s.InvestorId!)))
             return OperationResult.Fail("所选投资人账号不存在或已不是投资人，请重新选择");
@@ -136,6 +138,7 @@ public sealed class StationService(IDbContextFactory<ChargeDbContext> dbFactory,
         station.Tags.Clear();
         station.Tags.AddRange(await db.StationTags.Where(t => tagIds.Contains(t.Id)).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
+        if (limitChanged && form.Id is not null) powerSpread.Request(station.Id, limitChanged: true);
         var shares = string.Join("、", form.Investors.Select(s => $"{investors[s.InvestorId!]} {s.SharePercent:0.##}%"));
         await audit.WriteAsync(scope.UserName, form.Id is null ? "新增电站" : "修改电站", name, true, shares.Length > 0 ? $"投资人：{shares}" : "成功", ct);
         return OperationResult.Ok(form.Id is null ? "电站已新增" : "电站已保存");

@@ -131,7 +131,7 @@ public class PileScenarios(BrowserApp app)
         });
 
     [Fact]
-    public Task An_OCPP_pile_s_configuration_is_read_and_set_its_gun_unlocked_and_its_password_checked_in_the_form() =>
+    public Task An_OCPP_pile_s_configuration_is_read_and_set_its_password_checked_and_its_gun_read_and_reserved() =>
         app.RunAsync("piles_ocpp", async page =>
         {
             const string code = "32010300000001"; // the demo's OCPP station
@@ -175,5 +175,17 @@ public class PileScenarios(BrowserApp app)
             var gun = page.Locator(".mud-table-body tr", new() { HasText = code + "01" });
             await gun.GetByRole(AriaRole.Button, new() { Name = "实时数据" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("电压 380.0V");
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "关闭" }).ClickAsync();
+
+            // 预约锁定 holds the gun for a demo card (ReserveNow); the pile then reports it Reserved; 取消预约 lets it go.
+            await gun.GetByRole(AriaRole.Button, new() { Name = "预约锁定" }).ClickAsync();
+            var reserve = page.GetByRole(AriaRole.Dialog);
+            await reserve.GetByLabel("卡号").FillAsync("D14B000000000001");
+            await reserve.GetByRole(AriaRole.Button, new() { Name = "预约", Exact = true }).ClickAsync();
+            await Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("已为卡号 D14B000000000001 预约锁定至");
+            await Expect(gun).ToContainTextAsync("预约锁定");
+            await gun.GetByRole(AriaRole.Button, new() { Name = "取消预约" }).ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "取消预约" }).ClickAsync();
+            await Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("电桩已取消预约");
         });
 }

@@ -33,7 +33,8 @@ static int Usage()
           import-piles [N]   import N piles (2 guns each) from a generated xlsx into a fresh SQLite file (default 10000)
           export-guns [N]    export N gun rows to xlsx, streaming, and report peak memory (default 100000)
           codec              BenchmarkDotNet: heartbeat framing + decode throughput and allocations
-          load-db PATH [N]   create a SQLite console database at PATH with N registered 2-gun piles (codes 32990000000001…)
+          load-db PATH [N] [--ocpp M]  create a SQLite console database at PATH with N registered 2-gun YKC piles (codes
+                             32990000000001…) and M OCPP 1.6J ones (codes 32980000000001…)
           load-db --postgres CONN [N]  add N such piles to a PostgreSQL console database (for scripts/cluster.sh)
           commands [--postgres CONN] [--gateway PORT] [--silo IP:PORT] [--count N] [--concurrency C]
                              through one node's Orleans gateway, N gun reads to online piles held by other nodes and by that
@@ -51,8 +52,9 @@ static int Usage()
                              against a running demo console (sandbox on): N signed, encrypted payment callbacks, C at a time;
                              report callbacks credited per second, then duplicates per second, and check each order was credited once
           simulate [--host H] [--port P] [--from CODE] [--count N] [--guns G] [--charging SHARE]
-                   [--heartbeat S] [--report S] [--duration S]
-                             run N simulated piles with consecutive codes against a running console (Ctrl+C stops)
+                   [--heartbeat S] [--report S] [--duration S] [--ocpp]
+                             run N simulated piles with consecutive codes against a running console (Ctrl+C stops);
+                             --ocpp: OCPP 1.6J charge points on the console's HTTP port P (heartbeat: the console's Ocpp:HeartbeatSeconds)
         """);
     return 2;
 }

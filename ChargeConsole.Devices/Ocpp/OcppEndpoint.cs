@@ -29,7 +29,7 @@ public static class OcppEndpoint
 }
 
 public sealed class OcppChargePointHandler(
-    OcppSessionRegistry registry, IPileDirectory directory, IPileEventSink sink, IOcppTransactions transactions, IOcppPileRecords records, IOptions<OcppOptions> options, TimeProvider clock,
+    OcppSessionRegistry registry, IPileDirectory directory, IPileEventSink sink, IOcppTransactions transactions, IOcppPileRecords records, AppCallGate gate, IOptions<OcppOptions> options, TimeProvider clock,
     ILogger<OcppChargePointHandler> log)
 {
     public async Task RunAsync(HttpContext http, string chargePointId)
@@ -60,7 +60,7 @@ public sealed class OcppChargePointHandler(
         try
         {
             var login = new PileLogin(chargePointId, PileWire.Ocpp16J, null, BasicPassword(http, chargePointId));
-            var verdict = await sink.AuthorizeLoginAsync(login, remoteAddress, http.RequestAborted);
+            var verdict = await gate.RunAsync(() => sink.AuthorizeLoginAsync(login, remoteAddress, http.RequestAborted), http.RequestAborted);
             if (verdict != LoginVerdict.Accepted)
             {
                 registry.Abandon();
@@ -83,7 +83,7 @@ public sealed class OcppChargePointHandler(
             PileTakeover? takeover;
             try { takeover = await directory.ConnectedAsync(session, previousHere, http.RequestAborted); }
             finally { if (previousHere is not null) previousHere.Abort(); }
-            await sink.OnLoggedInAsync(login, remoteAddress, takeover, http.RequestAborted);
+            await gate.RunAsync(async () => { await sink.OnLoggedInAsync(login, remoteAddress, takeover, http.RequestAborted); return true; }, http.RequestAborted);
             log.LogInformation("OCPP charge point {Pile} connected from {Remote}", chargePointId, remoteAddress);
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
@@ -179,7 +179,9 @@ public sealed class OcppChargePointHandler(
         OcppFrame answer;
         try
         {
-            if (await AnswerAsync(session, request, ct) is { } payload)
+            // A heartbeat is answered at once; anything that may reach the database waits its turn at the shared gate.
+            var reply = request.Action == "Heartbeat" ? new { currentTime = Time(clock.GetUtcNow()) } : await gate.RunAsync(() => AnswerAsync(session, request, ct), ct);
+            if (reply is { } payload)
             {
                 var element = OcppJson.ToElement(payload);
                 // Our own answers are held to the specification too; one that breaks it is a bug of ours, said as one.

@@ -12,6 +12,7 @@ public static class DevicesSetup
         services.AddSingleton<PileSessionRegistry>();
         services.AddSingleton<PileCommandService>();
         services.AddSingleton<IPileDirectory, LocalPileDirectory>();
+        services.AddSingleton<AppCallGate>();
         services.AddSingleton<PileConnectionHandler>();
         services.AddHostedService<PileSessionMonitor>();
         services.Configure<Ocpp.OcppOptions>(config.GetSection("Ocpp"));

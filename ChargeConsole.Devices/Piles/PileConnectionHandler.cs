@@ -15,15 +15,9 @@ namespace ChargeConsole.Devices.Piles;
 /// sent when the application answers (after its commit), so a slow database delays no heartbeat and no status.
 /// </summary>
 public sealed class PileConnectionHandler(
-    PileSessionRegistry registry, IPileDirectory directory, IPileEventSink sink, IOptions<YkcOptions> options, TimeProvider clock, ILogger<PileConnectionHandler> log) : ConnectionHandler
+    PileSessionRegistry registry, IPileDirectory directory, IPileEventSink sink, AppCallGate gate, IOptions<YkcOptions> options, TimeProvider clock,
+    ILogger<PileConnectionHandler> log) : ConnectionHandler
 {
-    /// <summary>
-    /// How many application calls that may touch the database (login, billing model, real-time data, 0x31) run at once,
-    /// across all connections. SQLite's driver does its I/O synchronously: ten thousand piles logging in together would
-    /// otherwise hold every thread-pool thread, and heartbeats, answered on the read loops, would wait for a thread.
-    /// </summary>
-    private readonly SemaphoreSlim _appCalls = new(Math.Max(2, options.Value.MaxConcurrentAppCalls));
-
     public override async Task OnConnectedAsync(ConnectionContext connection)
     {
         var limits = options.Value;
@@ -339,9 +333,7 @@ public sealed class PileConnectionHandler(
         session.BeginAwaitingConsole();
         try
         {
-            await _appCalls.WaitAsync(ct);
-            try { return await SafeAsync(action, session); }
-            finally { _appCalls.Release(); }
+            return await gate.RunAsync(() => SafeAsync(action, session), ct);
         }
         finally { session.EndAwaitingConsole(); }
     }

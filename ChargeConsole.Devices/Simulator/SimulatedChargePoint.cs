@@ -52,6 +52,10 @@ public sealed class SimulatedChargePoint(SimulatedChargePointOptions options, Ur
     public string PileCode => options.PileCode;
     public bool Online { get; private set; }
     public int Boots { get; private set; }
+    /// <summary>How many times the WebSocket was opened (the load tool counts reconnects from it).</summary>
+    public int Connects { get; private set; }
+    /// <summary>Raised with each Heartbeat's round trip (the load tool's percentiles).</summary>
+    public event Action<TimeSpan>? HeartbeatAnswered;
 
     public void Start() => _run ??= Task.Run(() => RunAsync(_stop.Token));
 
@@ -78,6 +82,7 @@ public sealed class SimulatedChargePoint(SimulatedChargePointOptions options, Ur
             socket.Options.SetRequestHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{PileCode}:{password}")));
         await socket.ConnectAsync(new Uri(server, $"ocpp/{PileCode}"), ct);
         _socket = socket;
+        Connects++;
         using var session = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reader = Task.Run(() => ReadAsync(socket, session.Token), CancellationToken.None);
         try
@@ -96,7 +101,9 @@ public sealed class SimulatedChargePoint(SimulatedChargePointOptions options, Ur
                 if (reader.IsCompleted) break;
                 if (DateTime.UtcNow >= nextHeartbeat)
                 {
+                    var sent = System.Diagnostics.Stopwatch.GetTimestamp();
                     await CallAsync("Heartbeat", new { }, session.Token);
+                    HeartbeatAnswered?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(sent));
                     nextHeartbeat = DateTime.UtcNow.AddSeconds(_heartbeatSeconds);
                 }
                 if (DateTime.UtcNow >= nextMeter)
@@ -116,13 +123,15 @@ public sealed class SimulatedChargePoint(SimulatedChargePointOptions options, Ur
 
     private async Task ReadAsync(ClientWebSocket socket, CancellationToken ct)
     {
-        var buffer = new byte[64 * 1024];
+        // Small to start (a load run holds thousands of these), grown for a long message up to the console's 64 KB cap.
+        var buffer = new byte[4 * 1024];
         while (socket.State == WebSocketState.Open)
         {
             var length = 0;
             ValueWebSocketReceiveResult result;
             do
             {
+                if (length == buffer.Length && buffer.Length < 64 * 1024) Array.Resize(ref buffer, buffer.Length * 2);
                 result = await socket.ReceiveAsync(buffer.AsMemory(length), ct);
                 length += result.Count;
             } while (!result.EndOfMessage && length < buffer.Length);

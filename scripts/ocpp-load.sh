@@ -6,7 +6,7 @@
 # reconnect storm), heartbeat percentiles during that storm and afterwards, and the console's memory before and at
 # its peak. The halves run one after the other: a process may hold 20,000 open files here (ulimit -Hn).
 #
-#   bash scripts/ocpp-load.sh [PILES] [SECONDS]        e.g. bash scripts/ocpp-load.sh 10000 150
+#   bash scripts/ocpp-load.sh [PILES] [SECONDS]        e.g. bash scripts/ocpp-load.sh 10000 150  (HALVES=ocpp: one half only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PILES="${1:-10000}"; SECONDS_RUN="${2:-150}"
@@ -29,5 +29,5 @@ run_half() { # NAME, then the tool's arguments
   echo "$name: console RSS before $((before / 1024)) MB, peak $((peak / 1024)) MB, $(( (peak - before) * 1000 / PILES / 1024 )) MB per 1,000 connections" | tee -a "$OUT/memory.log"
   grep -A3 summary "$OUT/$name.log"
 }
-run_half ocpp --ocpp --port 5001 --from 32980000000001
-run_half ykc --port 8768 --from 32990000000001 --heartbeat 10
+case " ${HALVES:-ocpp ykc} " in *" ocpp "*) run_half ocpp --ocpp --port 5001 --from 32980000000001;; esac
+case " ${HALVES:-ocpp ykc} " in *" ykc "*) run_half ykc --port 8768 --from 32990000000001 --heartbeat 10;; esac

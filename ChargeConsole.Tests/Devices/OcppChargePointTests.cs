@@ -131,9 +131,13 @@ public sealed class OcppChargePointTests
         Assert.True(DateTimeOffset.TryParse(boot[2].GetProperty("currentTime").GetString(), out _));
         var heartbeat = await chargePoint.CallAsync("h1", "Heartbeat", "{}");
         Assert.True(heartbeat[2].TryGetProperty("currentTime", out _));
+        await LiveWebApp.Eventually(async () =>
+        {
+            await using var db = app.Context();
+            return await db.Piles.Where(p => p.Code == Ocpp).Select(p => p.FirmwareVersion).SingleAsync() == "1.2.3";
+        }, "the firmware the boot named recorded");
         await using (var db = app.Context())
         {
-            Assert.Equal("1.2.3", await db.Piles.Where(p => p.Code == Ocpp).Select(p => p.FirmwareVersion).SingleAsync());
             // Its station out of operation: the boot is Pending and no charge starts until it boots accepted.
             await db.Stations.Where(st => st.Piles.Any(p => p.Code == Ocpp)).ExecuteUpdateAsync(u => u.SetProperty(st => st.IsOpen, false));
         }

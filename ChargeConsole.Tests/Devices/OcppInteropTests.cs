@@ -272,8 +272,8 @@ public sealed class OcppInteropTests
         await chargePoint.ConsoleCallAsync("GetDiagnostics");
         Assert.Equal("电桩将上传诊断文件 diagnostics.log", (await diagnostics).Message);
         await chargePoint.CallAsync("DiagnosticsStatusNotification", new { status = "Uploaded" });
-        var maintenance = await operations.MaintenanceAsync(Operator, pileId);
-        Assert.Equal(("Installed", "Uploaded"), (maintenance!.FirmwareStatus, maintenance.DiagnosticsStatus));
+        await LiveWebApp.Eventually(async () => await operations.MaintenanceAsync(Operator, pileId) is { FirmwareStatus: "Installed", DiagnosticsStatus: "Uploaded" },
+            "固件 已安装 and 诊断 已上传 shown on the pile");
 
         Assert.Empty(chargePoint.StrictFailures);
     }

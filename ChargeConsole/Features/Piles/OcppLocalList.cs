@@ -15,7 +15,7 @@ namespace ChargeConsole.Features.Piles;
 /// whole list as the next version; the version and hash it accepted are kept on the pile, so any node can run this
 /// and a pile that missed a change gets it when it is next online.
 /// </summary>
-public sealed class OcppLocalList(IDbContextFactory<ChargeDbContext> dbFactory, IPileDirectory piles, IConfiguration config, ILogger<OcppLocalList> log)
+public sealed class OcppLocalList(IDbContextFactory<ChargeDbContext> dbFactory, IPileDirectory piles, PileStateWriter writer, IConfiguration config, ILogger<OcppLocalList> log)
 {
     /// <summary>OCPP's idTag is CiString20; the list is cut at the configured length (piles hold a few thousand at most).</summary>
     private int MaxCards => Math.Clamp(config.GetValue("Ocpp:LocalListMaxCards", 1000), 1, 1000);
@@ -45,11 +45,16 @@ public sealed class OcppLocalList(IDbContextFactory<ChargeDbContext> dbFactory, 
                 log.LogInformation("OCPP local list v{Version} for {Pile} not taken: {Why}", version, pile.Code, result.Message);
                 return;
             }
-            await using var write = await dbFactory.CreateDbContextAsync(token);
-            // Conditional: a run on another node that got there first keeps its (same) version.
-            await write.Piles.Where(p => p.Id == pile.Id && p.OcppLocalListVersion == pile.OcppLocalListVersion)
-                .ExecuteUpdateAsync(u => u.SetProperty(p => p.OcppLocalListVersion, version).SetProperty(p => p.OcppLocalListHash, hash), token);
-            Interlocked.Increment(ref sent);
+            // Conditional: a run on another node that got there first keeps its (same) version. Batched with the
+            // piles' other state writes, not a write lock of its own per pile.
+            var recorded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            writer.Enqueue($"local-list:{pile.Id}", new PileStateWriter.Change((w, t) =>
+                w.Piles.Where(p => p.Id == pile.Id && p.OcppLocalListVersion == pile.OcppLocalListVersion)
+                    .ExecuteUpdateAsync(u => u.SetProperty(p => p.OcppLocalListVersion, version).SetProperty(p => p.OcppLocalListHash, hash), t),
+                AfterCommit: () => recorded.TrySetResult()));
+            // Counted once on record, so the next run sees the pile up to date (not recorded in time: it is sent again, harmless).
+            try { await recorded.Task.WaitAsync(TimeSpan.FromSeconds(30), token); Interlocked.Increment(ref sent); }
+            catch (TimeoutException) { log.LogWarning("OCPP local list v{Version} for {Pile} accepted but not yet recorded", version, pile.Code); }
         });
         return sent;
     }

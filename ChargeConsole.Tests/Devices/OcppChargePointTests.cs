@@ -291,6 +291,8 @@ public sealed class OcppChargePointTests
         await using var chargePoint = await OcppClient.ConnectAsync(app, Ocpp);
         await chargePoint.CallAsync("b1", "BootNotification", """{"chargePointVendor":"Acme","chargePointModel":"DC60"}""");
         await chargePoint.CallAsync("s1", "StatusNotification", """{"connectorId":1,"errorCode":"NoError","status":"Preparing"}""");
+        await LiveWebApp.Eventually(async () => await app.Get<IPileDirectory>().IsOnlineAsync(Ocpp) && (await GunAsync(app, Ocpp + "01")).Status == GunStatus.Occupied,
+            "the pile online and its gun 1 plugged in");
 
         // The app's start reaches the charge point as RemoteStartTransaction; its Accepted starts the order.
         var starting = http.PostAsJsonAsync("/api/app/v1/orders", new { gunCode = Ocpp + "01", requestId = "ocpp-start-0001" });
@@ -449,7 +451,8 @@ public sealed class OcppChargePointTests
             MeterInterval = TimeSpan.FromMilliseconds(300), ReconnectDelay = TimeSpan.FromMilliseconds(300), UnplugAfterCharge = TimeSpan.FromMilliseconds(200) },
             new Uri($"ws://{app.Http().BaseAddress!.Authority}/"));
         simulated.Start();
-        await LiveWebApp.Eventually(async () => simulated.Online && (await GunAsync(app, Ocpp + "01")).Status == GunStatus.Idle, "simulated charge point booted, gun idle");
+        await LiveWebApp.Eventually(async () => simulated.Online && await app.Get<IPileDirectory>().IsOnlineAsync(Ocpp)
+            && (await GunAsync(app, Ocpp + "01")).Status == GunStatus.Idle, "simulated charge point booted, gun idle");
 
         var started = await http.PostAsJsonAsync("/api/app/v1/orders", new { gunCode = Ocpp + "01", requestId = "ocpp-sim-0001" });
         Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());

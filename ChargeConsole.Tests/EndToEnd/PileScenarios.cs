@@ -161,6 +161,23 @@ public class PileScenarios(BrowserApp app)
             await dialog.GetByRole(AriaRole.Button, new() { Name = "关闭" }).ClickAsync();
             await Expect(dialog).ToHaveCountAsync(0);
 
+            // 固件与诊断: a bad address is refused in Chinese; a good one is sent, and the pile's progress shows.
+            await row.GetByRole(AriaRole.Button, new() { Name = "远程操作" }).ClickAsync();
+            await page.Locator(".mud-popover-open .mud-menu-item, .mud-popover-open .mud-list-item").Filter(new() { HasText = "固件与诊断" }).ClickAsync();
+            await dialog.GetByLabel("固件地址").FillAsync("file:///etc/passwd");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "下发升级" }).ClickAsync();
+            await Expect(dialog).ToContainTextAsync("文件地址须为 http、https、ftp、ftps 或 sftp 开头的完整地址");
+            await dialog.GetByLabel("固件地址").FillAsync("https://firmware.example.com/dc60-2.0.bin");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "下发升级" }).ClickAsync();
+            await Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("电桩已接受升级指令");
+            await LiveWebApp.Eventually(async () =>
+            {
+                await dialog.GetByRole(AriaRole.Button, new() { Name = "刷新进度" }).ClickAsync();
+                return (await dialog.TextContentAsync() ?? "").Contains("已安装");
+            }, "固件升级进度 已安装");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "关闭" }).ClickAsync();
+            await Expect(dialog).ToHaveCountAsync(0);
+
             // The pile form asks for a password of 16 to 40 characters.
             await row.GetByRole(AriaRole.Button, new() { Name = "编辑" }).ClickAsync();
             await dialog.GetByLabel("OCPP 接入密码").FillAsync("short");

@@ -200,7 +200,9 @@ public class PileScenarios(BrowserApp app)
             await reserve.GetByLabel("卡号").FillAsync("D14B000000000001");
             await reserve.GetByRole(AriaRole.Button, new() { Name = "预约", Exact = true }).ClickAsync();
             await Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("已为卡号 D14B000000000001 预约锁定至");
-            await Expect(gun).ToContainTextAsync("预约锁定");
+            // The status column (not the button of the same name): the pile's StatusNotification Reserved, shown live.
+            await Expect(gun.Locator(".mud-chip")).ToHaveTextAsync("预约锁定");
+            await Expect(gun).ToContainTextAsync("卡号 D14B000000000001，至");
             await gun.GetByRole(AriaRole.Button, new() { Name = "取消预约" }).ClickAsync();
             await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "取消预约" }).ClickAsync();
             await Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("电桩已取消预约");

@@ -180,7 +180,7 @@ public sealed class OcppChargePointHandler(
         try
         {
             // A heartbeat is answered at once; anything that may reach the database waits its turn at the shared gate.
-            var reply = request.Action == "Heartbeat" ? new { currentTime = Time(clock.GetUtcNow()) } : await gate.RunAsync(() => AnswerAsync(session, request, ct), ct);
+            var reply = request.Action == "Heartbeat" ? await AnswerAsync(session, request, ct) : await gate.RunAsync(() => AnswerAsync(session, request, ct), ct);
             if (reply is { } payload)
             {
                 var element = OcppJson.ToElement(payload);
@@ -228,9 +228,11 @@ public sealed class OcppChargePointHandler(
                 var status = p.GetProperty("status").GetString()!;
                 var error = p.GetProperty("errorCode").GetString()!;
                 var vendorCode = p.TryGetProperty("vendorErrorCode", out var v) ? v.GetString() : null;
-                if (connector is > 0 and <= 255) session.ConnectorStatus[connector] = status;
-                if (connector > 0 && connector <= 255)
+                if (connector is > 0 and <= 255)
+                {
+                    session.ConnectorStatus[connector] = status;
                     await sink.OnGunConditionAsync(session.PileCode!, connector, OcppStatus.ConditionOf(status), OcppStatus.FaultText(status, error, vendorCode), ct);
+                }
                 return new { };
             }
             case "Authorize" or "StartTransaction" when session.BootPending:

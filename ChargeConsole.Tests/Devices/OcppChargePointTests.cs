@@ -344,7 +344,12 @@ public sealed class OcppChargePointTests
         {
             await using var db = app.Context();
             return await db.ChargingOrders.Where(o => o.Id == orderId).Select(o => o.Status).SingleAsync() == ChargingOrderStatus.Settled;
-        }, "order settled");
+        }, "order settled", describe: async () =>
+        {
+            await using var db = app.Context();
+            var o = await db.ChargingOrders.AsNoTracking().SingleAsync(x => x.Id == orderId);
+            return $"status {o.Status}, review: {o.ReviewNote}, started {o.StartedAt:O}, meter start {o.MeterStartWh}, serial {o.TransactionSerial}";
+        });
         // 10 kWh 峰 × 1.80 + 5 kWh 谷 × 0.70 = 18.00 + 3.50: electricity 10.00 + 1.50, service 8.00 + 2.00.
         async Task AssertBillAsync()
         {

@@ -115,8 +115,8 @@ public sealed class LiveWebApp : AppFactory
         await flushed.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
-    /// <summary>Polls until <paramref name="condition"/> holds, failing after <paramref name="seconds"/> (generous: a loaded 2-core CI machine is slow, a passing run is not).</summary>
-    public static async Task Eventually(Func<Task<bool>> condition, string what, double seconds = 30)
+    /// <summary>Polls until <paramref name="condition"/> holds, failing after <paramref name="seconds"/> (generous: a loaded 2-core CI machine is slow, a passing run is not); <paramref name="describe"/> says what was there instead, for the failure message.</summary>
+    public static async Task Eventually(Func<Task<bool>> condition, string what, double seconds = 30, Func<Task<string>>? describe = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < deadline)
@@ -124,7 +124,7 @@ public sealed class LiveWebApp : AppFactory
             if (await condition()) return;
             await Task.Delay(100);
         }
-        Assert.Fail($"Timed out waiting for: {what}");
+        Assert.Fail($"Timed out waiting for: {what}{(describe is null ? "" : " — " + await describe())}");
     }
 
     internal static int FreePort()

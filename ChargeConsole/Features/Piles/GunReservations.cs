@@ -39,13 +39,12 @@ public sealed class GunReservations(IDbContextFactory<ChargeDbContext> dbFactory
         if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能操作电枪");
         var validation = await new GunReservationValidator().ValidateAsync(form);
         if (!validation.IsValid) return OperationResult.Invalid(validation);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var gun = await db.Guns.AsNoTracking().VisibleTo(scope).Where(g => g.Id == gunId)
-            .Select(g => new { g.Code, g.Number, g.Status, PileCode = g.Pile.Code, g.Pile.Protocol }).FirstOrDefaultAsync();
+        var gun = await PileOperationsService.FindGunAsync(dbFactory, scope, gunId);
         if (gun is null) return OperationResult.Fail("该电枪已被删除，请刷新列表");
         if (gun.Protocol != PileProtocol.Ocpp16J) return OperationResult.Fail("只有 OCPP 1.6J 电桩支持预约锁定");
         if (gun.Status != GunStatus.Idle) return OperationResult.Fail($"该枪当前为【{PileText.Status(gun.Status)}】，空闲时才能预约");
         var card = form.CardNumber.Trim();
+        await using var db = await dbFactory.CreateDbContextAsync();
         if (!await db.AppUsers.AnyAsync(u => u.CardNumber == card && !u.Disabled))
             return OperationResult.Fail($"卡号【{card}】未登记或其用户已停用");
         var until = clock.GetUtcNow().UtcDateTime.AddMinutes(form.Minutes);
@@ -60,10 +59,10 @@ public sealed class GunReservations(IDbContextFactory<ChargeDbContext> dbFactory
     public async Task<OperationResult> CancelAsync(AccessScope scope, int gunId)
     {
         if (scope.IsInvestor) return OperationResult.Fail("投资人账号不能操作电枪");
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var gun = await db.Guns.AsNoTracking().VisibleTo(scope).Where(g => g.Id == gunId).Select(g => new { g.Code, PileCode = g.Pile.Code }).FirstOrDefaultAsync();
+        var gun = await PileOperationsService.FindGunAsync(dbFactory, scope, gunId);
         if (gun is null) return OperationResult.Fail("该电枪已被删除，请刷新列表");
         var result = await piles.SendAsync(gun.PileCode, new CancelReservation(gunId));
+        await using var db = await dbFactory.CreateDbContextAsync();
         // Accepted, or the pile has none: either way the console holds none any more.
         if (result.Succeeded || result.Status == CommandStatus.Refused)
             await db.Guns.Where(g => g.Id == gunId).ExecuteUpdateAsync(u => u.SetProperty(g => g.ReservedFor, (string?)null).SetProperty(g => g.ReservedUntil, (DateTime?)null));

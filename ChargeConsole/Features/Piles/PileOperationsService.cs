@@ -129,13 +129,16 @@ public sealed class PileOperationsService(
         return outcome;
     }
 
-    private sealed record GunRef(int Id, string Code, int Number, int PileId, string PileCode, int StationId, PileProtocol Protocol);
+    internal sealed record GunRef(int Id, string Code, int Number, int PileId, string PileCode, int StationId, PileProtocol Protocol, GunStatus Status);
 
-    private async Task<GunRef?> FindGunAsync(AccessScope scope, int gunId)
+    private Task<GunRef?> FindGunAsync(AccessScope scope, int gunId) => FindGunAsync(dbFactory, scope, gunId);
+
+    /// <summary>A gun the operator may see, with its pile: what every gun operation (here and <see cref="GunReservations"/>) starts from.</summary>
+    internal static async Task<GunRef?> FindGunAsync(IDbContextFactory<ChargeDbContext> dbFactory, AccessScope scope, int gunId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         return await db.Guns.AsNoTracking().VisibleTo(scope).Where(g => g.Id == gunId)
-            .Select(g => new GunRef(g.Id, g.Code, g.Number, g.PileId, g.Pile.Code, g.StationId, g.Pile.Protocol)).FirstOrDefaultAsync();
+            .Select(g => new GunRef(g.Id, g.Code, g.Number, g.PileId, g.Pile.Code, g.StationId, g.Pile.Protocol, g.Status)).FirstOrDefaultAsync();
     }
 
     private async Task<OperationResult> RunAsync(AccessScope scope, int pileId, string action, Func<string, CancellationToken, Task<CommandResult>> send)
